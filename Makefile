@@ -1,0 +1,45 @@
+# qaani-baghdad-workbook: `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
+EXECUTED := build/notebooks
+
+.DEFAULT_GOAL := help
+.PHONY: help setup figures test lab sync clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt requirements-test.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+setup: $(STAMP) ## create .venv (if missing) and install the package and its requirements
+
+figures: $(STAMP) ## run every notebook headless (papermill) and write figures/
+	@mkdir -p $(EXECUTED)
+	@for nb in $(NOTEBOOKS); do \
+	  echo "running $$nb"; \
+	  $(BIN)/papermill --cwd notebooks --kernel python3 --no-progress-bar --log-level WARNING \
+	    "$$nb" "$(EXECUTED)/$$(basename $$nb)" -p corpus_path ../seeds -p output_dir ../figures || exit 1; \
+	done
+	@echo "figures written to figures/ (executed notebooks in $(EXECUTED)/)"
+
+test: $(STAMP) ## run the unit, doctest and notebook tests
+	$(BIN)/python -m pytest
+
+lab: $(STAMP) ## open the notebooks in JupyterLab
+	$(BIN)/jupyter lab notebooks/
+
+sync: $(STAMP) ## re-pair notebooks/*.py (jupytext py:percent) with their .ipynb, outputs stripped
+	$(BIN)/jupytext --sync notebooks/[0-9][0-9]_*.py
+	$(BIN)/jupyter nbconvert --clear-output --inplace notebooks/[0-9][0-9]_*.ipynb
+
+clean: ## remove .venv and build/
+	rm -rf $(VENV) build

@@ -1,0 +1,202 @@
+"""Find web boilerplate lines in an article, by general rules, and say why each was found.
+
+Scraped news pages keep residue of their page: the headline printed twice, navigation
+("الصفحة الرئيسية"), widgets ("مقالات ذات صلة", "زر الذهاب إلى الأعلى"), a category label
+above the headline ("الشأن الإيراني"), a dateline line, and pull quotes that repeat a
+sentence of the article.  Each rule works on whole lines and on any site:
+
+``repeated_title``
+    a line equal to the title (after normalization), other than its first occurrence;
+``nav_phrase``
+    a line that is one of the phrases in ``analysis/data/boilerplate_phrases.txt``;
+``category_label``
+    a short line (at most three words, no sentence punctuation) above the title;
+``date_line``
+    a line holding only a numeric date, optionally after a weekday;
+``pull_quote``
+    a line of at least eight words without a final full stop, many of whose word pairs
+    (>= 40 %) reappear in one longer paragraph of the same article.  Shorter lines are
+    kept: they are subheads ("زيارة في توقيت حرج"), which are content.
+
+The raw text is never changed: :func:`find_boilerplate` returns a table of line spans, and
+:func:`remove_boilerplate` builds the cleaned body from it.
+
+>>> text = "الشأن الإيراني\\n\\nقاآني في بغداد\\nوصل قاآني إلى بغداد.\\nآخر الأخبار"
+>>> find_boilerplate(text, title="قاآني في بغداد")["rule"].tolist()
+['category_label', 'nav_phrase']
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import pandas as pd
+
+from .normalize import normalize
+from .resources import DATE_LINE_RE, LINE_TRIM_RE, word_list
+from .tokenize import tokenize
+
+#: Columns of the table returned by :func:`find_boilerplate`.
+COLUMNS = ["line_no", "start", "end", "line", "rule"]
+#: Share of a candidate line's word pairs that must reappear in one paragraph.
+PULL_QUOTE_OVERLAP = 0.4
+#: A pull quote has at least this many words.
+MIN_PULL_QUOTE_WORDS = 8
+#: A category label has at most this many words.
+MAX_LABEL_WORDS = 3
+
+
+class Line(NamedTuple):
+    no: int
+    start: int
+    end: int
+    text: str
+
+
+def lines_of(text: str) -> list[Line]:
+    """Split ``text`` into lines with offsets (``\\n``, ``\\r\\n`` and ``\\r`` all end a line)."""
+    out, pos = [], 0
+    for no, match in enumerate(re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text)):
+        body = match.group().rstrip("\r\n")
+        if match.start() == len(text) and not body:
+            break
+        out.append(Line(no, match.start(), match.start() + len(body), body))
+        pos = match.end()
+    return out
+
+
+def _key(line: str) -> str:
+    """A line reduced for comparison: normalized, spaces collapsed, edge punctuation off."""
+    return LINE_TRIM_RE.sub("", " ".join(normalize(line).split()))
+
+
+def _phrases() -> tuple[frozenset[str], tuple[str, ...]]:
+    exact, prefixes = set(), []
+    for entry in word_list("boilerplate_phrases"):
+        if entry.endswith("*"):
+            prefixes.append(_key(entry[:-1]))
+        else:
+            exact.add(_key(entry))
+    return frozenset(exact), tuple(prefixes)
+
+
+def _pairs(words: list[str]) -> set[tuple[str, str]]:
+    return set(zip(words, words[1:]))
+
+
+def find_boilerplate(text: str, *, title: str | None = None) -> pd.DataFrame:
+    """Return one row per boilerplate line of ``text``: where it is and which rule fired.
+
+    Parameters
+    ----------
+    text : str
+        The raw article.
+    title : str, optional
+        The headline, if known (e.g. from metadata); default: the first non-empty line
+        that is not itself boilerplate, when it is short (at most 25 words) and has no
+        final full stop.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``line_no``, ``start``, ``end`` (offsets into ``text``), ``line`` and
+        ``rule``.
+
+    Examples
+    --------
+    >>> find_boilerplate("خبر\\nخبر\\nنص الخبر.")["rule"].tolist()
+    ['repeated_title']
+    """
+    lines = [ln for ln in lines_of(text) if ln.text.strip()]
+    exact, prefixes = _phrases()
+    rows: dict[int, str] = {}
+
+    def is_phrase(key: str) -> bool:
+        return key in exact or any(key.startswith(p) for p in prefixes if p)
+
+    for ln in lines:
+        key = _key(ln.text)
+        if not key or is_phrase(key):
+            rows[ln.no] = "nav_phrase"
+        elif DATE_LINE_RE.match(normalize(ln.text)):
+            rows[ln.no] = "date_line"
+
+    if title is None:
+        title = detect_title(text)
+    title_key = _key(title) if title else ""
+    title_seen = False
+    for index, ln in enumerate(lines):
+        if ln.no in rows:
+            continue
+        key = _key(ln.text)
+        if title_key and key == title_key:
+            if title_seen:
+                rows[ln.no] = "repeated_title"
+            title_seen = True
+        elif title_key and not title_seen and _is_label(ln.text) and any(
+                _key(later.text) == title_key for later in lines[index + 1:]):
+            rows[ln.no] = "category_label"
+
+    paragraphs = [(ln, normalize(ln.text).split()) for ln in lines if ln.no not in rows]
+    for ln, words in paragraphs:
+        if ln.text.rstrip().endswith((".", "!", "؟", "?", "…")) or len(words) < MIN_PULL_QUOTE_WORDS or _key(ln.text) == title_key:
+            continue
+        pairs = _pairs(words)
+        for other, other_words in paragraphs:
+            if other.no != ln.no and len(other_words) > len(words):
+                if len(pairs & _pairs(other_words)) >= PULL_QUOTE_OVERLAP * len(pairs):
+                    rows[ln.no] = "pull_quote"
+                    break
+
+    by_no = {ln.no: ln for ln in lines}
+    table = [(no, by_no[no].start, by_no[no].end, by_no[no].text, rule) for no, rule in sorted(rows.items())]
+    return pd.DataFrame(table, columns=COLUMNS)
+
+
+def _is_label(line: str) -> bool:
+    return 0 < len(tokenize(line)) <= MAX_LABEL_WORDS and not re.search(r"[.!?؟:،,]", line)
+
+
+def detect_title(text: str) -> str:
+    """Return the headline: the first short non-boilerplate line, or ``''`` if none.
+
+    A headline has at most 25 words and does not end with a full stop; a line that is a
+    category label directly above such a line is skipped.
+
+    Examples
+    --------
+    >>> detect_title("الشأن الإيراني\\n\\nهل التقى به ليهدده؟\\nنص.")
+    'هل التقى به ليهدده؟'
+    """
+    exact, prefixes = _phrases()
+    lines = [ln.text.strip() for ln in lines_of(text) if ln.text.strip()]
+    candidates = [ln for ln in lines if _key(ln) and _key(ln) not in exact and not DATE_LINE_RE.match(normalize(ln))]
+    for index, line in enumerate(candidates[:3]):
+        if len(tokenize(line)) > 25 or line.endswith("."):
+            return ""
+        following = candidates[index + 1] if index + 1 < len(candidates) else ""
+        if _is_label(line) and following and len(tokenize(following)) > MAX_LABEL_WORDS \
+                and len(tokenize(following)) <= 25 and not following.endswith("."):
+            continue
+        return line
+    return ""
+
+
+def remove_boilerplate(text: str, removed: pd.DataFrame) -> str:
+    """Return ``text`` without the lines listed in ``removed`` (from :func:`find_boilerplate`).
+
+    Line breaks around a removed line are kept, so paragraphs stay apart.
+
+    Examples
+    --------
+    >>> t = "نص الخبر.\\nآخر الأخبار"
+    >>> remove_boilerplate(t, find_boilerplate(t))
+    'نص الخبر.\\n'
+    """
+    out, pos = [], 0
+    for start, end in zip(removed["start"], removed["end"]):
+        out.append(text[pos:start])
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)

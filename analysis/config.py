@@ -1,0 +1,21 @@
+"""Paths of the workbook, built from this file's location (nothing else lives here).
+
+>>> from analysis.config import SEEDS_DIR
+>>> SEEDS_DIR.name
+'seeds'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+#: The repository root (the folder that holds ``analysis/``).
+ROOT = Path(__file__).resolve().parent.parent
+#: The five seed articles and ``metadata.csv``; read-only for the code.
+SEEDS_DIR = ROOT / "seeds"
+#: Exported figures: ``NAME.png``, ``NAME.svg`` and ``NAME.csv``.
+FIGURES_DIR = ROOT / "figures"
+#: The numbered notebooks (paired ``.ipynb`` / ``.py``).
+NOTEBOOKS_DIR = ROOT / "notebooks"
+#: Word lists and tables shipped with the package.
+DATA_DIR = Path(__file__).resolve().parent / "data"

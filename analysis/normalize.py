@@ -1,0 +1,284 @@
+"""Arabic normalization: a chain of small, documented ``str -> str`` steps.
+
+Each step says what it merges, because every merge is also a loss: after ``fold_alef``
+the reader can no longer tell أمن (security) from آمن (safe), and after
+``fold_alef_maksura`` على (on) and علي (Ali) are one string.  ``normalize`` runs the
+steps in :data:`STEPS` order; any step can be turned off by keyword.  The result is
+idempotent: ``normalize(normalize(s)) == normalize(s)``.
+
+>>> normalize("قاآني وصل إلى بغدادَ مساءً")
+'قااني وصل الي بغداد مساء'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import Callable
+
+from .resources import (
+    ALEF_FORMS,
+    ALEF_MAKSURA,
+    DIACRITICS,
+    DIGITS_TO_ASCII,
+    FORMAT_MARKS,
+    PERSIAN_TO_ARABIC,
+    SPACE_CHARS,
+    TATWEEL,
+    TEH_MARBUTA,
+)
+
+_DELETE_DIACRITICS = str.maketrans("", "", DIACRITICS)
+_DELETE_TATWEEL = str.maketrans("", "", TATWEEL)
+_DELETE_FORMAT = str.maketrans("", "", FORMAT_MARKS)
+_SPACES = str.maketrans({c: " " for c in SPACE_CHARS})
+_ALEF = str.maketrans({c: "ا" for c in ALEF_FORMS})
+_MAKSURA = str.maketrans({ALEF_MAKSURA: "ي"})
+_TEH = str.maketrans({TEH_MARBUTA: "ه"})
+_PERSIAN = str.maketrans(PERSIAN_TO_ARABIC)
+_DIGITS = str.maketrans(DIGITS_TO_ASCII)
+
+
+def unicode_nfkc(text: str) -> str:
+    """Apply Unicode NFKC: unfold presentation forms and compose hamza/madda marks.
+
+    Merges the contextual glyph codes that PDF extraction leaves (ﻗﺎﺁﻧﻲ) with plain letters,
+    the ligatures ﻻ and ﷲ with their letters, and full-width or superscript characters with
+    their plain forms.  It does not reorder text stored in visual order.
+
+    Examples
+    --------
+    >>> unicode_nfkc("ﺑﻐﺪﺍﺩ")
+    'بغداد'
+    """
+    return unicodedata.normalize("NFKC", text)
+
+
+def normalize_spaces(text: str) -> str:
+    """Turn non-breaking, zero-width and other Unicode spaces into a plain space.
+
+    Examples
+    --------
+    >>> normalize_spaces("رئيس\\xa0الوزراء")
+    'رئيس الوزراء'
+    """
+    return text.translate(_SPACES)
+
+
+def strip_format_marks(text: str) -> str:
+    """Delete invisible format marks: ZWNJ, ZWJ, LRM, RLM, ALM, bidi embeddings and isolates.
+
+    Merges spellings that differ only by invisible marks.  Persian ZWNJ-separated
+    morphemes (می‌رود) are joined.
+
+    Examples
+    --------
+    >>> strip_format_marks("\\u200fبغداد\\u200e")
+    'بغداد'
+    """
+    return text.translate(_DELETE_FORMAT)
+
+
+def strip_diacritics(text: str) -> str:
+    """Delete harakat, tanween, shadda, sukun, superscript alef and Quranic marks.
+
+    Merges words told apart only by vowelling (عَلِم/عُلِّم, مسيّرة/مسيرة).
+
+    Examples
+    --------
+    >>> strip_diacritics("مسيّرةً")
+    'مسيرة'
+    """
+    return text.translate(_DELETE_DIACRITICS)
+
+
+def strip_tatweel(text: str) -> str:
+    """Delete tatweel (kashida, U+0640), the letter-stretching stroke: بـ"X" -> ب"X".
+
+    Examples
+    --------
+    >>> strip_tatweel("العـــراق")
+    'العراق'
+    """
+    return text.translate(_DELETE_TATWEEL)
+
+
+def fold_alef(text: str) -> str:
+    """Fold alef with hamza or madda and alef wasla into bare alef: أ إ آ ٱ -> ا.
+
+    One letter becomes one letter (آ is never expanded to اا).  Merges أمن/آمن/امن and
+    إن/أن/ان; قاآني becomes قااني and قآني becomes قاني (entity merging joins those).
+
+    Examples
+    --------
+    >>> fold_alef("إسماعيل قآني")
+    'اسماعيل قاني'
+    """
+    return text.translate(_ALEF)
+
+
+def fold_alef_maksura(text: str) -> str:
+    """Fold alef maksura into yeh: ى -> ي.
+
+    Needed because Egyptian-style spelling writes final ي as ى (الكاظمى, فى).  Merges
+    على (on, a stopword) with علي (the name Ali), so the name is then counted as a stopword.
+
+    Examples
+    --------
+    >>> fold_alef_maksura("الكاظمى")
+    'الكاظمي'
+    """
+    return text.translate(_MAKSURA)
+
+
+def fold_teh_marbuta(text: str) -> str:
+    """Fold teh marbuta into heh: ة -> ه (off by default in :func:`normalize`).
+
+    Merges feminine endings with the pronoun suffix -ه: مدرسة/مدرسه, but also
+    حكومة (government) with nothing else in practice; useful for sloppy web spelling.
+
+    Examples
+    --------
+    >>> fold_teh_marbuta("الحكومة")
+    'الحكومه'
+    """
+    return text.translate(_TEH)
+
+
+def fold_persian_letters(text: str) -> str:
+    """Map Persian yeh and keheh to Arabic yeh and kaf: ی -> ي, ک -> ك.
+
+    Examples
+    --------
+    >>> fold_persian_letters("ایران")
+    'ايران'
+    """
+    return text.translate(_PERSIAN)
+
+
+def fold_digits(text: str) -> str:
+    """Map Arabic-Indic (٠-٩) and Persian (۰-۹) digits to ASCII 0-9.
+
+    Examples
+    --------
+    >>> fold_digits("٢٠٢١/١١/٠٨")
+    '2021/11/08'
+    """
+    return text.translate(_DIGITS)
+
+
+#: The chain, in order, as ``(keyword, function, on by default)``.  NFKC runs first so
+#: that presentation forms become letters the later steps know; spaces run before
+#: format marks so that a zero-width space still separates two words.
+STEPS: tuple[tuple[str, Callable[[str], str], bool], ...] = (
+    ("nfkc", unicode_nfkc, True),
+    ("spaces", normalize_spaces, True),
+    ("format_marks", strip_format_marks, True),
+    ("diacritics", strip_diacritics, True),
+    ("tatweel", strip_tatweel, True),
+    ("alef", fold_alef, True),
+    ("alef_maksura", fold_alef_maksura, True),
+    ("teh_marbuta", fold_teh_marbuta, False),
+    ("persian", fold_persian_letters, True),
+    ("digits", fold_digits, True),
+)
+STEP_NAMES = tuple(name for name, _, _ in STEPS)
+
+
+def normalization_steps(**options: bool) -> list[tuple[str, Callable[[str], str]]]:
+    """Return the ``(name, function)`` steps that :func:`normalize` runs for ``options``.
+
+    Parameters
+    ----------
+    **options : bool
+        One keyword per step name in :data:`STEP_NAMES`; missing ones take the step's
+        default (all on except ``teh_marbuta``).
+
+    Examples
+    --------
+    >>> [name for name, _ in normalization_steps(digits=False)][-1]
+    'persian'
+    """
+    unknown = set(options) - set(STEP_NAMES)
+    if unknown:
+        raise TypeError(f"unknown normalization option(s): {sorted(unknown)}; known: {list(STEP_NAMES)}")
+    return [(name, func) for name, func, default in STEPS if options.get(name, default)]
+
+
+def make_normalizer(**options: bool) -> Callable[[str], str]:
+    """Compose the chosen steps into one ``str -> str`` callable (see :func:`normalize`).
+
+    The callable runs the chain again while NFKC would still change its output (a deleted
+    mark can bring a letter next to a combining accent that composes with it), so it is
+    idempotent; on ordinary text the chain runs once.  Its ``steps`` attribute lists the
+    ``(name, function)`` pairs it runs.
+
+    Examples
+    --------
+    >>> norm = make_normalizer(teh_marbuta=True)
+    >>> norm("الحكومةُ")
+    'الحكومه'
+    """
+    steps = tuple(normalization_steps(**options))
+    funcs = tuple(func for _, func in steps)
+    recheck = options.get("nfkc", True)
+
+    def normalizer(text: str) -> str:
+        for _ in range(4):
+            for func in funcs:
+                text = func(text)
+            if not recheck or unicodedata.is_normalized("NFKC", text):
+                break
+        return text
+
+    normalizer.steps = steps  # type: ignore[attr-defined]
+    return normalizer
+
+
+@lru_cache(maxsize=64)
+def _normalizer_for(options: tuple[tuple[str, bool], ...]) -> Callable[[str], str]:
+    return make_normalizer(**dict(options))
+
+
+def normalize(
+    text: str,
+    *,
+    nfkc: bool = True,
+    spaces: bool = True,
+    format_marks: bool = True,
+    diacritics: bool = True,
+    tatweel: bool = True,
+    alef: bool = True,
+    alef_maksura: bool = True,
+    teh_marbuta: bool = False,
+    persian: bool = True,
+    digits: bool = True,
+) -> str:
+    """Normalize Arabic text for counting; the raw text is never changed in place.
+
+    Parameters
+    ----------
+    text : str
+        Any text; non-Arabic characters pass through (except the Unicode folds of NFKC).
+    nfkc, spaces, format_marks, diacritics, tatweel, alef, alef_maksura, persian, digits : bool
+        Run that step (default True); see each ``fold_*``/``strip_*`` function for what
+        it merges.
+    teh_marbuta : bool
+        Fold ة into ه (default False: the distinction is usually kept in news text).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> normalize("الكاظمى\\xa0فى العـراق ٢٠٢١")
+    'الكاظمي في العراق 2021'
+    """
+    options = (
+        ("alef", alef), ("alef_maksura", alef_maksura), ("diacritics", diacritics),
+        ("digits", digits), ("format_marks", format_marks), ("nfkc", nfkc),
+        ("persian", persian), ("spaces", spaces), ("tatweel", tatweel),
+        ("teh_marbuta", teh_marbuta),
+    )
+    return _normalizer_for(options)(text)

@@ -1,0 +1,107 @@
+"""Character tables, compiled regular expressions and word lists: the one place they live.
+
+Every other module imports its patterns from here, so a reader can audit in one file what
+the workbook treats as a diacritic, a clitic, a token or a boilerplate line.
+
+>>> bool(TOKEN_RE.fullmatch("الكاظمي"))
+True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .config import DATA_DIR
+
+# --- characters -------------------------------------------------------------------------
+
+#: Harakat, tanween, shadda, sukun, maddah/hamza marks (U+064B-U+065F), superscript alef
+#: (U+0670) and the Quranic annotation marks (U+06D6-U+06ED).
+DIACRITICS = (
+    "".join(chr(c) for c in range(0x064B, 0x0660))
+    + "\u0670"
+    + "".join(chr(c) for c in range(0x06D6, 0x06EE))
+)
+TATWEEL = "\u0640"
+#: Invisible format marks: ZWNJ, ZWJ, LRM, RLM, ALM, the bidi embeddings/overrides and
+#: isolates, the BOM / zero-width no-break space, the soft hyphen and the word joiner.
+FORMAT_MARKS = (
+    "\u200c\u200d\u200e\u200f\u061c"
+    + "".join(chr(c) for c in range(0x202A, 0x202F))
+    + "".join(chr(c) for c in range(0x2066, 0x206A))
+    + "\ufeff\u00ad\u2060"
+)
+#: Space-like characters that become a plain space: NBSP, narrow NBSP, the zero-width
+#: space (a word break), the ideographic and the other Unicode spaces.
+SPACE_CHARS = "\u00a0\u202f\u200b\u3000\u1680" + "".join(chr(c) for c in range(0x2000, 0x200B))
+#: Alef with hamza above/below, with madda, wasla and the wavy-hamza forms, all -> bare alef.
+ALEF_FORMS = "أإآٱٲٳ"
+ALEF_MAKSURA = "ى"
+TEH_MARBUTA = "ة"
+#: Persian/Urdu letters that stand for Arabic ones in mixed text: yeh and keheh.
+PERSIAN_TO_ARABIC = {"ی": "ي", "ک": "ك", "ې": "ي", "ۍ": "ي"}
+#: Arabic-Indic (U+0660-0669) and extended/Persian (U+06F0-06F9) digits -> ASCII.
+DIGITS_TO_ASCII = {
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+}
+
+# --- tokens and sentences ---------------------------------------------------------------
+
+#: Marks that may sit inside a word without breaking it (diacritics, format marks).
+_IN_WORD_MARKS = DIACRITICS + FORMAT_MARKS
+#: A token: a run of letters/digits (Unicode ``\\w`` without ``_``; tatweel is a letter
+#: there) with in-word marks allowed after the first letter.  Punctuation, quotes, dashes,
+#: slashes and spaces always end a token.
+TOKEN_RE = re.compile(rf"[^\W_](?:[^\W_]|[{_IN_WORD_MARKS}])*")
+#: A token made only of digits (ASCII, Arabic-Indic or Persian), possibly with tatweel.
+NUMBER_RE = re.compile(r"^[\d\u0640]+$")
+#: Sentence ends: . ! ? ؟ … and runs of them, except a dot between two digits (2.5),
+#: and line breaks (headlines and paragraphs are separate sentences).
+SENTENCE_END_RE = re.compile(r"(?:(?<!\d)\.|\.(?!\d)|[!?؟…۔])+|\n+")
+
+# --- clitics ----------------------------------------------------------------------------
+
+#: Conjunction proclitics (and, so) and the preposition proclitics (with, for, like).
+CONJUNCTIONS = "وف"
+PREPOSITIONS = "بلك"
+ARTICLE = "ال"
+#: A word with an optional conjunction, optional preposition, then the article:
+#: والحرس, بالطائرات, وبالعراق, كالعادة.
+ARTICLE_PREFIX_RE = re.compile(rf"^(?P<prefix>[{CONJUNCTIONS}]?[بك]?)(?P<stem>ال..+)$")
+#: ل + ال is written لل: للكاظمي = ل + الكاظمي, وللحكومة = و + ل + الحكومة.
+LAM_ARTICLE_RE = re.compile(rf"^(?P<prefix>[{CONJUNCTIONS}]?ل)ل(?P<rest>..+)$")
+#: Any other conjunction/preposition prefix, longest first (checked against a vocabulary).
+BARE_PREFIX_RE = re.compile(rf"^(?P<prefix>[{CONJUNCTIONS}][{PREPOSITIONS}]|[{CONJUNCTIONS}{PREPOSITIONS}])(?P<stem>.+)$")
+
+# --- dates in header lines --------------------------------------------------------------
+
+WEEKDAYS = ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت")
+#: A line holding only a numeric date, optionally after a weekday: "الاثنين 2021/11/08".
+DATE_LINE_RE = re.compile(
+    rf"^\s*(?:(?:{'|'.join(WEEKDAYS)})\s*[،,]?\s*)?"
+    r"[\d٠-٩]{1,4}\s*[/.\-]\s*[\d٠-٩]{1,2}\s*[/.\-]\s*[\d٠-٩]{1,4}\s*$"
+)
+#: Punctuation and symbols trimmed from a line before comparing it to a phrase list.
+LINE_TRIM_RE = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+# --- word lists (analysis/data/*.txt: one entry per line, '#' starts a comment) -----------
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> tuple[str, ...]:
+    """Return the entries of ``analysis/data/<name>.txt`` (comments and blanks dropped).
+
+    Examples
+    --------
+    >>> "آخر الأخبار" in word_list("boilerplate_phrases")
+    True
+    """
+    path = DATA_DIR / f"{name}.txt"
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            entries.append(line)
+    return tuple(entries)

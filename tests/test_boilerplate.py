@@ -1,0 +1,65 @@
+import pandas as pd
+
+from analysis.boilerplate import detect_title, find_boilerplate, lines_of, remove_boilerplate
+
+
+def rules(doc_id, seeds):
+    table = seeds.attrs["boilerplate"]
+    return table.loc[table.doc_id == doc_id, ["rule", "line"]].values.tolist()
+
+
+def test_seed_boilerplate_found_with_the_right_rule(seeds):
+    assert rules("003_4c695357e9463a4d", seeds) == [
+        ["category_label", "الشأن الإيراني"], ["nav_phrase", "مقالات ذات صلة"],
+        ["nav_phrase", "زر الذهاب إلى الأعلى"]]
+    found = rules("001_3e1b07f96af40a9e", seeds)
+    assert ["repeated_title", "قاآني في بغداد... ما أهداف الزيارة؟"] in found
+    assert ["nav_phrase", "آخر الأخبار"] in found and ["nav_phrase", "الصفحة الرئيسية"] in found
+    assert [r for r, _ in found].count("pull_quote") == 3
+    assert rules("000_fa0559687573a2fe", seeds) == [["date_line", "الاثنين 2021/11/08"]]
+
+
+def test_subheads_and_content_are_kept(seeds):
+    body = dict(zip(seeds.doc_id, seeds.body))
+    assert "زيارة في توقيت حرج" in body["000_fa0559687573a2fe"]
+    assert "واشنطن وطهران على خط أزمة الإغتيال" in body["002_51a43e5b6a13b7b1"]
+    assert "قاآني في بغداد... ما أهداف الزيارة؟" in body["001_3e1b07f96af40a9e"]   # the first title stays
+    assert body["001_3e1b07f96af40a9e"].count("قاآني في بغداد... ما أهداف الزيارة؟") == 1
+    assert "آخر الأخبار" not in body["001_3e1b07f96af40a9e"]
+
+
+def test_rules_work_on_another_sites_residue():
+    text = ("أخبار العراق\n"
+            "الحكومة تعلن موازنة جديدة\n"
+            "الحكومة تعلن موازنة جديدة\n"
+            "الثلاثاء ١٥/٠٣/٢٠٢٢\n"
+            "أعلنت الحكومة العراقية اليوم موازنة جديدة للعام المقبل بعد أشهر من التأخير.\n"
+            "اقرأ أيضاً:\n"
+            "تابعنا على تويتر وفيسبوك\n"
+            "جميع الحقوق محفوظة © 2022\n")
+    table = find_boilerplate(text)
+    assert table["rule"].tolist() == ["category_label", "repeated_title", "date_line",
+                                      "nav_phrase", "nav_phrase", "nav_phrase"]
+    body = remove_boilerplate(text, table)
+    assert "موازنة جديدة للعام المقبل" in body and "تابعنا" not in body
+    assert body.count("الحكومة تعلن موازنة جديدة") == 1
+
+
+def test_offsets_are_into_the_raw_text_with_any_line_ending():
+    text = "نص الخبر الأول.\r\nآخر الأخبار\rالمزيد\n"
+    table = find_boilerplate(text)
+    assert [text[s:e] for s, e in zip(table.start, table.end)] == ["آخر الأخبار", "المزيد"]
+    assert [ln.text for ln in lines_of(text)] == ["نص الخبر الأول.", "آخر الأخبار", "المزيد"]
+
+
+def test_title_detection():
+    assert detect_title("الشأن الإيراني\n\nهل التقى به ليهدده؟\nنص.") == "هل التقى به ليهدده؟"
+    long_paragraph = " ".join(["كلمة"] * 30) + "."
+    assert detect_title(long_paragraph + "\nسطر") == ""
+
+
+def test_article_without_boilerplate_is_unchanged():
+    text = "وصل قاآني إلى بغداد مساء الأحد.\nوالتقى الكاظمي."
+    table = find_boilerplate(text)
+    assert table.empty and isinstance(table, pd.DataFrame)
+    assert remove_boilerplate(text, table) == text

@@ -1,0 +1,122 @@
+import codecs
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import CorpusError, load_corpus
+from analysis.config import SEEDS_DIR
+from analysis.corpus import CORPUS_COLUMNS, decode_bytes
+
+ARTICLE = "وصل قائد فيلق القدس إسماعيل قاآني إلى بغداد مساء الأحد والتقى الكاظمي."
+
+
+def test_seeds_load_unchanged(seeds):
+    assert list(seeds.columns[:len(CORPUS_COLUMNS)]) == CORPUS_COLUMNS
+    files = sorted(SEEDS_DIR.glob("*.txt"))
+    assert seeds["doc_id"].tolist() == [p.stem for p in files]
+    for path, text in zip(files, seeds["text"]):
+        assert text == path.read_bytes().decode("utf-8")
+    assert seeds.attrs["skipped"].empty
+
+
+def test_seed_metadata_only_what_the_text_shows(seeds):
+    meta = seeds.set_index(seeds.doc_id.str[:3])
+    assert meta.loc["000", "publication_date"] == "2021-11-08"
+    assert meta.loc["001", "publication_date"] == "2020-11-23"
+    assert meta.loc["002", "outlet"] == "إيلاف"
+    assert meta.loc["002", "publication_date"] == ""          # not printed: left empty
+    assert meta.loc["003", "title"].startswith("هل التقى به ليهدده")
+    assert "2021/11/08" in meta.loc["000", "date_source"]
+
+
+def test_counts(seeds):
+    assert (seeds["n_chars"] == seeds["text"].str.len()).all()
+    assert (seeds["n_tokens"] > 250).all()
+    assert seeds.loc[1, "n_boilerplate_lines"] == 7
+
+
+@pytest.mark.parametrize("encode, expected", [
+    (lambda s: s.encode("utf-8"), "utf-8"),
+    (lambda s: codecs.BOM_UTF8 + s.encode("utf-8"), "utf-8-sig"),
+    (lambda s: s.encode("utf-16"), "utf-16"),
+    (lambda s: s.encode("cp1256"), "cp1256"),
+])
+def test_encodings_detected_per_file(tmp_path, encode, expected):
+    (tmp_path / "a.txt").write_bytes(encode(ARTICLE))
+    corpus = load_corpus(tmp_path)
+    assert corpus.loc[0, "text"] == ARTICLE
+    assert corpus.loc[0, "encoding"] == expected
+
+
+def test_latin1_text_is_not_passed_off_as_arabic():
+    with pytest.raises(CorpusError, match="not UTF-8"):
+        decode_bytes("Café crème à Genève".encode("latin-1"), source="x.txt")
+    assert decode_bytes("Café".encode("latin-1"), source="x.txt", encoding="latin-1")[0] == "Café"
+
+
+def write_bad_folder(folder: Path) -> dict[str, str]:
+    (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "blank.txt").write_text(" \n\t\n", encoding="utf-8")
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (folder / "broken.txt").write_bytes(b"\xfa\xfb abc \x81\x8d")
+    (folder / "fake_utf16.txt").write_bytes(b"\xff\xfe" + bytes(range(0, 64)))
+    return {"empty.txt": "is empty", "blank.txt": "holds only whitespace",
+            "image.txt": "is binary", "broken.txt": "cannot be decoded",
+            "fake_utf16.txt": "does not decode to text"}
+
+
+def test_bad_files_raise_naming_file_and_reason(tmp_path):
+    write_bad_folder(tmp_path)
+    with pytest.raises(CorpusError) as info:
+        load_corpus(tmp_path)
+    assert str(tmp_path) in str(info.value) and ":" in str(info.value)
+
+
+def test_bad_files_skipped_and_accounted_for(tmp_path):
+    expected = write_bad_folder(tmp_path)
+    corpus = load_corpus(tmp_path, on_error="skip")
+    skipped = corpus.attrs["skipped"]
+    assert corpus["doc_id"].tolist() == ["good"]
+    reasons = {Path(f).name: r for f, r in zip(skipped.file, skipped.reason)}
+    assert set(reasons) == set(expected)
+    for name, reason in expected.items():
+        assert reason in reasons[name]
+    assert len(corpus) + len(skipped) == len(list(tmp_path.glob("*.txt")))
+
+
+def test_missing_path_and_empty_folder(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no such file"):
+        load_corpus(tmp_path / "nope")
+    with pytest.raises(CorpusError, match="holds no .txt files"):
+        load_corpus(tmp_path)
+
+
+def test_csv_corpus(tmp_path):
+    path = tmp_path / "news.csv"
+    pd.DataFrame({"id": ["a", "b"], "body_text": [ARTICLE, "الكاظمي في بغداد."],
+                  "outlet": ["رووداو", "الميادين"]}).to_csv(path, index=False)
+    corpus = load_corpus(path, text_column="body_text", id_column="id")
+    assert corpus["doc_id"].tolist() == ["a", "b"]
+    assert corpus["outlet"].tolist() == ["رووداو", "الميادين"]
+    assert corpus.loc[0, "text"] == ARTICLE
+    with pytest.raises(CorpusError, match=r"news.csv:2: has no text column 'text'"):
+        load_corpus(path)
+
+
+def test_jsonl_corpus_with_a_malformed_line(tmp_path):
+    path = tmp_path / "news.jsonl"
+    lines = [json.dumps({"text": ARTICLE}, ensure_ascii=False), "{not json", json.dumps({"text": "بغداد."})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"news.jsonl:2: is not valid JSON"):
+        load_corpus(path)
+    corpus = load_corpus(path, on_error="skip")
+    assert corpus["doc_id"].tolist() == ["news:1", "news:3"]
+    assert corpus.attrs["skipped"].values.tolist() == [[f"{path}:2", "is not valid JSON (Expecting property name enclosed in double quotes at column 2)"]]
+
+
+def test_on_error_must_be_known():
+    with pytest.raises(ValueError, match="on_error"):
+        load_corpus(on_error="ignore")

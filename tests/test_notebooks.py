@@ -1,0 +1,48 @@
+"""Every numbered notebook runs end to end (papermill), on the seeds and into a scratch folder."""
+import json
+import sys
+from pathlib import Path
+
+import jupytext
+import papermill
+import pytest
+
+from analysis.config import NOTEBOOKS_DIR, SEEDS_DIR
+
+NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+#: The figures each notebook must export (name -> required CSV columns).
+EXPORTS = {
+    "01_corpus_overview": {"corpus_overview": ["doc_id", "label", "n_tokens"]},
+}
+
+
+def test_every_notebook_is_known():
+    assert [p.stem for p in NOTEBOOKS] == sorted(EXPORTS)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_is_paired_stripped_and_parameterized(notebook):
+    stored = json.loads(notebook.read_text(encoding="utf-8"))
+    code = [c for c in stored["cells"] if c["cell_type"] == "code"]
+    assert all(not c.get("outputs") and c.get("execution_count") is None for c in code)
+    assert "parameters" in code[0].get("metadata", {}).get("tags", [])
+    assert "sys.path" not in "".join("".join(c["source"]) for c in code)
+    paired = jupytext.read(notebook.with_suffix(".py"))
+    assert [(c.cell_type, c.source) for c in paired.cells] == \
+        [(c["cell_type"], "".join(c["source"])) for c in stored["cells"]]
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs_and_exports(notebook, tmp_path):
+    papermill.execute_notebook(
+        str(notebook), str(tmp_path / notebook.name), cwd=str(NOTEBOOKS_DIR), kernel_name="python3",
+        parameters={"corpus_path": str(SEEDS_DIR), "output_dir": str(tmp_path / "figures")},
+        progress_bar=False,
+    )
+    import pandas as pd
+
+    for name, columns in EXPORTS[notebook.stem].items():
+        for suffix in ("png", "svg", "csv"):
+            assert (tmp_path / "figures" / f"{name}.{suffix}").stat().st_size > 0
+        table = pd.read_csv(tmp_path / "figures" / f"{name}.csv", encoding="utf-8-sig")
+        assert set(columns) <= set(table.columns) and len(table) > 0
