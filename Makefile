@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# a second environment with matplotlib 3.10, which does not shape Arabic itself
+VENV310 := .venv-mpl310
+STAMP310 := $(VENV310)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 EXECUTED := build/notebooks
 
@@ -20,6 +23,13 @@ $(STAMP): requirements.txt requirements-test.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
+$(STAMP310): requirements.txt requirements-test.txt pyproject.toml
+	test -x $(VENV310)/bin/python || $(PYTHON) -m venv $(VENV310)
+	$(VENV310)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV310)/bin/python -m pip install --quiet -r requirements.txt -r requirements-test.txt "matplotlib>=3.10,<3.11"
+	$(VENV310)/bin/python -m pip install --quiet --no-deps -e .
+	touch $@
+
 setup: $(STAMP) ## create .venv (if missing) and install the package and its requirements
 
 figures: $(STAMP) ## run every notebook headless (papermill) and write figures/
@@ -31,8 +41,11 @@ figures: $(STAMP) ## run every notebook headless (papermill) and write figures/
 	done
 	@echo "figures written to figures/ (executed notebooks in $(EXECUTED)/)"
 
-test: $(STAMP) ## run the unit, doctest and notebook tests
+test: $(STAMP) $(STAMP310) ## run every test on matplotlib 3.11+ (libraqm) and again on 3.10 (reshaper+bidi)
+	@echo "== tests on matplotlib $$($(BIN)/python -c 'import matplotlib; print(matplotlib.__version__)') =="
 	$(BIN)/python -m pytest
+	@echo "== tests on matplotlib $$($(VENV310)/bin/python -c 'import matplotlib; print(matplotlib.__version__)') =="
+	$(VENV310)/bin/python -m pytest
 
 lab: $(STAMP) ## open the notebooks in JupyterLab
 	$(BIN)/jupyter lab notebooks/
@@ -41,5 +54,5 @@ sync: $(STAMP) ## re-pair notebooks/*.py (jupytext py:percent) with their .ipynb
 	$(BIN)/jupytext --sync notebooks/[0-9][0-9]_*.py
 	$(BIN)/jupyter nbconvert --clear-output --inplace notebooks/[0-9][0-9]_*.ipynb
 
-clean: ## remove .venv and build/
-	rm -rf $(VENV) build
+clean: ## remove the environments and build/
+	rm -rf $(VENV) $(VENV310) build

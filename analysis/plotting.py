@@ -123,12 +123,13 @@ def arabic_label(text: object) -> str:
     >>> label == "قاآني" if matplotlib_shapes_text() else label != "قاآني"
     True
     """
-    text = fold_presentation_forms(str(text)).replace("$", r"\$")
-    if matplotlib_shapes_text():
-        return text
-    from bidi import get_display
+    text = fold_presentation_forms(str(text))
+    if not matplotlib_shapes_text():
+        from bidi import get_display
 
-    return get_display(_reshaper().reshape(text))
+        text = get_display(_reshaper().reshape(text))
+    # escape after reordering, so the backslash stays right before its "$"
+    return text.replace("$", r"\$")
 
 
 def use_style() -> None:
@@ -209,8 +210,259 @@ def plot_bar(
     return ax
 
 
+def _arabic_legend(ax, **kwargs):
+    handles, labels = ax.get_legend_handles_labels()
+    if handles:
+        ax.legend(handles, labels, **kwargs)
+    return ax
+
+
+def plot_stacked_bars(
+    data: pd.DataFrame,
+    *,
+    label: str,
+    stack: str,
+    value: str,
+    ax=None,
+    order: Sequence[str] | None = None,
+    stack_order: Sequence[str] | None = None,
+    title: str | None = None,
+    xlabel: str | None = None,
+    colors: Sequence[str] = PALETTE,
+):
+    """Draw horizontal stacked bars from a tidy table, reading right to left.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per (bar, segment): columns ``label`` (the bar), ``stack`` (the segment)
+        and ``value``.  Missing combinations count as 0.
+    label, stack, value : str
+        Column names.
+    ax : matplotlib Axes, optional
+    order, stack_order : sequence of str, optional
+        Bar order (top first) and segment order (from the right); default: first seen.
+    title, xlabel : str, optional
+    colors : sequence of str
+        One colour per segment, in ``stack_order``.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"doc": ["أ", "أ", "ب"], "type": ["وكالة", "مجهول", "وكالة"], "n": [2, 1, 3]})
+    >>> ax = plot_stacked_bars(data, label="doc", stack="type", value="n")
+    >>> [t.get_text() for t in ax.get_legend().get_texts()] == [arabic_label("وكالة"), arabic_label("مجهول")]
+    True
+    """
+    ax = _axes(ax)
+    order = list(order) if order is not None else list(dict.fromkeys(data[label]))
+    stack_order = list(stack_order) if stack_order is not None else list(dict.fromkeys(data[stack]))
+    table = (data.pivot_table(index=label, columns=stack, values=value, aggfunc="sum", fill_value=0)
+             .reindex(index=order, columns=stack_order, fill_value=0))
+    positions = list(range(len(order)))
+    left = [0.0] * len(order)
+    for colour, segment in zip(list(colors) * (len(stack_order) // len(colors) + 1), stack_order):
+        widths = table[segment].tolist()
+        ax.barh(positions, widths, left=left, color=colour, label=arabic_label(segment))
+        left = [a + b for a, b in zip(left, widths)]
+    ax.set_yticks(positions, [arabic_label(v) for v in order])
+    ax.invert_yaxis()
+    ax.invert_xaxis()
+    ax.yaxis.tick_right()
+    ax.spines["right"].set_visible(True)
+    ax.spines["left"].set_visible(False)
+    _arabic_legend(ax, loc="lower left", frameon=False)
+    if title:
+        ax.set_title(arabic_label(title))
+    if xlabel:
+        ax.set_xlabel(arabic_label(xlabel))
+    return ax
+
+
+def plot_heatmap(
+    data: pd.DataFrame,
+    *,
+    row: str,
+    column: str,
+    value: str,
+    ax=None,
+    rows: Sequence[str] | None = None,
+    columns: Sequence[str] | None = None,
+    title: str | None = None,
+    cmap: str = "Blues",
+    annotate: bool = True,
+    fmt: str = "{:g}",
+):
+    """Draw a heatmap (e.g. terms x documents) from a tidy table, row labels on the right.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per cell: columns ``row``, ``column``, ``value``; missing cells are 0.
+    row, column, value : str
+        Column names.
+    ax : matplotlib Axes, optional
+    rows, columns : sequence of str, optional
+        Order of rows (top first) and columns (from the right, as Arabic reads); default:
+        first seen.
+    title : str, optional
+    cmap : str, default "Blues"
+        A sequential colour map (readable in grey and with colour-vision deficiencies).
+    annotate : bool, default True
+        Write each value in its cell.
+    fmt : str
+        Format of the annotations.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"term": ["الكاظمي", "بغداد"], "doc": ["000", "001"], "n": [9, 4]})
+    >>> ax = plot_heatmap(data, row="term", column="doc", value="n")
+    >>> [t.get_text() for t in ax.get_yticklabels()] == [arabic_label("الكاظمي"), arabic_label("بغداد")]
+    True
+    """
+    ax = _axes(ax)
+    rows = list(rows) if rows is not None else list(dict.fromkeys(data[row]))
+    columns = list(columns) if columns is not None else list(dict.fromkeys(data[column]))
+    table = (data.pivot_table(index=row, columns=column, values=value, aggfunc="sum", fill_value=0)
+             .reindex(index=rows, columns=columns[::-1], fill_value=0))
+    matrix = table.to_numpy(dtype=float)
+    image = ax.imshow(matrix, cmap=cmap, aspect="auto")
+    ax.set_xticks(range(len(table.columns)), [arabic_label(c) for c in table.columns], rotation=45, ha="right")
+    ax.set_yticks(range(len(rows)), [arabic_label(r) for r in rows])
+    ax.yaxis.tick_right()
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    if annotate and matrix.size:
+        high = matrix.max()
+        for (i, j), val in pd.DataFrame(matrix).stack().items():
+            ax.text(j, i, fmt.format(val), ha="center", va="center", fontsize=8,
+                    color="white" if high and val > 0.6 * high else "black")
+    if title:
+        ax.set_title(arabic_label(title))
+    ax.figure.colorbar(image, ax=ax, location="left", shrink=0.8)
+    return ax
+
+
+def plot_timeline(
+    data: pd.DataFrame,
+    *,
+    date: str,
+    group: str,
+    label: str | None = None,
+    ax=None,
+    groups: Sequence[str] | None = None,
+    title: str | None = None,
+    date_format: str = "%Y-%m-%d",
+):
+    """Draw events on a time axis, one lane per group (e.g. per article), optionally labelled.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per event: a ``date`` column (dates or ISO strings; empty ones are left
+        out), a ``group`` column, and optionally a ``label`` column (Arabic welcome).
+    date, group, label : str
+        Column names.
+    ax : matplotlib Axes, optional
+    groups : sequence of str, optional
+        Lane order, top first; default: first seen.
+    title : str, optional
+    date_format : str
+        strftime format of the date ticks.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> data = pd.DataFrame({"date": ["2021-11-07", "2021-11-08"], "doc": ["000", "000"],
+    ...                      "what": ["الهجوم", "وصول قاآني"]})
+    >>> ax = plot_timeline(data, date="date", group="doc", label="what")
+    >>> sorted(t.get_text() for t in ax.texts) == sorted(arabic_label(w) for w in data.what)
+    True
+    """
+    import matplotlib.dates as mdates
+
+    ax = _axes(ax)
+    when = pd.to_datetime(data[date].replace("", None), errors="coerce")
+    keep = when.notna()
+    frame = data.loc[keep].assign(_when=when[keep])
+    groups = list(groups) if groups is not None else list(dict.fromkeys(frame[group]))
+    lane = {g: i for i, g in enumerate(groups)}
+    for g in groups:
+        part = frame[frame[group] == g]
+        ax.scatter(part["_when"], [lane[g]] * len(part), s=36, zorder=3)
+        if label:
+            for k, (when_k, text) in enumerate(zip(part["_when"], part[label])):
+                ax.annotate(arabic_label(text), (when_k, lane[g]), xytext=(0, 8 + 10 * (k % 2)),
+                            textcoords="offset points", ha="center", fontsize=8)
+    ax.set_yticks(range(len(groups)), [arabic_label(g) for g in groups])
+    ax.set_ylim(len(groups) - 0.5, -0.7)
+    ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+    ax.xaxis.set_major_formatter(mdates.DateFormatter(date_format))
+    for tick in ax.get_xticklabels():
+        tick.set_rotation(30)
+        tick.set_ha("right")
+    if title:
+        ax.set_title(arabic_label(title))
+    return ax
+
+
+def missing_glyphs(fig) -> pd.DataFrame:
+    """List characters of the figure's texts that no font of their family list can draw.
+
+    Parameters
+    ----------
+    fig : matplotlib Figure
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``char``, ``codepoint``, ``text``; empty when every character has a glyph.
+
+    Examples
+    --------
+    >>> fig = plt.figure(); _ = fig.text(0, 0, "ﷲ")      # DejaVu Sans has no ALLAH ligature
+    >>> missing_glyphs(fig)["codepoint"].tolist()
+    ['U+FDF2']
+    """
+    from matplotlib import font_manager
+    from matplotlib.text import Text
+
+    charmaps: dict[str, set[int]] = {}
+    rows = []
+    for artist in fig.findobj(Text):
+        text = artist.get_text()
+        if not text or not artist.get_visible():
+            continue
+        prop = artist.get_fontproperties()
+        covered: set[int] = set()
+        for family in prop.get_family():
+            try:
+                path = font_manager.findfont(font_manager.FontProperties(family=[family]),
+                                             fallback_to_default=False)
+            except ValueError:
+                continue
+            if path not in charmaps:
+                charmaps[path] = set(ft2font.FT2Font(path).get_charmap())
+            covered |= charmaps[path]
+        for char in dict.fromkeys(text):
+            if not char.isspace() and unicodedata.category(char)[0] != "C" and ord(char) not in covered:
+                rows.append((char, f"U+{ord(char):04X}", text))
+    return pd.DataFrame(rows, columns=["char", "codepoint", "text"])
+
+
 def save_figure(fig, name: str, data: pd.DataFrame | None = None, *,
-                folder: str | Path = FIGURES_DIR, formats: Sequence[str] = ("png", "svg")) -> dict[str, Path]:
+                folder: str | Path = FIGURES_DIR, formats: Sequence[str] = ("png", "svg"),
+                check_glyphs: bool = True) -> dict[str, Path]:
     """Write ``name.png``, ``name.svg`` and ``name.csv`` (the data behind it), atomically and reproducibly.
 
     Files are first written to temporary names in ``folder`` and renamed only when all of
@@ -228,6 +480,9 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, *,
         The table behind the figure; written without the index.
     folder : str or Path, default ``figures/``
     formats : sequence of str, default ("png", "svg")
+    check_glyphs : bool, default True
+        Refuse (ValueError) to save a figure with a character its fonts cannot draw,
+        which would show as an empty box (see :func:`missing_glyphs`).
 
     Returns
     -------
@@ -242,6 +497,12 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, *,
     >>> sorted(paths)
     ['csv', 'png', 'svg']
     """
+    if check_glyphs:
+        missing = missing_glyphs(fig)
+        if len(missing):
+            first = missing.iloc[0]
+            raise ValueError(f"figure {name!r}: no glyph for {first.codepoint} {first.char!r} in label "
+                             f"{first.text!r} ({len(missing)} missing in all); fonts: {FONT_FAMILY}")
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},

@@ -81,3 +81,50 @@ def test_arabic_label_escapes_mathtext_and_folds_presentation_forms():
     assert "\\$" in arabic_label("5$ للبرميل $")
     assert fold_presentation_forms("ﻗﺎﺁﻧﻲ ﻓﻲ ﺑﻐﺪﺍﺩ") == "قاآني في بغداد"
     assert fold_presentation_forms("ﺩﺍﺪﻐﺑ ﻲﻓ ﻲﻧﺁﺎﻗ") == "قاآني في بغداد"    # visual order
+
+
+def test_stacked_bars_from_a_tidy_table():
+    from analysis.plotting import plot_stacked_bars
+
+    data = pd.DataFrame({"doc": ["000", "000", "003", "003"],
+                         "type": ["وسيلة إعلام", "مصادر مجهولة", "وسيلة إعلام", "شخص أو جهة"],
+                         "n": [3, 2, 1, 4]})
+    ax = plot_stacked_bars(data, label="doc", stack="type", value="n", title="المصادر")
+    widths = sorted(round(p.get_width()) for p in ax.patches)
+    assert widths == [0, 0, 1, 2, 3, 4]                      # missing combinations are 0-width
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == \
+        [arabic_label(t) for t in ["وسيلة إعلام", "مصادر مجهولة", "شخص أو جهة"]]
+    plt.close(ax.figure)
+
+
+def test_heatmap_cells_and_labels():
+    from analysis.plotting import plot_heatmap
+
+    data = pd.DataFrame({"term": ["الكاظمي", "الكاظمي", "قاآني"], "doc": ["000", "001", "001"], "n": [9, 4, 2]})
+    ax = plot_heatmap(data, row="term", column="doc", value="n")
+    image = ax.images[0].get_array()
+    # columns run right to left: 001 on the left, 000 on the right
+    assert image.tolist() == [[4, 9], [2, 0]]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["001", "000"]
+    assert sorted(t.get_text() for t in ax.texts) == ["0", "2", "4", "9"]
+    plt.close(ax.figure)
+
+
+def test_timeline_skips_unresolved_dates():
+    from analysis.plotting import plot_timeline
+
+    data = pd.DataFrame({"date": ["2021-11-07", "", "2021-10-10"], "doc": ["000", "000", "003"],
+                         "what": ["فجر الأحد", "غداة", "الانتخابات"]})
+    ax = plot_timeline(data, date="date", group="doc", label="what")
+    assert sorted(t.get_text() for t in ax.texts) == sorted(arabic_label(w) for w in ["فجر الأحد", "الانتخابات"])
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["000", "003"]
+    plt.close(ax.figure)
+
+
+def test_save_figure_refuses_tofu(tmp_path):
+    fig, data = figure()
+    fig.axes[0].set_title("ﷲ")
+    with pytest.raises(ValueError, match="no glyph for U\\+FDF2"):
+        save_figure(fig, "tofu", data, folder=tmp_path)
+    assert not list(tmp_path.iterdir())
+    plt.close(fig)
