@@ -13,6 +13,13 @@ NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
 #: The figures each notebook must export (name -> required CSV columns).
 EXPORTS = {
     "01_corpus_overview": {"corpus_overview": ["doc_id", "label", "n_tokens"]},
+    "02_term_frequencies": {
+        "term_frequencies": ["term", "count"],
+        "term_frequencies_by_doc": ["doc_id", "term", "count"],
+        "collocations": ["ngram", "count", "llr"],
+        "distinctive_terms": ["doc_id", "term", "z"],
+        "framing": ["doc_id", "group", "label", "count", "per_1000"],
+    },
 }
 
 
@@ -46,3 +53,21 @@ def test_notebook_runs_and_exports(notebook, tmp_path):
             assert (tmp_path / "figures" / f"{name}.{suffix}").stat().st_size > 0
         table = pd.read_csv(tmp_path / "figures" / f"{name}.csv", encoding="utf-8-sig")
         assert set(columns) <= set(table.columns) and len(table) > 0
+
+
+def test_term_csvs_equal_what_the_helpers_compute(seed_tokens):
+    """The committed CSVs hold exactly the helpers' numbers (figures/ is up to date)."""
+    import pandas as pd
+
+    from analysis.config import FIGURES_DIR
+    from analysis.entities import merge_entities
+    from analysis.terms import count_terms
+
+    merged = merge_entities(seed_tokens)
+    top = pd.read_csv(FIGURES_DIR / "term_frequencies.csv", encoding="utf-8-sig", keep_default_na=False)
+    expected = count_terms(merged).head(len(top))
+    assert top.term.tolist() == expected.term.tolist()
+    assert top["count"].tolist() == expected["count"].tolist()
+    by_doc = pd.read_csv(FIGURES_DIR / "term_frequencies_by_doc.csv", encoding="utf-8-sig", keep_default_na=False)
+    expected = count_terms(merged, by="doc_id")
+    assert by_doc[["doc_id", "term", "count"]].values.tolist() == expected[["doc_id", "term", "count"]].values.tolist()

@@ -1,0 +1,346 @@
+"""Term statistics from the token table: counts, n-grams, collocations, distinctive terms, KWIC.
+
+All functions take the tidy table of :func:`analysis.tokens.tokens_table` (one row per
+token) and return tidy tables.  Counting uses the ``term`` column (normalized, proclitics
+split, entity variants merged if :func:`analysis.entities.merge_entities` ran), and leaves
+out stopwords and numbers unless told otherwise.
+
+>>> from analysis import load_corpus, tokens_table
+>>> counts = count_terms(tokens_table(load_corpus()))
+>>> counts.loc[0, "term"], int(counts.loc[0, "count"])
+('الكاظمي', 37)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .normalize import normalize
+
+
+def content_tokens(tokens: pd.DataFrame, *, stopwords: bool = False, numbers: bool = False) -> pd.DataFrame:
+    """Rows of ``tokens`` that count as content: by default neither stopwords nor numbers.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"term": ["في", "بغداد", "2021"], "is_stopword": [True, False, False],
+    ...                   "is_number": [False, False, True]})
+    >>> content_tokens(t).term.tolist()
+    ['بغداد']
+    """
+    keep = pd.Series(True, index=tokens.index)
+    if not stopwords:
+        keep &= ~tokens["is_stopword"]
+    if not numbers:
+        keep &= ~tokens["is_number"]
+    return tokens[keep]
+
+
+def _labels(tokens: pd.DataFrame) -> pd.Series:
+    """The most frequent surface form written without proclitics, per term (for display)."""
+    bare = tokens[tokens["prefix"] == ""] if "prefix" in tokens else tokens
+    forms = bare.groupby(["term", "surface"]).size().reset_index(name="n")
+    forms = forms.sort_values(["term", "n", "surface"], ascending=[True, False, True])
+    return forms.drop_duplicates("term").set_index("term")["surface"]
+
+
+def count_terms(tokens: pd.DataFrame, *, by: str | None = None, stopwords: bool = False,
+                numbers: bool = False) -> pd.DataFrame:
+    """Count terms in the corpus, or per document / per any column of ``tokens``.
+
+    Parameters
+    ----------
+    tokens : pandas.DataFrame
+        A token table (columns ``term``, ``surface``, ``is_stopword``, ``is_number``, and
+        ``by`` if given).
+    by : str, optional
+        Column to count within (e.g. ``"doc_id"``, or ``"outlet"`` after merging
+        metadata); default: the whole corpus.
+    stopwords, numbers : bool, default False
+        Count stopwords / numbers too.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``[by,] term, label, count, per_1000, doc_freq``, most frequent first.
+        ``per_1000`` is per 1,000 tokens (all tokens, stopwords included) of the corpus or
+        of the group; ``doc_freq`` is the number of documents using the term; ``label`` is
+        the term's most frequent written form (e.g. قاآني for the term قااني).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"doc_id": ["a", "a", "b"], "term": ["بغداد", "في", "بغداد"],
+    ...                   "surface": ["بغداد", "في", "بغداد"], "is_stopword": [False, True, False],
+    ...                   "is_number": [False] * 3})
+    >>> count_terms(t).values.tolist()
+    [['بغداد', 'بغداد', 2, 666.6666666666666, 2]]
+    """
+    content = content_tokens(tokens, stopwords=stopwords, numbers=numbers)
+    doc_freq = content.groupby("term")["doc_id"].nunique()
+    keys = [by, "term"] if by else ["term"]
+    counts = content.groupby(keys).size().rename("count").reset_index()
+    if by:
+        totals = tokens.groupby(by).size()
+        counts["per_1000"] = 1000 * counts["count"] / counts[by].map(totals)
+    else:
+        counts["per_1000"] = 1000 * counts["count"] / max(len(tokens), 1)
+    counts["doc_freq"] = counts["term"].map(doc_freq).astype("int64")
+    counts.insert(len(keys), "label", counts["term"].map(_labels(tokens)).fillna(counts["term"]))
+    order = ([by] if by else []) + ["count", "term"]
+    ascending = ([True] if by else []) + [False, True]
+    return counts.sort_values(order, ascending=ascending).reset_index(drop=True)
+
+
+def ngrams(tokens: pd.DataFrame, *, n: int = 2) -> pd.DataFrame:
+    """Count n-grams of adjacent content tokens within a sentence.
+
+    An n-gram never crosses a sentence end, a stopword, a number or a removed
+    (boilerplate) line: its tokens must be consecutive positions of one sentence.
+
+    Parameters
+    ----------
+    tokens : pandas.DataFrame
+    n : int, default 2
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``ngram`` (terms joined by a space), ``n``, ``count``, ``doc_freq``, most frequent first.
+
+    Examples
+    --------
+    >>> from analysis import tokens_table
+    >>> t = tokens_table(pd.DataFrame({"doc_id": ["a"], "text": ["قائد فيلق القدس. فيلق القدس"]}))
+    >>> ngrams(t, n=2).values.tolist()
+    [['فيلق القدس', 2, 2, 1], ['قائد فيلق', 2, 1, 1]]
+    """
+    grams: dict[str, list] = {}
+    for doc_id, doc in tokens.groupby("doc_id", sort=False):
+        ok = (~doc["is_stopword"] & ~doc["is_number"]).to_numpy()
+        terms, pos, sent = doc["term"].to_numpy(), doc["position"].to_numpy(), doc["sentence"].to_numpy()
+        for i in range(len(doc) - n + 1):
+            window = slice(i, i + n)
+            if ok[window].all() and sent[i] == sent[i + n - 1] and pos[i + n - 1] - pos[i] == n - 1:
+                key = " ".join(terms[window])
+                entry = grams.setdefault(key, [0, set()])
+                entry[0] += 1
+                entry[1].add(doc_id)
+    rows = [(g, n, c, len(d)) for g, (c, d) in grams.items()]
+    table = pd.DataFrame(rows, columns=["ngram", "n", "count", "doc_freq"])
+    return table.sort_values(["count", "ngram"], ascending=[False, True]).reset_index(drop=True)
+
+
+def _xlogx_ratio(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(observed > 0, observed * np.log(observed / expected), 0.0)
+
+
+def collocations(tokens: pd.DataFrame, *, min_count: int = 2) -> pd.DataFrame:
+    """Score adjacent content-word pairs by log-likelihood (Dunning's G²) and PMI.
+
+    For each bigram ``w1 w2`` seen at least ``min_count`` times, the 2x2 table of
+    "first word is w1" x "second word is w2" over all adjacent content pairs gives
+
+    * ``llr``: G² = 2 Σ O log(O / E) (large when the pair is far more frequent than its
+      words' frequencies predict; > 10.83 is p < 0.001 for one degree of freedom);
+    * ``pmi``: log2(P(w1 w2) / (P(w1) P(w2))).
+
+    Parameters
+    ----------
+    tokens : pandas.DataFrame
+    min_count : int, default 2
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``ngram``, ``w1``, ``w2``, ``count``, ``count_w1``, ``count_w2``, ``expected``,
+        ``llr``, ``pmi``, sorted by ``llr``.
+
+    Examples
+    --------
+    >>> from analysis import tokens_table
+    >>> text = "قائد فيلق القدس وصل. فيلق القدس ذراع. الحرس الثوري."
+    >>> collocations(tokens_table(pd.DataFrame({"doc_id": ["a"], "text": [text]}))).ngram.tolist()
+    ['فيلق القدس']
+    """
+    pairs = ngrams(tokens, n=2)
+    columns = ["ngram", "w1", "w2", "count", "count_w1", "count_w2", "expected", "llr", "pmi"]
+    if pairs.empty:
+        return pd.DataFrame(columns=columns)
+    split = pairs["ngram"].str.split(" ", n=1, expand=True)
+    pairs["w1"], pairs["w2"] = split[0], split[1]
+    total = pairs["count"].sum()
+    first = pairs.groupby("w1")["count"].sum()
+    second = pairs.groupby("w2")["count"].sum()
+    pairs = pairs[pairs["count"] >= min_count].copy()
+    if pairs.empty:
+        return pd.DataFrame(columns=columns)
+    o11 = pairs["count"].to_numpy(float)
+    r1 = pairs["w1"].map(first).to_numpy(float)
+    c1 = pairs["w2"].map(second).to_numpy(float)
+    o12, o21 = r1 - o11, c1 - o11
+    o22 = total - o11 - o12 - o21
+    observed = np.stack([o11, o12, o21, o22])
+    expected = np.stack([r1 * c1, r1 * (total - c1), (total - r1) * c1, (total - r1) * (total - c1)]) / total
+    pairs["count_w1"], pairs["count_w2"] = r1.astype(int), c1.astype(int)
+    pairs["expected"] = expected[0]
+    pairs["llr"] = 2 * _xlogx_ratio(observed, expected).sum(axis=0)
+    pairs["pmi"] = np.log2(o11 * total / (r1 * c1))
+    return pairs[columns].sort_values(["llr", "ngram"], ascending=[False, True]).reset_index(drop=True)
+
+
+def tfidf(counts: pd.DataFrame, *, by: str = "doc_id") -> pd.DataFrame:
+    """Add TF-IDF to per-group counts (from ``count_terms(tokens, by=by)``).
+
+    ``tf`` is the term's share of the group's counted terms; ``idf = ln(N / df)`` with N
+    groups and df the groups using the term (a term in every group scores 0).
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"doc_id": ["a", "a", "b"], "term": ["بغداد", "طهران", "بغداد"], "count": [1, 3, 2]})
+    >>> tfidf(c).round(3).tfidf.tolist()
+    [0.0, 0.52, 0.0]
+    """
+    out = counts.copy()
+    n_groups = out[by].nunique()
+    df = out.groupby("term")[by].nunique()
+    out["tf"] = out["count"] / out.groupby(by)["count"].transform("sum")
+    out["idf"] = np.log(n_groups / out["term"].map(df))
+    out["tfidf"] = out["tf"] * out["idf"]
+    return out
+
+
+def log_odds(counts: pd.DataFrame, *, by: str = "doc_id", prior: pd.Series | None = None,
+             prior_strength: float | None = None) -> pd.DataFrame:
+    """Weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
+
+    For term w and group i against all other groups j (counts y, totals n):
+
+    δ = log((y_iw + α_w) / (n_i + α_0 − y_iw − α_w)) − log((y_jw + α_w) / (n_j + α_0 − y_jw − α_w)),
+    σ² ≈ 1 / (y_iw + α_w) + 1 / (y_jw + α_w),  z = δ / σ.
+
+    The prior α_w is proportional to the term's frequency in ``prior`` (default: the whole
+    corpus's counts) and sums to α_0 (``prior_strength``, default: the corpus's total
+    count), which shrinks the estimates of rare terms toward zero.
+
+    On a corpus of a few short articles, most terms occur once or twice: |z| > 1.96 is
+    then weak evidence, and the ranking says more than the values.
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        Per-group counts with columns ``by``, ``term``, ``count``.
+    by : str, default "doc_id"
+    prior : pandas.Series, optional
+        Background counts indexed by term.
+    prior_strength : float, optional
+        α_0.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``counts`` plus ``delta``, ``variance`` and ``z``, sorted by group then ``z``.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "term": ["فصائل", "بغداد", "ميليشيات", "بغداد"],
+    ...                   "count": [4, 2, 4, 2]})
+    >>> log_odds(c).query("doc_id == 'a'").round(2)[["term", "z"]].values.tolist()
+    [['فصائل', 1.68], ['بغداد', 0.0], ['ميليشيات', -1.68]]
+    """
+    wide = counts.pivot_table(index="term", columns=by, values="count", aggfunc="sum", fill_value=0)
+    total_w = wide.sum(axis=1)
+    background = total_w if prior is None else prior.reindex(wide.index).fillna(0)
+    alpha0 = float(background.sum() if prior_strength is None else prior_strength)
+    alpha = alpha0 * background / background.sum()
+    n = wide.sum(axis=0)
+    rows = []
+    for group in wide.columns:
+        yi, yj = wide[group], total_w - wide[group]
+        ni, nj = n[group], n.sum() - n[group]
+        delta = (np.log((yi + alpha) / (ni + alpha0 - yi - alpha))
+                 - np.log((yj + alpha) / (nj + alpha0 - yj - alpha)))
+        variance = 1 / (yi + alpha) + 1 / (yj + alpha)
+        rows.append(pd.DataFrame({by: group, "term": wide.index, "count": yi.to_numpy(),
+                                  "delta": delta.to_numpy(), "variance": variance.to_numpy()}))
+    out = pd.concat(rows, ignore_index=True)
+    out["z"] = out["delta"] / np.sqrt(out["variance"])
+    return out.sort_values([by, "z", "term"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def kwic(tokens: pd.DataFrame, term: str, *, window: int = 6, texts: dict[str, str] | None = None) -> pd.DataFrame:
+    """Keyword in context: every occurrence of ``term`` with the words around it.
+
+    Matching is on the normalized term (so قاآني finds قاآني, and with entity merging
+    also قآني, غانى), its normalized surface, or its clitic-split term.
+
+    Parameters
+    ----------
+    tokens : pandas.DataFrame
+        A token table.
+    term : str
+        Any spelling; it is normalized.
+    window : int, default 6
+        Tokens of context on each side (within the document).
+    texts : dict, optional
+        doc_id -> raw text; when given, the context is cut from the raw text (punctuation
+        kept) rather than joined from tokens.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id``, ``position``, ``start``, ``end``, ``before``, ``keyword``, ``after``.
+
+    Examples
+    --------
+    >>> from analysis import tokens_table
+    >>> t = tokens_table(pd.DataFrame({"doc_id": ["a"], "text": ["وصل قائد فيلق القدس إلى بغداد"]}))
+    >>> kwic(t, "فيلق", window=2)[["before", "keyword", "after"]].values.tolist()
+    [['وصل قائد', 'فيلق', 'القدس إلى']]
+    """
+    key = normalize(term)
+    rows = []
+    for doc_id, doc in tokens.groupby("doc_id", sort=False):
+        doc = doc.reset_index(drop=True)
+        hits = doc.index[(doc["term"] == key) | (doc["norm"] == key)
+                         | (doc.get("merged_from", pd.Series("", index=doc.index)) == key)]
+        for i in hits:
+            lo, hi = max(0, i - window), min(len(doc), i + window + 1)
+            if texts is not None:
+                text = texts[doc_id]
+                before = text[doc.at[lo, "start"]:doc.at[i, "start"]].strip()
+                after = text[doc.at[i, "end"]:doc.at[hi - 1, "end"]].strip()
+            else:
+                before = " ".join(doc["surface"][lo:i])
+                after = " ".join(doc["surface"][i + 1:hi])
+            rows.append((doc_id, int(doc.at[i, "position"]), int(doc.at[i, "start"]), int(doc.at[i, "end"]),
+                         before, doc.at[i, "surface"], after))
+    return pd.DataFrame(rows, columns=["doc_id", "position", "start", "end", "before", "keyword", "after"])
+
+
+def kwic_html(table: pd.DataFrame, *, max_rows: int | None = None) -> str:
+    """Render a :func:`kwic` table as right-to-left HTML with the keyword column aligned.
+
+    The table has ``dir="rtl"``: the preceding words sit right of the keyword, aligned
+    against it, and the following words left of it.
+
+    Examples
+    --------
+    >>> html = kwic_html(pd.DataFrame({"doc_id": ["a"], "before": ["وصل"], "keyword": ["قاآني"], "after": ["إلى"]}))
+    >>> 'dir="rtl"' in html and "<b>قاآني</b>" in html
+    True
+    """
+    from html import escape
+
+    rows = table if max_rows is None else table.head(max_rows)
+    cells = "".join(
+        f'<tr><td style="color:#777;text-align:right">{escape(str(r.doc_id))}</td>'
+        f'<td style="text-align:left">{escape(r.before)}</td>'
+        f'<td style="text-align:center;padding:0 .6em"><b>{escape(r.keyword)}</b></td>'
+        f'<td style="text-align:right">{escape(r.after)}</td></tr>'
+        for r in rows.itertuples())
+    return (f'<table dir="rtl" lang="ar" style="font-size:1.05em;border-collapse:collapse">'
+            f'<thead><tr><th>doc</th><th>قبل</th><th>الكلمة</th><th>بعد</th></tr></thead>'
+            f"<tbody>{cells}</tbody></table>")
+
