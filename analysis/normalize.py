@@ -282,3 +282,30 @@ def normalize(
         ("teh_marbuta", teh_marbuta),
     )
     return _normalizer_for(options)(text)
+
+
+def normalize_with_offsets(text: str, **options: bool) -> tuple[str, list[int]]:
+    """Normalize ``text`` character by character and map every output character back.
+
+    Returns the normalized text and, for each of its characters, the index of the raw
+    character it came from (plus a final entry ``len(text)``), so a regex match on the
+    normalized text gives offsets into the raw text: ``raw[index[m.start()]:index[m.end()]]``.
+    Each character is normalized on its own, which equals :func:`normalize` except where
+    NFKC would compose across characters (a letter and a separate combining mark), which
+    the diacritics step then removes anyway.
+
+    Examples
+    --------
+    >>> norm, index = normalize_with_offsets("مسيّرة ٢٠٢١")
+    >>> norm, index[norm.index("2021")]
+    ('مسيرة 2021', 7)
+    """
+    normalizer = _normalizer_for(tuple(sorted({**{n: d for n, _, d in STEPS}, **options}.items())))
+    out: list[str] = []
+    index: list[int] = []
+    for i, char in enumerate(text):
+        piece = normalizer(char) if not char.isascii() else char
+        out.append(piece)
+        index.extend([i] * len(piece))
+    index.append(len(text))
+    return "".join(out), index

@@ -350,6 +350,9 @@ def plot_heatmap(
     return ax
 
 
+ARABIC_WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
+
+
 def plot_timeline(
     data: pd.DataFrame,
     *,
@@ -359,23 +362,28 @@ def plot_timeline(
     ax=None,
     groups: Sequence[str] | None = None,
     title: str | None = None,
-    date_format: str = "%Y-%m-%d",
+    gap_days: int = 60,
 ):
-    """Draw events on a time axis, one lane per group (e.g. per article), optionally labelled.
+    """Draw which days each group (article) mentions: one row per day, one column per group.
+
+    Days run down the chart in calendar order and are labelled with their Arabic weekday;
+    groups are columns read right to left (the first group on the right); each mention is
+    a dot with its ``label`` (the expression as written) beside it.  Rows are evenly
+    spaced, so clustered days stay readable; a dashed line marks a gap of more than
+    ``gap_days`` days between two rows.
 
     Parameters
     ----------
     data : pandas.DataFrame
-        One row per event: a ``date`` column (dates or ISO strings; empty ones are left
-        out), a ``group`` column, and optionally a ``label`` column (Arabic welcome).
+        One row per mention: a ``date`` column (dates or ISO strings; empty ones are left
+        out), a ``group`` column and optionally a ``label`` column (Arabic welcome).
     date, group, label : str
         Column names.
     ax : matplotlib Axes, optional
     groups : sequence of str, optional
-        Lane order, top first; default: first seen.
+        Column order, right to left; default: first seen.
     title : str, optional
-    date_format : str
-        strftime format of the date ticks.
+    gap_days : int, default 60
 
     Returns
     -------
@@ -386,31 +394,42 @@ def plot_timeline(
     >>> data = pd.DataFrame({"date": ["2021-11-07", "2021-11-08"], "doc": ["000", "000"],
     ...                      "what": ["الهجوم", "وصول قاآني"]})
     >>> ax = plot_timeline(data, date="date", group="doc", label="what")
-    >>> sorted(t.get_text() for t in ax.texts) == sorted(arabic_label(w) for w in data.what)
+    >>> [t.get_text() for t in ax.get_yticklabels()] == [arabic_label("الأحد 2021/11/07"),
+    ...                                                   arabic_label("الاثنين 2021/11/08")]
     True
     """
-    import matplotlib.dates as mdates
-
-    ax = _axes(ax)
     when = pd.to_datetime(data[date].replace("", None), errors="coerce")
-    keep = when.notna()
-    frame = data.loc[keep].assign(_when=when[keep])
+    frame = data.loc[when.notna()].assign(_day=when[when.notna()].dt.normalize())
     groups = list(groups) if groups is not None else list(dict.fromkeys(frame[group]))
-    lane = {g: i for i, g in enumerate(groups)}
-    for g in groups:
-        part = frame[frame[group] == g]
-        ax.scatter(part["_when"], [lane[g]] * len(part), s=36, zorder=3)
+    days = sorted(frame["_day"].unique())
+    if ax is None:
+        use_style()
+        _, ax = plt.subplots(figsize=(2.4 * max(len(groups), 1) + 1.8, 0.5 * max(len(days), 1) + 1.4))
+    column = {g: len(groups) - 1 - i for i, g in enumerate(groups)}          # first group rightmost
+    row = {d: i for i, d in enumerate(days)}
+    for (g, day), part in frame.groupby([group, "_day"], sort=False):
+        if g not in column:
+            continue
+        x, y = column[g], row[day]
+        ax.scatter([x], [y], s=30, color=PALETTE[0], zorder=3)
         if label:
-            for k, (when_k, text) in enumerate(zip(part["_when"], part[label])):
-                ax.annotate(arabic_label(text), (when_k, lane[g]), xytext=(0, 8 + 10 * (k % 2)),
-                            textcoords="offset points", ha="center", fontsize=8)
-    ax.set_yticks(range(len(groups)), [arabic_label(g) for g in groups])
-    ax.set_ylim(len(groups) - 0.5, -0.7)
+            text = "، ".join(dict.fromkeys(str(v) for v in part[label]))
+            ax.annotate(arabic_label(text), (x, y), xytext=(-6, 0), textcoords="offset points",
+                        ha="right", va="center", fontsize=8)
+    for earlier, later in zip(days, days[1:]):
+        if (later - earlier).days > gap_days:
+            ax.axhline(row[later] - 0.5, color="#999999", linestyle="--", linewidth=0.8)
+    # "/" (a common separator) keeps the date one left-to-right run after an Arabic word;
+    # "-" would let the bidi algorithm show 2021-11-07 as 07-11-2021
+    ax.set_yticks(range(len(days)), [arabic_label(f"{ARABIC_WEEKDAYS[d.weekday()]} {d:%Y/%m/%d}") for d in days])
+    ax.set_xticks(range(len(groups)), [arabic_label(g) for g in groups[::-1]])
+    ax.set_xlim(-0.9, len(groups) - 0.6)
+    ax.set_ylim(len(days) - 0.5, -0.5)
+    ax.xaxis.tick_top()
     ax.grid(axis="x", color="#dddddd", linewidth=0.6)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter(date_format))
-    for tick in ax.get_xticklabels():
-        tick.set_rotation(30)
-        tick.set_ha("right")
+    ax.yaxis.tick_right()
+    for spine in ax.spines.values():
+        spine.set_visible(False)
     if title:
         ax.set_title(arabic_label(title))
     return ax

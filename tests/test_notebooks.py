@@ -20,6 +20,10 @@ EXPORTS = {
         "distinctive_terms": ["doc_id", "term", "z"],
         "framing": ["doc_id", "group", "label", "count", "per_1000"],
     },
+    "04_dates": {
+        "publication_dates": ["doc_id", "publication_date", "date_source"],
+        "dates_timeline": ["doc_id", "expression", "kind", "date", "daypart"],
+    },
 }
 
 

@@ -117,7 +117,10 @@ def test_timeline_skips_unresolved_dates():
                          "what": ["فجر الأحد", "غداة", "الانتخابات"]})
     ax = plot_timeline(data, date="date", group="doc", label="what")
     assert sorted(t.get_text() for t in ax.texts) == sorted(arabic_label(w) for w in ["فجر الأحد", "الانتخابات"])
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["000", "003"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [arabic_label("الأحد 2021/10/10"),
+                                                           arabic_label("الأحد 2021/11/07")]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["003", "000"]      # first group on the right
+    assert [ln.get_linestyle() for ln in ax.lines] == []                      # 28 days apart: no gap line
     plt.close(ax.figure)
 
 

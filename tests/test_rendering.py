@@ -26,7 +26,7 @@ THRESHOLD = 20
 FONT = font_manager.findfont(font_manager.FontProperties(family=["DejaVu Sans"]), fallback_to_default=False)
 # multi-letter, not mirror-symmetric, no harakat; one mixed Arabic/digits/Latin string
 WORDS = ["قاآني", "الكاظمي", "فيلق القدس", "بغداد", "طهران", "ميليشيات", "الحرس الثوري",
-         "قاآني 2021/11/08 Reuters"]
+         "قاآني 2021/11/08 Reuters", "الأحد 2021/11/07"]
 
 
 def crop_to_ink(gray: np.ndarray) -> np.ndarray:
