@@ -20,6 +20,11 @@ EXPORTS = {
         "distinctive_terms": ["doc_id", "term", "z"],
         "framing": ["doc_id", "group", "label", "count", "per_1000"],
     },
+    "03_sources_cited": {
+        "sources_cited": ["doc_id", "source", "source_type", "cue", "via", "sentence"],
+        "sourcing_opacity": ["doc", "attributions", "named", "unnamed"],
+        "sources_by_article": ["source_norm", "doc", "attributions"],
+    },
     "04_dates": {
         "publication_dates": ["doc_id", "publication_date", "date_source"],
         "dates_timeline": ["doc_id", "expression", "kind", "date", "daypart"],
