@@ -29,13 +29,14 @@ The raw text is never changed: :func:`find_boilerplate` returns a table of line 
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import NamedTuple
 
 import pandas as pd
 
 from .normalize import normalize
-from .resources import DATE_LINE_RE, LINE_TRIM_RE, word_list
-from .tokenize import tokenize
+from .resources import DATE_LINE_RE, word_list
+from .tokenize import token_spans
 
 #: Columns of the table returned by :func:`find_boilerplate`.
 COLUMNS = ["line_no", "start", "end", "line", "rule"]
@@ -43,6 +44,10 @@ COLUMNS = ["line_no", "start", "end", "line", "rule"]
 PULL_QUOTE_OVERLAP = 0.4
 #: A pull quote has at least this many words.
 MIN_PULL_QUOTE_WORDS = 8
+#: Lines longer than this are never pull quotes (and are not split into words for it).
+MAX_PULL_QUOTE_CHARS = 2000
+#: Lines longer than this are never headlines.
+MAX_TITLE_CHARS = 400
 #: A category label has at most this many words.
 MAX_LABEL_WORDS = 3
 
@@ -66,9 +71,22 @@ def lines_of(text: str) -> list[Line]:
     return out
 
 
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _trim(text: str) -> str:
+    """``text`` without leading and trailing characters that are not letters or digits."""
+    i, j = 0, len(text)
+    while i < j and not text[i].isalnum():
+        i += 1
+    while j > i and not text[j - 1].isalnum():
+        j -= 1
+    return text[i:j]
+
+
 def _key(line: str) -> str:
     """A line reduced for comparison: normalized, spaces collapsed, edge punctuation off."""
-    return LINE_TRIM_RE.sub("", " ".join(normalize(line).split()))
+    return _trim(" ".join(normalize(line).split()))
 
 
 def _phrases() -> tuple[frozenset[str], tuple[str, ...]]:
@@ -79,10 +97,6 @@ def _phrases() -> tuple[frozenset[str], tuple[str, ...]]:
         else:
             exact.add(_key(entry))
     return frozenset(exact), tuple(prefixes)
-
-
-def _pairs(words: list[str]) -> set[tuple[str, str]]:
-    return set(zip(words, words[1:]))
 
 
 def find_boilerplate(text: str, *, title: str | None = None) -> pd.DataFrame:
@@ -110,16 +124,15 @@ def find_boilerplate(text: str, *, title: str | None = None) -> pd.DataFrame:
     """
     lines = [ln for ln in lines_of(text) if ln.text.strip()]
     exact, prefixes = _phrases()
+    norms = {ln.no: _SPACE_RUN.sub(" ", normalize(ln.text)).strip() for ln in lines}
+    keys = {no: _trim(norm) for no, norm in norms.items()}
     rows: dict[int, str] = {}
 
-    def is_phrase(key: str) -> bool:
-        return key in exact or any(key.startswith(p) for p in prefixes if p)
-
     for ln in lines:
-        key = _key(ln.text)
-        if not key or is_phrase(key):
+        key = keys[ln.no]
+        if not key or key in exact or any(key.startswith(p) for p in prefixes if p):
             rows[ln.no] = "nav_phrase"
-        elif DATE_LINE_RE.match(normalize(ln.text)):
+        elif len(key) < 60 and DATE_LINE_RE.match(norms[ln.no]):
             rows[ln.no] = "date_line"
 
     if title is None:
@@ -129,23 +142,26 @@ def find_boilerplate(text: str, *, title: str | None = None) -> pd.DataFrame:
     for index, ln in enumerate(lines):
         if ln.no in rows:
             continue
-        key = _key(ln.text)
+        key = keys[ln.no]
         if title_key and key == title_key:
             if title_seen:
                 rows[ln.no] = "repeated_title"
             title_seen = True
         elif title_key and not title_seen and _is_label(ln.text) and any(
-                _key(later.text) == title_key for later in lines[index + 1:]):
+                keys[later.no] == title_key for later in lines[index + 1:]):
             rows[ln.no] = "category_label"
 
-    paragraphs = [(ln, normalize(ln.text).split()) for ln in lines if ln.no not in rows]
-    for ln, words in paragraphs:
-        if ln.text.rstrip().endswith((".", "!", "؟", "?", "…")) or len(words) < MIN_PULL_QUOTE_WORDS or _key(ln.text) == title_key:
+    paragraphs = [ln for ln in lines if ln.no not in rows]
+    for ln in paragraphs:
+        words = norms[ln.no].split() if len(ln.text) <= MAX_PULL_QUOTE_CHARS else []
+        if (ln.text.rstrip().endswith((".", "!", "؟", "?", "…")) or len(words) < MIN_PULL_QUOTE_WORDS
+                or keys[ln.no] == title_key):
             continue
-        pairs = _pairs(words)
-        for other, other_words in paragraphs:
-            if other.no != ln.no and len(other_words) > len(words):
-                if len(pairs & _pairs(other_words)) >= PULL_QUOTE_OVERLAP * len(pairs):
+        pairs = {f" {a} {b} " for a, b in zip(words, words[1:])}
+        for other in paragraphs:
+            if other.no != ln.no and len(norms[other.no]) > len(norms[ln.no]):
+                padded = f" {norms[other.no]} "
+                if sum(pair in padded for pair in pairs) >= PULL_QUOTE_OVERLAP * len(pairs):
                     rows[ln.no] = "pull_quote"
                     break
 
@@ -154,8 +170,13 @@ def find_boilerplate(text: str, *, title: str | None = None) -> pd.DataFrame:
     return pd.DataFrame(table, columns=COLUMNS)
 
 
+def _count_tokens(text: str, limit: int) -> int:
+    """The number of tokens of ``text``, counting no further than ``limit``."""
+    return sum(1 for _ in islice(token_spans(text), limit))
+
+
 def _is_label(line: str) -> bool:
-    return 0 < len(tokenize(line)) <= MAX_LABEL_WORDS and not re.search(r"[.!?؟:،,]", line)
+    return 0 < _count_tokens(line, MAX_LABEL_WORDS + 1) <= MAX_LABEL_WORDS and not re.search(r"[.!?؟:،,]", line)
 
 
 def detect_title(text: str) -> str:
@@ -169,15 +190,23 @@ def detect_title(text: str) -> str:
     >>> detect_title("الشأن الإيراني\\n\\nهل التقى به ليهدده؟\\nنص.")
     'هل التقى به ليهدده؟'
     """
-    exact, prefixes = _phrases()
-    lines = [ln.text.strip() for ln in lines_of(text) if ln.text.strip()]
-    candidates = [ln for ln in lines if _key(ln) and _key(ln) not in exact and not DATE_LINE_RE.match(normalize(ln))]
+    exact, _ = _phrases()
+    candidates = []
+    for ln in lines_of(text):
+        line = ln.text.strip()
+        if line and len(line) < MAX_TITLE_CHARS and _key(line) and _key(line) not in exact \
+                and not DATE_LINE_RE.match(normalize(line)):
+            candidates.append(line)
+        elif len(line) >= MAX_TITLE_CHARS:
+            candidates.append(line)                 # a long first line: a paragraph, no headline
+        if len(candidates) > 3:
+            break
     for index, line in enumerate(candidates[:3]):
-        if len(tokenize(line)) > 25 or line.endswith("."):
+        if len(line) >= MAX_TITLE_CHARS or _count_tokens(line, 26) > 25 or line.endswith("."):
             return ""
         following = candidates[index + 1] if index + 1 < len(candidates) else ""
-        if _is_label(line) and following and len(tokenize(following)) > MAX_LABEL_WORDS \
-                and len(tokenize(following)) <= 25 and not following.endswith("."):
+        n_following = _count_tokens(following, 26)
+        if _is_label(line) and following and MAX_LABEL_WORDS < n_following <= 25 and not following.endswith("."):
             continue
         return line
     return ""

@@ -26,7 +26,7 @@ import pandas as pd
 
 from .boilerplate import detect_title, find_boilerplate, remove_boilerplate
 from .config import SEEDS_DIR
-from .tokenize import tokenize
+from .tokenize import count_tokens
 
 #: Metadata columns every corpus has (empty where unknown).
 METADATA_COLUMNS = ["title", "outlet", "publication_date", "date_source", "notes"]
@@ -36,6 +36,10 @@ CORPUS_COLUMNS = ["doc_id", "path", "title", "text", "body", "outlet", "publicat
 SKIPPED_COLUMNS = ["file", "reason"]
 #: Share of letters that must be Arabic for bytes to be accepted as Windows-1256.
 MIN_ARABIC_SHARE = 0.5
+#: Signatures of binary formats that turn up in text folders, with their names.
+BINARY_SIGNATURES = {b"%PDF-": "a PDF file", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
+                     b"GIF8": "a GIF image", b"PK\x03\x04": "a zip archive (e.g. a .docx)", b"\x1f\x8b": "gzip data",
+                     b"\x7fELF": "a program", b"\xd0\xcf\x11\xe0": "an old Microsoft Office file"}
 #: Share of control / unassigned characters above which a UTF-16 decode is rejected.
 MAX_GARBAGE_SHARE = 0.05
 
@@ -99,6 +103,9 @@ def decode_bytes(data: bytes, *, source: str | Path, encoding: str | None = None
         if _garbage_share(text) > MAX_GARBAGE_SHARE:
             raise CorpusError(source, "starts with a UTF-16 byte-order mark but does not decode to text")
         return text, "utf-16"
+    for signature, kind in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise CorpusError(source, f"is binary, not text ({kind}); convert it to text first")
     if b"\x00" in data:
         raise CorpusError(source, "is binary, not text (it contains NUL bytes)")
     try:
@@ -293,7 +300,7 @@ def load_corpus(
         body = remove_boilerplate(text, removed)
         removed_tables.append(removed.assign(doc_id=record["doc_id"]))
         rows.append({**{c: "" for c in METADATA_COLUMNS}, **record, "title": title, "body": body,
-                     "n_chars": len(text), "n_tokens": len(tokenize(body)),
+                     "n_chars": len(text), "n_tokens": count_tokens(body),
                      "n_boilerplate_lines": len(removed)})
 
     extra = sorted({k for row in rows for k in row} - set(CORPUS_COLUMNS))

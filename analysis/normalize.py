@@ -12,6 +12,7 @@ idempotent: ``normalize(normalize(s)) == normalize(s)``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Callable
@@ -28,15 +29,88 @@ from .resources import (
     TEH_MARBUTA,
 )
 
-_DELETE_DIACRITICS = str.maketrans("", "", DIACRITICS)
-_DELETE_TATWEEL = str.maketrans("", "", TATWEEL)
-_DELETE_FORMAT = str.maketrans("", "", FORMAT_MARKS)
-_SPACES = str.maketrans({c: " " for c in SPACE_CHARS})
-_ALEF = str.maketrans({c: "ا" for c in ALEF_FORMS})
-_MAKSURA = str.maketrans({ALEF_MAKSURA: "ي"})
-_TEH = str.maketrans({TEH_MARBUTA: "ه"})
-_PERSIAN = str.maketrans(PERSIAN_TO_ARABIC)
-_DIGITS = str.maketrans(DIGITS_TO_ASCII)
+def _deleter(chars: str) -> Callable[[str], str]:
+    """A function deleting ``chars``: one C-level regex scan, nothing built when none occur."""
+    pattern = re.compile("[" + re.escape(chars) + "]")
+    return lambda text: pattern.sub("", text) if pattern.search(text) else text
+
+
+def _replacer(mapping: dict[str, str]) -> Callable[[str], str]:
+    """A function mapping single characters: a ``str.replace`` per character present
+    (much faster than ``str.translate`` with a dict on non-ASCII text)."""
+    items = tuple(mapping.items())
+
+    def replace(text: str) -> str:
+        for old, new in items:
+            if old in text:
+                text = text.replace(old, new)
+        return text
+
+    return replace
+
+
+_DELETE_DIACRITICS = _deleter(DIACRITICS)
+_DELETE_TATWEEL = _deleter(TATWEEL)
+_DELETE_FORMAT = _deleter(FORMAT_MARKS)
+_SPACES = _replacer({c: " " for c in SPACE_CHARS})
+_ALEF = _replacer({c: "ا" for c in ALEF_FORMS})
+_MAKSURA = _replacer({ALEF_MAKSURA: "ي"})
+_TEH = _replacer({TEH_MARBUTA: "ه"})
+_PERSIAN = _replacer(PERSIAN_TO_ARABIC)
+_DIGITS = _replacer(DIGITS_TO_ASCII)
+
+
+_PRESENTATION_FORMS = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFE))
+
+
+_PRESENTATION_RE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _PRESENTATION_FORMS) + "]")
+
+
+def _is_presentation_form(char: str) -> bool:
+    return bool(_PRESENTATION_RE.match(char))
+
+
+def _first_joining_form(word: str) -> str:
+    """INITIAL or FINAL: which joining form comes first in a word's presentation forms.
+
+    In logical order a connected run starts with an initial form and ends with a final
+    one; stored in visual order, the final form comes first.  Isolated and medial forms,
+    harakat and word ligatures (ﷲ) say nothing; '' when the word has no run."""
+    for char in word:
+        if _is_presentation_form(char):
+            name = unicodedata.name(char, "")
+            if ("LETTER" in name or "LIGATURE LAM WITH ALEF" in name) and name.endswith((" INITIAL FORM",
+                                                                                       " FINAL FORM")):
+                return name.rsplit(" ", 2)[-2]
+    return ""
+
+
+def fold_presentation_forms(text: str) -> str:
+    """Turn Arabic presentation forms (text copied from PDFs) back into plain letters, in logical order.
+
+    PDF extraction often yields glyph codes in visual order: each word stored right to
+    left, so its first joining letter is a final form (ﻲﻧﺎﻗ).  A line with more such words
+    than words whose first joining letter is an initial form is put back in logical order
+    (words reversed, and the letters of Arabic words; digits and Latin runs, stored left
+    to right, stay as they are) before folding.
+
+    Examples
+    --------
+    >>> fold_presentation_forms("ﻗﺎﺁﻧﻲ"), fold_presentation_forms("ﻲﻧﺁﺎﻗ")
+    ('قاآني', 'قاآني')
+    """
+    if not _PRESENTATION_RE.search(text):
+        return text
+    lines = []
+    for line in text.split("\n"):
+        starts = [_first_joining_form(w) for w in line.split()]
+        if starts.count("FINAL") > starts.count("INITIAL"):
+            # visual order: reverse the words, and the letters of Arabic words only
+            # (digits and Latin runs were stored left to right already)
+            parts = re.split(r"(\s+)", line)[::-1]
+            line = "".join(p[::-1] if _PRESENTATION_RE.search(p) else p for p in parts)
+        lines.append(_PRESENTATION_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), line))
+    return "\n".join(lines)
 
 
 def unicode_nfkc(text: str) -> str:
@@ -62,7 +136,7 @@ def normalize_spaces(text: str) -> str:
     >>> normalize_spaces("رئيس\\xa0الوزراء")
     'رئيس الوزراء'
     """
-    return text.translate(_SPACES)
+    return _SPACES(text)
 
 
 def strip_format_marks(text: str) -> str:
@@ -76,7 +150,7 @@ def strip_format_marks(text: str) -> str:
     >>> strip_format_marks("\\u200fبغداد\\u200e")
     'بغداد'
     """
-    return text.translate(_DELETE_FORMAT)
+    return _DELETE_FORMAT(text)
 
 
 def strip_diacritics(text: str) -> str:
@@ -89,7 +163,7 @@ def strip_diacritics(text: str) -> str:
     >>> strip_diacritics("مسيّرةً")
     'مسيرة'
     """
-    return text.translate(_DELETE_DIACRITICS)
+    return _DELETE_DIACRITICS(text)
 
 
 def strip_tatweel(text: str) -> str:
@@ -100,7 +174,7 @@ def strip_tatweel(text: str) -> str:
     >>> strip_tatweel("العـــراق")
     'العراق'
     """
-    return text.translate(_DELETE_TATWEEL)
+    return _DELETE_TATWEEL(text)
 
 
 def fold_alef(text: str) -> str:
@@ -114,7 +188,7 @@ def fold_alef(text: str) -> str:
     >>> fold_alef("إسماعيل قآني")
     'اسماعيل قاني'
     """
-    return text.translate(_ALEF)
+    return _ALEF(text)
 
 
 def fold_alef_maksura(text: str) -> str:
@@ -128,7 +202,7 @@ def fold_alef_maksura(text: str) -> str:
     >>> fold_alef_maksura("الكاظمى")
     'الكاظمي'
     """
-    return text.translate(_MAKSURA)
+    return _MAKSURA(text)
 
 
 def fold_teh_marbuta(text: str) -> str:
@@ -142,7 +216,7 @@ def fold_teh_marbuta(text: str) -> str:
     >>> fold_teh_marbuta("الحكومة")
     'الحكومه'
     """
-    return text.translate(_TEH)
+    return _TEH(text)
 
 
 def fold_persian_letters(text: str) -> str:
@@ -153,7 +227,7 @@ def fold_persian_letters(text: str) -> str:
     >>> fold_persian_letters("ایران")
     'ايران'
     """
-    return text.translate(_PERSIAN)
+    return _PERSIAN(text)
 
 
 def fold_digits(text: str) -> str:
@@ -164,13 +238,15 @@ def fold_digits(text: str) -> str:
     >>> fold_digits("٢٠٢١/١١/٠٨")
     '2021/11/08'
     """
-    return text.translate(_DIGITS)
+    return _DIGITS(text)
 
 
-#: The chain, in order, as ``(keyword, function, on by default)``.  NFKC runs first so
+#: The chain, in order, as ``(keyword, function, on by default)``.  Presentation forms in
+#: visual order are put back in logical order first; NFKC runs next so
 #: that presentation forms become letters the later steps know; spaces run before
 #: format marks so that a zero-width space still separates two words.
 STEPS: tuple[tuple[str, Callable[[str], str], bool], ...] = (
+    ("presentation_forms", fold_presentation_forms, True),
     ("nfkc", unicode_nfkc, True),
     ("spaces", normalize_spaces, True),
     ("format_marks", strip_format_marks, True),
@@ -243,6 +319,7 @@ def _normalizer_for(options: tuple[tuple[str, bool], ...]) -> Callable[[str], st
 def normalize(
     text: str,
     *,
+    presentation_forms: bool = True,
     nfkc: bool = True,
     spaces: bool = True,
     format_marks: bool = True,
@@ -260,7 +337,7 @@ def normalize(
     ----------
     text : str
         Any text; non-Arabic characters pass through (except the Unicode folds of NFKC).
-    nfkc, spaces, format_marks, diacritics, tatweel, alef, alef_maksura, persian, digits : bool
+    presentation_forms, nfkc, spaces, format_marks, diacritics, tatweel, alef, alef_maksura, persian, digits : bool
         Run that step (default True); see each ``fold_*``/``strip_*`` function for what
         it merges.
     teh_marbuta : bool
@@ -278,7 +355,7 @@ def normalize(
     options = (
         ("alef", alef), ("alef_maksura", alef_maksura), ("diacritics", diacritics),
         ("digits", digits), ("format_marks", format_marks), ("nfkc", nfkc),
-        ("persian", persian), ("spaces", spaces), ("tatweel", tatweel),
+        ("persian", persian), ("presentation_forms", presentation_forms), ("spaces", spaces), ("tatweel", tatweel),
         ("teh_marbuta", teh_marbuta),
     )
     return _normalizer_for(options)(text)

@@ -25,6 +25,7 @@ import pandas as pd
 from matplotlib import ft2font
 
 from .config import FIGURES_DIR
+from .normalize import fold_presentation_forms
 
 #: Okabe & Ito's palette, distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -52,9 +53,6 @@ STYLE = {
     "axes.unicode_minus": False,
 }
 
-_PRESENTATION_FORMS = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFE))
-
-
 def matplotlib_shapes_text() -> bool:
     """Whether the running matplotlib shapes complex scripts itself (3.11+, libraqm).
 
@@ -64,34 +62,6 @@ def matplotlib_shapes_text() -> bool:
     True
     """
     return hasattr(ft2font, "__libraqm_version__")
-
-
-def _is_presentation_form(char: str) -> bool:
-    return any(lo <= ord(char) <= hi for lo, hi in _PRESENTATION_FORMS)
-
-
-def fold_presentation_forms(text: str) -> str:
-    """Turn Arabic presentation forms (text copied from PDFs) back into plain letters, in logical order.
-
-    PDF extraction often yields glyph codes in visual order: each word stored right to
-    left, so it starts with a final form (ﻲﻧﺎﻗ).  A line whose words mostly start with a
-    final or isolated form rather than an initial one is reversed before folding.
-
-    Examples
-    --------
-    >>> fold_presentation_forms("ﻗﺎﺁﻧﻲ"), fold_presentation_forms("ﻲﻧﺁﺎﻗ")
-    ('قاآني', 'قاآني')
-    """
-    if not any(_is_presentation_form(c) for c in text):
-        return text
-    lines = []
-    for line in text.split("\n"):
-        words = [w for w in line.split() if w and _is_presentation_form(w[0])]
-        starts = [unicodedata.name(w[0], "").removesuffix(" FORM").rsplit(" ", 1)[-1] for w in words]
-        if words and sum(s == "FINAL" for s in starts) > sum(s == "INITIAL" for s in starts):
-            line = line[::-1]
-        lines.append("".join(unicodedata.normalize("NFKC", c) if _is_presentation_form(c) else c for c in line))
-    return "\n".join(lines)
 
 
 def _reshaper():

@@ -52,9 +52,12 @@ DIGITS_TO_ASCII = {
 #: Marks that may sit inside a word without breaking it (diacritics, format marks).
 _IN_WORD_MARKS = DIACRITICS + FORMAT_MARKS
 #: A token: a run of letters/digits (Unicode ``\\w`` without ``_``; tatweel is a letter
-#: there) with in-word marks allowed after the first letter.  Punctuation, quotes, dashes,
+#: there, but cannot start a token) with in-word marks allowed after the first letter.  Punctuation, quotes, dashes,
 #: slashes and spaces always end a token.
-TOKEN_RE = re.compile(rf"[^\W_](?:[^\W_]|[{_IN_WORD_MARKS}])*")
+TOKEN_RE = re.compile(rf"[^\W_\u0640](?:[^\W_]|[{_IN_WORD_MARKS}])*")
+#: HTML left by scrapers: tags (<br>, <p class="x">, </div>) and entities (&quot; &#1575;
+#: &#x627;); their letters are not words of the text.
+HTML_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,500})?/?>|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
 #: A token made only of digits (ASCII, Arabic-Indic or Persian), possibly with tatweel.
 NUMBER_RE = re.compile(r"^[\d\u0640]+$")
 #: Sentence ends: . ! ? ؟ … and runs of them, except a dot between two digits (2.5),
@@ -83,8 +86,6 @@ DATE_LINE_RE = re.compile(
     rf"^\s*(?:(?:{'|'.join(WEEKDAYS)})\s*[،,]?\s*)?"
     r"[\d٠-٩]{1,4}\s*[/.\-]\s*[\d٠-٩]{1,2}\s*[/.\-]\s*[\d٠-٩]{1,4}\s*$"
 )
-#: Punctuation and symbols trimmed from a line before comparing it to a phrase list.
-LINE_TRIM_RE = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 # --- word lists (analysis/data/*.txt: one entry per line, '#' starts a comment) -----------

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Iterator, NamedTuple
 
-from .resources import SENTENCE_END_RE, TOKEN_RE
+from .resources import HTML_RE, SENTENCE_END_RE, TOKEN_RE
 
 
 class Span(NamedTuple):
@@ -28,13 +28,41 @@ class Span(NamedTuple):
 def token_spans(text: str) -> Iterator[Span]:
     """Yield every token of ``text`` with its character offsets.
 
+    HTML tags and entities left by scrapers (``<br>``, ``&quot;``) are not tokens.
+
     Examples
     --------
     >>> list(token_spans("قال «رويترز»"))
     [Span(start=0, end=3, surface='قال'), Span(start=5, end=11, surface='رويترز')]
+    >>> [s.surface for s in token_spans("قال<br>&quot;رويترز&quot;")]
+    ['قال', 'رويترز']
     """
+    html = [(m.start(), m.end()) for m in HTML_RE.finditer(text)] if ("<" in text or "&" in text) else []
+    k = 0
     for match in TOKEN_RE.finditer(text):
+        while k < len(html) and html[k][1] <= match.start():
+            k += 1
+        if k < len(html) and html[k][0] < match.end():
+            # a token overlapping markup: keep the part outside it (قال<br> -> قال)
+            start, end = match.start(), min(match.end(), html[k][0])
+            if start < html[k][0] and TOKEN_RE.fullmatch(text, start, end):
+                yield Span(start, end, text[start:end])
+            continue
         yield Span(match.start(), match.end(), match.group())
+
+
+def count_tokens(text: str) -> int:
+    """The number of tokens of ``text`` (as :func:`token_spans` would yield), without
+    building them.
+
+    Examples
+    --------
+    >>> count_tokens("قال<br>&quot;رويترز&quot; 2021")
+    3
+    """
+    if "<" in text or "&" in text:
+        return sum(1 for _ in token_spans(text))
+    return sum(1 for _ in TOKEN_RE.finditer(text))
 
 
 def sentence_bounds(text: str) -> list[int]:
@@ -72,4 +100,4 @@ def tokenize(text: str) -> list[str]:
     >>> tokenize("وقالت «الميادين»: غاني… وصل!")
     ['وقالت', 'الميادين', 'غاني', 'وصل']
     """
-    return TOKEN_RE.findall(text)
+    return [span.surface for span in token_spans(text)]

@@ -70,15 +70,19 @@ def tokens_table(
     normalizer = normalizer or make_normalizer()
     stopwords = arabic_stopwords() if stopwords is None else stopwords
     removed = corpus.attrs.get("boilerplate")
-    spans_by_doc = {}
+    spans_by_doc, norms = {}, {}
     for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
         skip = []
         if removed is not None and not include_boilerplate and len(removed):
             mine = removed[removed["doc_id"] == doc_id]
             skip = list(zip(mine["start"], mine["end"]))
-        spans_by_doc[doc_id] = (text, [s for s in token_spans(text) if not _inside(s.start, skip)])
-
-    norms = {doc_id: [normalizer(s.surface) for s in spans] for doc_id, (_, spans) in spans_by_doc.items()}
+        spans = [s for s in token_spans(text) if not _inside(s.start, skip)]
+        normed = [normalizer(s.surface) for s in spans]
+        # a token that normalizes to nothing (an isolated haraka glyph from a PDF) is no word;
+        # one that normalizes to several (the ligature ﷺ) gives a row per word, same offsets
+        pairs = [(span, part) for span, n in zip(spans, normed) for part in n.split()]
+        spans_by_doc[doc_id] = (text, [span for span, _ in pairs])
+        norms[doc_id] = [part for _, part in pairs]
     splitter = None
     if clitics:
         splitter = CliticSplitter((n for ns in norms.values() for n in ns), stopwords=stopwords,

@@ -13,3 +13,16 @@ def seeds():
 @pytest.fixture(scope="session")
 def seed_tokens(seeds):
     return tokens_table(seeds)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def seeds_are_read_only():
+    """No test (notebook runs included) may create, change or delete anything in seeds/."""
+    import hashlib
+
+    def snapshot():
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in SEEDS_DIR.iterdir()}
+
+    before = snapshot()
+    yield
+    assert snapshot() == before, "something wrote to seeds/"

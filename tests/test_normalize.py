@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.normalize import (
-    STEP_NAMES, fold_alef, fold_alef_maksura, fold_digits, fold_persian_letters, fold_teh_marbuta,
+    STEP_NAMES, fold_alef, fold_presentation_forms, fold_alef_maksura, fold_digits, fold_persian_letters, fold_teh_marbuta,
     make_normalizer, normalization_steps, normalize, normalize_spaces, strip_diacritics,
     strip_format_marks, strip_tatweel, unicode_nfkc,
 )
@@ -13,6 +13,7 @@ from analysis.normalize import (
 
 @pytest.mark.parametrize("step, text_in, text_out", [
     (unicode_nfkc, "ﻗﺎﺁﻧﻲ", "قاآني"),                      # presentation forms from a PDF
+    (fold_presentation_forms, "ﻲﻧﺁﺎﻗ ﺭﺍﺯ 2021", "2021 زار قاآني"),   # ... stored in visual order
     (unicode_nfkc, "ﻻ", "لا"),
     (unicode_nfkc, "ا\u0653", "آ"),                          # decomposed madda composes
     (normalize_spaces, "رئيس\u00a0الوزراء", "رئيس الوزراء"),  # NBSP, as in seed 000
@@ -69,7 +70,7 @@ def test_unknown_option_is_an_error():
 
 def test_chain_order_and_names():
     assert [name for name, _ in normalization_steps()] == [n for n in STEP_NAMES if n != "teh_marbuta"]
-    assert make_normalizer().steps[0][0] == "nfkc"
+    assert [name for name, _ in make_normalizer().steps][:2] == ["presentation_forms", "nfkc"]
 
 
 def test_no_lossy_surprises_of_other_libraries():
