@@ -11,22 +11,23 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 EXECUTED := build/notebooks
 
 .DEFAULT_GOAL := help
-.PHONY: help setup figures test lab sync clean
+.PHONY: help setup figures test lab sync bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt requirements-test.txt pyproject.toml
+$(STAMP): requirements.txt requirements-test.txt requirements-scale.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-test.txt -r requirements-scale.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(STAMP310): requirements.txt requirements-test.txt pyproject.toml
+$(STAMP310): requirements.txt requirements-test.txt requirements-scale.txt pyproject.toml
 	test -x $(VENV310)/bin/python || $(PYTHON) -m venv $(VENV310)
 	$(VENV310)/bin/python -m pip install --quiet --upgrade pip
-	$(VENV310)/bin/python -m pip install --quiet -r requirements.txt -r requirements-test.txt "matplotlib>=3.10,<3.11"
+	$(VENV310)/bin/python -m pip install --quiet -r requirements.txt -r requirements-test.txt -r requirements-scale.txt \
+	  "matplotlib>=3.10,<3.11"
 	$(VENV310)/bin/python -m pip install --quiet --no-deps -e .
 	touch $@
 
@@ -53,6 +54,10 @@ lab: $(STAMP) ## open the notebooks in JupyterLab
 sync: $(STAMP) ## re-pair notebooks/*.py (jupytext py:percent) with their .ipynb, outputs stripped
 	$(BIN)/jupytext --sync notebooks/[0-9][0-9]_*.py
 	$(BIN)/jupyter nbconvert --clear-output --inplace notebooks/[0-9][0-9]_*.ipynb
+
+bench: $(STAMP) ## benchmark term counting on a generated 200 MB corpus (prints a table)
+	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt
+	$(BIN)/python benchmarks/bench_count.py --size-mb 200
 
 clean: ## remove the environments and build/
 	rm -rf $(VENV) $(VENV310) build

@@ -14,7 +14,7 @@ sentence of the article.  Each rule works on whole lines and on any site:
 ``date_line``
     a line holding only a numeric date, optionally after a weekday;
 ``pull_quote``
-    a line of at least eight words without a final full stop, many of whose word pairs
+    a line of at least eight words without a final full stop (closing quotes aside), many of whose word pairs
     (>= 40 %) reappear in one longer paragraph of the same article.  Shorter lines are
     kept: they are subheads ("زيارة في توقيت حرج"), which are content.
 
@@ -29,6 +29,7 @@ The raw text is never changed: :func:`find_boilerplate` returns a table of line 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
 
@@ -46,6 +47,8 @@ PULL_QUOTE_OVERLAP = 0.4
 MIN_PULL_QUOTE_WORDS = 8
 #: Lines longer than this are never pull quotes (and are not split into words for it).
 MAX_PULL_QUOTE_CHARS = 2000
+#: Lines longer than this are never navigation phrases or date lines.
+MAX_PHRASE_CHARS = 80
 #: Lines longer than this are never headlines.
 MAX_TITLE_CHARS = 400
 #: A category label has at most this many words.
@@ -60,18 +63,27 @@ class Line(NamedTuple):
 
 
 def lines_of(text: str) -> list[Line]:
-    """Split ``text`` into lines with offsets (``\\n``, ``\\r\\n`` and ``\\r`` all end a line)."""
+    """Split ``text`` into lines with offsets (``\\n``, ``\\r\\n`` and ``\\r`` all end a line).
+
+    Examples
+    --------
+    >>> [(ln.start, ln.text) for ln in lines_of("سطر\\r\\nآخر\\rثالث")]
+    [(0, 'سطر'), (5, 'آخر'), (9, 'ثالث')]
+    """
     out, pos = [], 0
-    for no, match in enumerate(re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text)):
-        body = match.group().rstrip("\r\n")
-        if match.start() == len(text) and not body:
-            break
-        out.append(Line(no, match.start(), match.start() + len(body), body))
-        pos = match.end()
+    for no, piece in enumerate(_LINE_END.split(text)):
+        if no % 2 == 0:
+            out.append(Line(no // 2, pos, pos + len(piece), piece))
+        pos += len(piece)
+    if out and not out[-1].text and len(out) > 1:
+        out.pop()
     return out
 
 
+_LINE_END = re.compile(r"(\r\n|\r|\n)")
 _SPACE_RUN = re.compile(r"\s+")
+#: Closing quotes and brackets that may follow a paragraph's final full stop.
+_CLOSERS = " \t\"'”»)]\u00a0"
 
 
 def _trim(text: str) -> str:
@@ -89,6 +101,7 @@ def _key(line: str) -> str:
     return _trim(" ".join(normalize(line).split()))
 
 
+@lru_cache(maxsize=1)
 def _phrases() -> tuple[frozenset[str], tuple[str, ...]]:
     exact, prefixes = set(), []
     for entry in word_list("boilerplate_phrases"):
@@ -107,9 +120,9 @@ def find_boilerplate(text: str, *, title: str | None = None) -> pd.DataFrame:
     text : str
         The raw article.
     title : str, optional
-        The headline, if known (e.g. from metadata); default: the first non-empty line
-        that is not itself boilerplate, when it is short (at most 25 words) and has no
-        final full stop.
+        The headline, if known (e.g. from metadata; ``""`` for none); default: the first
+        non-empty line that is not itself boilerplate, when it is short (at most 25 words)
+        and has no final full stop.
 
     Returns
     -------
@@ -122,25 +135,35 @@ def find_boilerplate(text: str, *, title: str | None = None) -> pd.DataFrame:
     >>> find_boilerplate("خبر\\nخبر\\nنص الخبر.")["rule"].tolist()
     ['repeated_title']
     """
+    return pd.DataFrame(boilerplate_lines(text, title=title), columns=COLUMNS)
+
+
+def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int, int, int, str, str]]:
+    """The rows of :func:`find_boilerplate` as tuples ``(line_no, start, end, line, rule)``."""
     lines = [ln for ln in lines_of(text) if ln.text.strip()]
     exact, prefixes = _phrases()
-    norms = {ln.no: _SPACE_RUN.sub(" ", normalize(ln.text)).strip() for ln in lines}
+    if title is None:
+        title = detect_title(text)
+    # only short lines can be navigation, a date, a label or the title again: longer ones
+    # are not normalized here (the longest phrase and a date line are under 60 characters)
+    short = max(MAX_PHRASE_CHARS, 2 * len(title) + 20)
+    norms = {ln.no: _SPACE_RUN.sub(" ", normalize(ln.text)).strip() for ln in lines if len(ln.text) <= short}
     keys = {no: _trim(norm) for no, norm in norms.items()}
     rows: dict[int, str] = {}
 
     for ln in lines:
-        key = keys[ln.no]
+        key = keys.get(ln.no)
+        if key is None:
+            continue
         if not key or key in exact or any(key.startswith(p) for p in prefixes if p):
             rows[ln.no] = "nav_phrase"
         elif len(key) < 60 and DATE_LINE_RE.match(norms[ln.no]):
             rows[ln.no] = "date_line"
 
-    if title is None:
-        title = detect_title(text)
     title_key = _key(title) if title else ""
     title_seen = False
     for index, ln in enumerate(lines):
-        if ln.no in rows:
+        if ln.no in rows or ln.no not in keys:
             continue
         key = keys[ln.no]
         if title_key and key == title_key:
@@ -148,26 +171,32 @@ def find_boilerplate(text: str, *, title: str | None = None) -> pd.DataFrame:
                 rows[ln.no] = "repeated_title"
             title_seen = True
         elif title_key and not title_seen and _is_label(ln.text) and any(
-                keys[later.no] == title_key for later in lines[index + 1:]):
+                keys.get(later.no) == title_key for later in lines[index + 1:]):
             rows[ln.no] = "category_label"
 
     paragraphs = [ln for ln in lines if ln.no not in rows]
-    for ln in paragraphs:
-        words = norms[ln.no].split() if len(ln.text) <= MAX_PULL_QUOTE_CHARS else []
-        if (ln.text.rstrip().endswith((".", "!", "؟", "?", "…")) or len(words) < MIN_PULL_QUOTE_WORDS
-                or keys[ln.no] == title_key):
+    candidates = [ln for ln in paragraphs if len(ln.text) <= MAX_PULL_QUOTE_CHARS
+                  and not ln.text.rstrip(_CLOSERS).endswith((".", "!", "؟", "?", "…"))
+                  and len(ln.text.split()) >= MIN_PULL_QUOTE_WORDS]
+    for ln in candidates:
+        if ln.no not in norms:
+            norms[ln.no] = _SPACE_RUN.sub(" ", normalize(ln.text)).strip()
+        words = norms[ln.no].split()
+        if len(words) < MIN_PULL_QUOTE_WORDS or _trim(norms[ln.no]) == title_key:
             continue
         pairs = {f" {a} {b} " for a, b in zip(words, words[1:])}
         for other in paragraphs:
-            if other.no != ln.no and len(norms[other.no]) > len(norms[ln.no]):
-                padded = f" {norms[other.no]} "
-                if sum(pair in padded for pair in pairs) >= PULL_QUOTE_OVERLAP * len(pairs):
-                    rows[ln.no] = "pull_quote"
-                    break
+            if other.no == ln.no or len(other.text) <= len(ln.text):
+                continue
+            if other.no not in norms:
+                norms[other.no] = _SPACE_RUN.sub(" ", normalize(other.text)).strip()
+            padded = f" {norms[other.no]} "
+            if sum(pair in padded for pair in pairs) >= PULL_QUOTE_OVERLAP * len(pairs):
+                rows[ln.no] = "pull_quote"
+                break
 
     by_no = {ln.no: ln for ln in lines}
-    table = [(no, by_no[no].start, by_no[no].end, by_no[no].text, rule) for no, rule in sorted(rows.items())]
-    return pd.DataFrame(table, columns=COLUMNS)
+    return [(no, by_no[no].start, by_no[no].end, by_no[no].text, rule) for no, rule in sorted(rows.items())]
 
 
 def _count_tokens(text: str, limit: int) -> int:
@@ -191,29 +220,32 @@ def detect_title(text: str) -> str:
     'هل التقى به ليهدده؟'
     """
     exact, _ = _phrases()
-    candidates = []
+    candidates: list[str] = []                 # the first three lines that are not boilerplate
     for ln in lines_of(text):
         line = ln.text.strip()
-        if line and len(line) < MAX_TITLE_CHARS and _key(line) and _key(line) not in exact \
-                and not DATE_LINE_RE.match(normalize(line)):
-            candidates.append(line)
-        elif len(line) >= MAX_TITLE_CHARS:
-            candidates.append(line)                 # a long first line: a paragraph, no headline
-        if len(candidates) > 3:
+        if not line:
+            continue
+        if len(line) <= MAX_PHRASE_CHARS:              # only short lines can be navigation or a date
+            key = _key(line)
+            if not key or key in exact or DATE_LINE_RE.match(normalize(line)):
+                continue
+        candidates.append(line)
+        if len(candidates) == 3 or len(line) >= MAX_TITLE_CHARS:
             break
-    for index, line in enumerate(candidates[:3]):
-        if len(line) >= MAX_TITLE_CHARS or _count_tokens(line, 26) > 25 or line.endswith("."):
+    for index, line in enumerate(candidates):
+        if len(line) >= MAX_TITLE_CHARS or line.endswith(".") or _count_tokens(line, 26) > 25:
             return ""
         following = candidates[index + 1] if index + 1 < len(candidates) else ""
-        n_following = _count_tokens(following, 26)
-        if _is_label(line) and following and MAX_LABEL_WORDS < n_following <= 25 and not following.endswith("."):
+        if following and _is_label(line) and not following.endswith(".") and len(following) < MAX_TITLE_CHARS \
+                and MAX_LABEL_WORDS < _count_tokens(following, 26) <= 25:
             continue
         return line
     return ""
 
 
-def remove_boilerplate(text: str, removed: pd.DataFrame) -> str:
-    """Return ``text`` without the lines listed in ``removed`` (from :func:`find_boilerplate`).
+def remove_boilerplate(text: str, removed) -> str:
+    """Return ``text`` without the lines listed in ``removed`` (from :func:`find_boilerplate`,
+    or the tuples of :func:`boilerplate_lines`).
 
     Line breaks around a removed line are kept, so paragraphs stay apart.
 
@@ -223,8 +255,10 @@ def remove_boilerplate(text: str, removed: pd.DataFrame) -> str:
     >>> remove_boilerplate(t, find_boilerplate(t))
     'نص الخبر.\\n'
     """
+    spans = zip(removed["start"], removed["end"]) if isinstance(removed, pd.DataFrame) else \
+        ((start, end) for _, start, end, _, _ in removed)
     out, pos = [], 0
-    for start, end in zip(removed["start"], removed["end"]):
+    for start, end in spans:
         out.append(text[pos:start])
         pos = end
     out.append(text[pos:])

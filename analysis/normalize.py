@@ -49,6 +49,22 @@ def _replacer(mapping: dict[str, str]) -> Callable[[str], str]:
     return replace
 
 
+#: The character-level steps as maps (None deletes), for the one-table fast path.
+CHARACTER_MAPS: dict[str, dict[str, str | None]] = {
+    "spaces": {c: " " for c in SPACE_CHARS},
+    "format_marks": dict.fromkeys(FORMAT_MARKS),
+    "diacritics": dict.fromkeys(DIACRITICS),
+    "tatweel": dict.fromkeys(TATWEEL),
+    "alef": {c: "ا" for c in ALEF_FORMS},
+    "alef_maksura": {ALEF_MAKSURA: "ي"},
+    "teh_marbuta": {TEH_MARBUTA: "ه"},
+    "persian": dict(PERSIAN_TO_ARABIC),
+    "digits": dict(DIGITS_TO_ASCII),
+}
+#: Strings up to this length use one str.translate; longer ones the replace chains, which
+#: scan in C and beat translate's per-character dictionary lookups on long texts.
+SHORT_TEXT = 64
+
 _DELETE_DIACRITICS = _deleter(DIACRITICS)
 _DELETE_TATWEEL = _deleter(TATWEEL)
 _DELETE_FORMAT = _deleter(FORMAT_MARKS)
@@ -298,11 +314,21 @@ def make_normalizer(**options: bool) -> Callable[[str], str]:
     steps = tuple(normalization_steps(**options))
     funcs = tuple(func for _, func in steps)
     recheck = options.get("nfkc", True)
+    # The character steps map or delete single characters, with disjoint sources, so on a
+    # short string one str.translate with their union does the same work in one call.
+    head = tuple(func for name, func in steps if name not in CHARACTER_MAPS)
+    table = str.maketrans({c: t for name, _ in steps if name in CHARACTER_MAPS
+                           for c, t in CHARACTER_MAPS[name].items()})
 
     def normalizer(text: str) -> str:
         for _ in range(4):
-            for func in funcs:
-                text = func(text)
+            if len(text) <= SHORT_TEXT:
+                for func in head:
+                    text = func(text)
+                text = text.translate(table)
+            else:
+                for func in funcs:
+                    text = func(text)
             if not recheck or unicodedata.is_normalized("NFKC", text):
                 break
         return text

@@ -1,0 +1,79 @@
+"""The command line: ``python -m analysis count PATH --out terms.csv``.
+
+Counts terms with the notebooks' normalization, stopwords, clitic splitting and entity
+merging (:func:`analysis.stream.count_stream`), writing the columns of the notebooks' term
+table.  ``python -m analysis count --help`` lists the options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    count = commands.add_parser("count", help="count terms of a corpus of any size",
+                                description="Count terms (term, label, count, per_1000, doc_freq) of a folder "
+                                            "of .txt files, a .jsonl/.csv file, or a .zip/.gz of these.")
+    count.add_argument("path", type=Path, help="folder, .jsonl, .csv, .zip or .gz")
+    count.add_argument("--out", type=Path, required=True, help="CSV to write (UTF-8 with BOM)")
+    count.add_argument("--by-doc", action="store_true", help="count per document (adds doc_id)")
+    count.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+    count.add_argument("--scheduler", default=None,
+                       help="Dask scheduler address, or 'local' for a LocalCluster (needs requirements-scale.txt)")
+    count.add_argument("--text-column", default="text", help="text column of a CSV / key of JSON lines")
+    count.add_argument("--id-column", default=None, help="document id column (default: file and line)")
+    count.add_argument("--encoding", default=None, help="decode every file with this codec")
+    count.add_argument("--on-error", choices=["raise", "skip"], default="raise",
+                       help="stop at a bad input (default) or skip it and list it in OUT.skipped.csv")
+    count.add_argument("--no-merge", action="store_true", help="do not merge entity variants (aliases.csv)")
+    count.add_argument("--no-progress", action="store_true", help="no progress bar")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    from .reader import CorpusError
+    from .stream import count_stream
+
+    try:
+        table = count_stream(args.path, by_doc=args.by_doc, workers=args.workers, scheduler=args.scheduler,
+                             merge_variants=not args.no_merge, text_column=args.text_column,
+                             id_column=args.id_column, encoding=args.encoding, on_error=args.on_error,
+                             progress=not args.no_progress and sys.stderr.isatty())
+    except KeyboardInterrupt:
+        print("interrupted: nothing written", file=sys.stderr)
+        return 130
+    except (CorpusError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    _write_csv(table, args.out)
+    attrs = table.attrs
+    mb = attrs["n_bytes"] / 1e6
+    print(f"{attrs['n_docs']} documents, {attrs['n_tokens']} tokens, {mb:.1f} MB in {attrs['seconds']:.1f} s "
+          f"({mb / max(attrs['seconds'], 1e-9):.1f} MB/s); {len(table)} rows written to {args.out}", file=sys.stderr)
+    if len(attrs["skipped"]):
+        skipped_path = args.out.with_suffix(".skipped.csv")
+        _write_csv(attrs["skipped"], skipped_path)
+        print(f"{len(attrs['skipped'])} inputs skipped, listed in {skipped_path}", file=sys.stderr)
+    return 0
+
+
+def _write_csv(table, path: Path) -> None:
+    """Write atomically: a temporary file in the same folder, then a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        table.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

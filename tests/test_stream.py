@@ -1,0 +1,94 @@
+"""The streaming counter gives exactly the notebooks' counts: 1 process, N processes, Dask."""
+import gzip
+import json
+import shutil
+import zipfile
+
+import pandas as pd
+import pytest
+
+from analysis import load_corpus, tokens_table
+from analysis.__main__ import main
+from analysis.config import SEEDS_DIR
+from analysis.entities import merge_entities
+from analysis.stream import count_stream
+from analysis.terms import count_terms
+
+
+@pytest.fixture(scope="module")
+def expected():
+    corpus = load_corpus(SEEDS_DIR)
+    tokens = merge_entities(tokens_table(corpus))
+    return count_terms(tokens), count_terms(tokens, by="doc_id")
+
+
+def same(a, b):
+    pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True), check_dtype=False)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_equals_the_notebook_counts(expected, workers):
+    same(count_stream(SEEDS_DIR, workers=workers, progress=False), expected[0])
+    same(count_stream(SEEDS_DIR, workers=workers, by_doc=True, progress=False), expected[1])
+
+
+def test_dask_local_cluster_gives_identical_counts(expected):
+    pytest.importorskip("dask.distributed")
+    same(count_stream(SEEDS_DIR, workers=2, scheduler="local", progress=False, partition_bytes=4000), expected[0])
+
+
+def test_small_partitions_and_archives_give_identical_counts(tmp_path, expected):
+    corpus = load_corpus(SEEDS_DIR)
+    jsonl = tmp_path / "news.jsonl"
+    with jsonl.open("w", encoding="utf-8") as out:
+        for doc_id, text, title in zip(corpus.doc_id, corpus.text, corpus.title):
+            out.write(json.dumps({"id": doc_id, "text": text, "title": title}, ensure_ascii=False) + "\n")
+    many = count_stream(jsonl, id_column="id", workers=2, partition_bytes=3000, progress=False)
+    same(many, expected[0])
+    gz = tmp_path / "news.jsonl.gz"
+    gz.write_bytes(gzip.compress(jsonl.read_bytes()))
+    same(count_stream(gz, id_column="id", progress=False), expected[0])
+    archive = tmp_path / "seeds.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(jsonl, "news.jsonl")
+    same(count_stream(archive, id_column="id", progress=False), expected[0])
+
+
+def test_nested_folders_are_read_recursively(tmp_path, expected):
+    shutil.copytree(SEEDS_DIR, tmp_path / "a" / "b")
+    table = count_stream(tmp_path, by_doc=True, progress=False)
+    assert set(table.doc_id) == {f"a/b/{p.stem}" for p in SEEDS_DIR.glob("*.txt")}
+
+
+def test_bad_lines_are_reported_with_their_line_numbers(tmp_path):
+    path = tmp_path / "news.jsonl"
+    lines = [json.dumps({"text": "وصل قاآني إلى بغداد"}, ensure_ascii=False)] * 50
+    lines[37] = "{broken"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(Exception, match="news.jsonl:38: is not valid JSON"):
+        count_stream(path, partition_bytes=500, progress=False, workers=1)
+    table = count_stream(path, partition_bytes=500, on_error="skip", progress=False, workers=2)
+    assert table.attrs["skipped"].file.tolist() == [f"{path}:38"]
+    assert table.set_index("term").loc["قااني", "count"] == 49 and table.attrs["n_docs"] == 49
+
+
+def test_command_line(tmp_path, capsys):
+    out = tmp_path / "terms.csv"
+    assert main(["count", str(SEEDS_DIR), "--out", str(out), "--workers", "2", "--no-progress"]) == 0
+    table = pd.read_csv(out, encoding="utf-8-sig")
+    assert list(table.columns) == ["term", "label", "count", "per_1000", "doc_freq"]
+    assert table.iloc[0].term == "الكاظمي" and table.iloc[0]["count"] == 37
+    assert "5 documents" in capsys.readouterr().err
+    assert main(["count", str(tmp_path / "missing"), "--out", str(out)]) == 2
+
+
+def test_interrupt_writes_nothing(tmp_path, monkeypatch):
+    import analysis.stream
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(analysis.stream, "count_stream", interrupted)
+    out = tmp_path / "terms.csv"
+    assert main(["count", str(SEEDS_DIR), "--out", str(out)]) == 130
+    assert not out.exists()
