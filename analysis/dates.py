@@ -94,6 +94,7 @@ B, E = r"(?<!\w)", r"(?!\w)"
 CL = r"(?:[وف]?[بل]?)"                                     # و ف ب ل attached to the word
 AL = r"(?:[وف]?[بك]?ال|[وف]?لل)"                           # the article, with clitics
 MOD = rf"(?P<mod>{_alt(PAST_WORDS + NEXT_WORDS + ('الجاري', 'الحالي'))})"
+ANY_MOD = _alt(PAST_WORDS + NEXT_WORDS + THIS_WORDS)       # الماضي, المقبل, الجاري, هذا ...
 WD = rf"{AL}(?P<wd>{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})"
 DP = rf"(?:{CL}(?P<dp>{_alt(DAYPARTS)}|{_n('في وقت مبكر من')})\s+(?:{_n('من')}\s+)?)"
 DAY = rf"(?P<day>\d{{1,2}}|{_alt(ORDINALS)})"
@@ -122,7 +123,7 @@ PATTERNS: list[tuple[str, str, re.Pattern]] = [
         rf"(?P<c>\d{{2,4}}){E}(?!\s*[/.\-]\s*\d)")),
     ("numeric_date_us", "explicit", re.compile(rf"{B}(?P<b>\d{{1,2}})/(?P<a>\d{{1,2}}),\s*(?P<c>\d{{2,4}}){E}")),
     ("ordinal_of_month", "month_day", re.compile(
-        rf"{B}(?:{CL}يوم\s+)?{DAY}\s+من\s+(?:{AL}(?P<unit>شهر)\s+(?P<rel>{_alt(PAST_WORDS + NEXT_WORDS + THIS_WORDS)})"
+        rf"{B}(?:{CL}يوم\s+)?{DAY}\s+من\s+(?:{AL}(?P<unit>شهر)\s+(?P<rel>{ANY_MOD})"
         rf"|(?P<this>هذا)\s+الشهر){E}")),
     ("day_month", "month_day", re.compile(
         rf"{B}(?:(?:{CL}يوم\s+)?{WD}\s*[,،]?\s*)?(?:{CL}يوم\s+)?{DAY}\s*\.?\s*[\-/]?\s*(?:من\s+)?(?:شهر\s+)?{MONTH}"
@@ -143,15 +144,15 @@ PATTERNS: list[tuple[str, str, re.Pattern]] = [
     ("today_weekday", "relative", re.compile(rf"{B}(?:{DP})?{CL}(?P<rel>اليوم)\s+{WD}{E}")),
     ("relative_day", "relative", re.compile(rf"{B}(?:{DP})?{CL}(?P<rel>{_alt(RELATIVE_DAYS)}){E}")),
     ("week_weekday", "weekday", re.compile(
-        rf"{B}(?:{AL}(?P<unit>اسبوع)\s+(?P<rel>{_alt(PAST_WORDS + NEXT_WORDS + THIS_WORDS)})|(?P<this>هذا)\s+(?:ال)?اسبوع"
+        rf"{B}(?:{AL}(?P<unit>اسبوع)\s+(?P<rel>{ANY_MOD})|(?P<this>هذا)\s+(?:ال)?اسبوع"
         rf"|(?P<thisday>هذا))\s+(?:{CL}يوم\s+)?{WD}{E}")),
     ("weekday_of_week", "weekday", re.compile(
-        rf"{B}(?:{CL}يوم\s+)?{WD}\s+من\s+(?:{AL}اسبوع\s+(?P<rel>{_alt(PAST_WORDS + NEXT_WORDS + THIS_WORDS)})"
+        rf"{B}(?:{CL}يوم\s+)?{WD}\s+من\s+(?:{AL}اسبوع\s+(?P<rel>{ANY_MOD})"
         rf"|(?P<this>هذا)\s+الاسبوع){E}")),
     ("nth_weekday", "weekday", re.compile(
         rf"{B}(?:{CL}يوم\s+)?{WD}\s+(?P<nth>الاول|الثاني|الثالث|الرابع|الخامس|الاخير){E}(?!\s+(?:و|عشر))")),
     ("relative_period", "relative", re.compile(
-        rf"{B}(?:{AL}(?P<unit>اسبوع|شهر|عام|سنة)\s+(?P<rel>{_alt(PAST_WORDS + NEXT_WORDS + THIS_WORDS)})"
+        rf"{B}(?:{AL}(?P<unit>اسبوع|شهر|عام|سنة)\s+(?P<rel>{ANY_MOD})"
         rf"|(?P<this>هذا|هذه)\s+(?:ال)?(?P<unit2>اسبوع|شهر|عام|سنة)){E}")),
     ("ago", "relative", re.compile(rf"{B}{CL}(?P<dir>قبل)\s+{COUNT}{UNIT}{E}(?!\s+(?:من|على){E})")),
     ("weekday_day", "weekday", re.compile(

@@ -120,6 +120,16 @@ def _axes(ax):
     return ax
 
 
+def _right_to_left_bars(ax, positions, labels) -> None:
+    """Bars that grow leftwards from a right-hand axis carrying the labels, first on top."""
+    ax.set_yticks(positions, [arabic_label(v) for v in labels])
+    ax.invert_yaxis()
+    ax.invert_xaxis()
+    ax.yaxis.tick_right()
+    ax.spines["right"].set_visible(True)
+    ax.spines["left"].set_visible(False)
+
+
 def plot_bar(
     data: pd.DataFrame,
     *,
@@ -163,12 +173,7 @@ def plot_bar(
     positions = list(range(len(data)))
     values = data[value].tolist()
     ax.barh(positions, values, color=color)
-    ax.set_yticks(positions, [arabic_label(v) for v in data[label]])
-    ax.invert_yaxis()
-    ax.invert_xaxis()
-    ax.yaxis.tick_right()
-    ax.spines["right"].set_visible(True)
-    ax.spines["left"].set_visible(False)
+    _right_to_left_bars(ax, positions, data[label])
     if annotate:
         for pos, val in zip(positions, values):
             ax.annotate(f"{val:g}", (val, pos), xytext=(-3, 0), textcoords="offset points",
@@ -238,12 +243,7 @@ def plot_stacked_bars(
         widths = table[segment].tolist()
         ax.barh(positions, widths, left=left, color=colour, label=arabic_label(segment))
         left = [a + b for a, b in zip(left, widths)]
-    ax.set_yticks(positions, [arabic_label(v) for v in order])
-    ax.invert_yaxis()
-    ax.invert_xaxis()
-    ax.yaxis.tick_right()
-    ax.spines["right"].set_visible(True)
-    ax.spines["left"].set_visible(False)
+    _right_to_left_bars(ax, positions, order)
     _arabic_legend(ax, loc="lower left", frameon=False)
     if title:
         ax.set_title(arabic_label(title))

@@ -1,5 +1,4 @@
 """The project's promises about its layout: byte-identical seeds, committed figures."""
-from pathlib import Path
 
 import pytest
 

@@ -1,7 +1,5 @@
 """Every numbered notebook runs end to end (papermill), on the seeds and into a scratch folder."""
 import json
-import sys
-from pathlib import Path
 
 import jupytext
 import papermill

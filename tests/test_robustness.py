@@ -1,7 +1,6 @@
 """Messy inputs: every file is loaded or reported, odd text loads and counts correctly,
 and the extractors never raise.  The fixture files are generated here, not copied in."""
 import codecs
-import unicodedata
 from pathlib import Path
 
 import pandas as pd
