@@ -25,7 +25,7 @@
 # %% tags=["parameters"]
 corpus_path = "../seeds"  # folder of .txt files, or a .csv / .jsonl file with a text column
 output_dir = "../figures"  # where figures (PNG, SVG) and the CSV behind them are written
-gold_path = ""  # a hand annotation to score against ("" = the seeds' annotation, used only on the seeds)
+gold_path = ""  # hand annotation CSV to score against; empty: the annotation of the seeds, used on the seeds only
 
 # %%
 import pandas as pd
