@@ -1,7 +1,5 @@
 # ---
 # jupyter:
-#   jupytext:
-#     formats: ipynb,py:percent
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -73,7 +71,7 @@ dates.groupby(["kind"]).agg(expressions=("expression", "size"), resolved=("date"
 #
 # Resolved day-level dates, one lane per article, labelled with the expression as
 # written; rows are days in calendar order (evenly spaced), a dashed line marks a gap of
-months (the 2020 article). The timeline of
+# months (the 2020 article). The timeline of
 # November 2021 reads: elections on 10 October, clashes on Friday 5 November, the drone
 # attack before dawn on Sunday 7 November, Qaani's arrival on Sunday evening, reports on
 # Monday 8 November.
