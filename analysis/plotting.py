@@ -244,7 +244,9 @@ def plot_stacked_bars(
         ax.barh(positions, widths, left=left, color=colour, label=arabic_label(segment))
         left = [a + b for a, b in zip(left, widths)]
     _right_to_left_bars(ax, positions, order)
-    _arabic_legend(ax, loc="lower left", frameon=False)
+    # below the chart, so it never covers a bar
+    _arabic_legend(ax, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=min(len(stack_order), 4),
+                   frameon=False)
     if title:
         ax.set_title(arabic_label(title))
     if xlabel:
