@@ -178,20 +178,23 @@ def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int,
     candidates = [ln for ln in paragraphs if len(ln.text) <= MAX_PULL_QUOTE_CHARS
                   and not ln.text.rstrip(_CLOSERS).endswith((".", "!", "؟", "?", "…"))
                   and len(ln.text.split()) >= MIN_PULL_QUOTE_WORDS]
+    pair_sets: dict[int, set[tuple[str, str]]] = {}
+
+    def pairs_of(line: Line) -> set[tuple[str, str]]:
+        if line.no not in pair_sets:
+            if line.no not in norms:
+                norms[line.no] = _SPACE_RUN.sub(" ", normalize(line.text)).strip()
+            words = norms[line.no].split()
+            pair_sets[line.no] = set(zip(words, words[1:]))
+        return pair_sets[line.no]
+
     for ln in candidates:
-        if ln.no not in norms:
-            norms[ln.no] = _SPACE_RUN.sub(" ", normalize(ln.text)).strip()
-        words = norms[ln.no].split()
-        if len(words) < MIN_PULL_QUOTE_WORDS or _trim(norms[ln.no]) == title_key:
+        pairs = pairs_of(ln)
+        if len(pairs) < MIN_PULL_QUOTE_WORDS - 1 or _trim(norms[ln.no]) == title_key:
             continue
-        pairs = {f" {a} {b} " for a, b in zip(words, words[1:])}
         for other in paragraphs:
-            if other.no == ln.no or len(other.text) <= len(ln.text):
-                continue
-            if other.no not in norms:
-                norms[other.no] = _SPACE_RUN.sub(" ", normalize(other.text)).strip()
-            padded = f" {norms[other.no]} "
-            if sum(pair in padded for pair in pairs) >= PULL_QUOTE_OVERLAP * len(pairs):
+            if other.no != ln.no and len(other.text) > len(ln.text) \
+                    and len(pairs & pairs_of(other)) >= PULL_QUOTE_OVERLAP * len(pairs):
                 rows[ln.no] = "pull_quote"
                 break
 

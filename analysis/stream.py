@@ -87,34 +87,56 @@ _SURFACE_NORMS: dict[str, tuple[str, ...]] = {}
 
 
 def count_partition(part: Partition, *, on_error: OnError = "raise") -> PartitionCounts:
-    """Read and count one partition (runs in a worker process or on a Dask worker)."""
+    """Read and count one partition (runs in a worker process or on a Dask worker).
+
+    Tokens are found per document; the counting itself is vectorized over the whole
+    partition: surface ids -> normalized-token ids (each distinct surface normalized once
+    per worker), then one ``numpy.unique`` over (document, token) pairs.
+    """
     normalizer = make_normalizer()
     out = PartitionCounts()
-    local: dict[str, int] = {}
-    surfaces: Counter[str] = Counter()
     cache = _SURFACE_NORMS
+    surface_ids: dict[str, int] = {}
+    flat: list[int] = []
+    lengths: list[int] = []
     for record in read_partition(part, on_error=on_error, skipped=out.skipped):
-        body = document_body(record["text"], record.get("title") or None)
-        tokens = Counter(TOKEN_RE.findall(body))
-        surfaces.update(tokens)
-        doc_counts: dict[int, int] = {}
-        for surface, n in tokens.items():
-            norms = cache.get(surface)
-            if norms is None:
-                norms = cache[surface] = tuple(normalizer(surface).split())
-            for norm in norms:
-                i = local.setdefault(norm, len(local))
-                doc_counts[i] = doc_counts.get(i, 0) + n
+        tokens = TOKEN_RE.findall(document_body(record["text"], record.get("title") or None))
+        setdefault = surface_ids.setdefault
+        flat.extend([setdefault(t, len(surface_ids)) for t in tokens])
+        lengths.append(len(tokens))
         out.doc_ids.append(str(record["doc_id"]))
-        out.doc_tokens.append(sum(doc_counts.values()))
-        out.ids.extend(doc_counts)
-        out.cnts.extend(doc_counts.values())
-        out.doc_ptr.append(len(out.ids))
-    out.norms = list(local)
-    totals = np.zeros(len(local), dtype=np.int64)
-    np.add.at(totals, np.asarray(out.ids, dtype=np.int64), np.asarray(out.cnts, dtype=np.int64))
-    out.norm_counts = totals.tolist()
-    out.surfaces = dict(surfaces)
+    surfaces = list(surface_ids)
+    norm_ids: dict[str, int] = {}
+    # surface id -> its normalized tokens' ids: almost always one; none for a form that
+    # normalizes to nothing, several for a ligature such as ﷺ
+    expansions = []
+    for surface in surfaces:
+        norms = cache.get(surface)
+        if norms is None:
+            norms = cache[surface] = tuple(normalizer(surface).split())
+        expansions.append([norm_ids.setdefault(n, len(norm_ids)) for n in norms])
+    sid = np.asarray(flat, dtype=np.int64)
+    doc = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    width = np.asarray([len(e) for e in expansions], dtype=np.int64)
+    single = np.asarray([e[0] if len(e) == 1 else -1 for e in expansions], dtype=np.int64)
+    if len(sid) and (width[sid] != 1).any():                  # rare: expand ligatures, drop empties
+        repeat = width[sid]
+        doc = np.repeat(doc, repeat)
+        nid = np.asarray([n for s in sid.tolist() for n in expansions[s]], dtype=np.int64)
+    else:
+        nid = single[sid] if len(sid) else np.zeros(0, dtype=np.int64)
+    n_norms = max(len(norm_ids), 1)
+    keys, counts = np.unique(doc * n_norms + nid, return_counts=True)
+    docs_of_keys = keys // n_norms
+    # compact arrays, not lists: they travel between processes and wait in queues
+    out.ids = (keys % n_norms).astype(np.int32)
+    out.cnts = counts.astype(np.int32)
+    out.doc_ptr = np.searchsorted(docs_of_keys, np.arange(len(lengths) + 1), side="left").astype(np.int64)
+    out.doc_tokens = np.bincount(doc, minlength=len(lengths)).astype(np.int64)
+    out.norms = list(norm_ids)
+    out.norm_counts = np.bincount(nid, minlength=len(norm_ids)).tolist()
+    surface_counts = np.bincount(sid, minlength=len(surfaces)) if len(sid) else np.zeros(len(surfaces), dtype=np.int64)
+    out.surfaces = dict(zip(surfaces, surface_counts.tolist()))
     out.surface_norms = {surface: cache[surface] for surface in surfaces}
     out.n_bytes = part.size
     return out
@@ -147,13 +169,13 @@ class _Merger:
         for surface, norms in result.surface_norms.items():
             self.surface_norms.setdefault(surface, norms)
         path = self.folder / f"part{len(self.spills):06d}.npz"
-        ids = remap[np.asarray(result.ids, dtype=np.int64)] if result.ids else np.zeros(0, dtype=np.int64)
+        ids = remap[np.asarray(result.ids, dtype=np.int64)] if len(result.ids) else np.zeros(0, dtype=np.int64)
         np.savez(path, ids=ids, cnts=np.asarray(result.cnts, dtype=np.int64),
                  ptr=np.asarray(result.doc_ptr, dtype=np.int64), tokens=np.asarray(result.doc_tokens, dtype=np.int64),
                  doc_ids=np.asarray(result.doc_ids, dtype=object))
         self.spills.append(path)
         self.n_docs += len(result.doc_ids)
-        self.n_tokens += int(sum(result.doc_tokens))
+        self.n_tokens += int(np.sum(result.doc_tokens))
         self.n_bytes += result.n_bytes
         self.skipped.extend(result.skipped)
 

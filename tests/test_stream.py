@@ -92,3 +92,15 @@ def test_interrupt_writes_nothing(tmp_path, monkeypatch):
     out = tmp_path / "terms.csv"
     assert main(["count", str(SEEDS_DIR), "--out", str(out)]) == 130
     assert not out.exists()
+
+
+def test_odd_inputs_count_the_same_as_the_notebooks(tmp_path):
+    from tests.test_robustness import BAD, ODD
+
+    for name, data in {**ODD, **{k: v for k, (v, _) in BAD.items()}}.items():
+        (tmp_path / name).write_bytes(data)
+    tokens = merge_entities(tokens_table(load_corpus(tmp_path, on_error="skip")))
+    streamed = count_stream(tmp_path, on_error="skip", workers=2, by_doc=True, progress=False,
+                            partition_bytes=200)
+    same(streamed, count_terms(tokens, by="doc_id"))
+    assert len(streamed.attrs["skipped"]) == len(BAD)
