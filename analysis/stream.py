@@ -199,13 +199,10 @@ def _vocabulary_terms(merger: _Merger, *, merge_variants: bool) -> pd.DataFrame:
 
 def _labels(merger: _Merger, vocab: pd.DataFrame) -> dict[str, str]:
     """The most frequent written form of each term among tokens without proclitics."""
-    by_norm = vocab.set_index("norm")
-    forms = []
-    for surface, n in merger.surfaces.items():
-        for norm in merger.surface_norms[surface]:
-            row = by_norm.loc[norm]
-            if row["prefix"] == "":
-                forms.append((row["term"], surface, n))
+    bare_term = {norm: term for norm, prefix, term in zip(vocab["norm"], vocab["prefix"], vocab["term"])
+                 if prefix == ""}
+    forms = [(bare_term[norm], surface, n) for surface, n in merger.surfaces.items()
+             for norm in merger.surface_norms[surface] if norm in bare_term]
     table = pd.DataFrame(forms, columns=["term", "surface", "n"]).groupby(["term", "surface"])["n"].sum()
     table = table.reset_index().sort_values(["term", "n", "surface"], ascending=[True, False, True])
     return dict(table.drop_duplicates("term")[["term", "surface"]].values)
