@@ -29,11 +29,16 @@ def _folded_frequencies() -> dict[str, float]:
 
     floor = 10 ** (MIN_ZIPF - 9)
     table: dict[str, float] = {}
-    for word, freq in wordfreq.get_frequency_dict("ar", wordlist="large").items():
+    # wordfreq's list is in buckets of one centibel, most frequent first (each word once)
+    for index, bucket in enumerate(wordfreq.get_frequency_list("ar", wordlist="large")):
+        freq = 10 ** (-index / 100)
         if freq < floor:
-            continue
-        key = normalize(word)
-        table[key] = table.get(key, 0.0) + freq
+            break
+        for word in bucket:
+            key = normalize(word)
+            table[key] = table.get(key, 0.0) + freq
+    # wordfreq keeps the whole list (620,000 words) cached; this table is all we need
+    wordfreq.get_frequency_list.cache_clear()
     return table
 
 

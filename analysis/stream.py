@@ -303,7 +303,7 @@ def count_stream(
     id_column: str | None = None,
     encoding: str | None = None,
     on_error: OnError = "raise",
-    partition_bytes: int = 8 << 20,
+    partition_bytes: int = 4 << 20,
     progress: bool = True,
 ) -> pd.DataFrame:
     """Count the terms of a corpus of any size, as :func:`analysis.terms.count_terms` would.
