@@ -50,7 +50,6 @@ class PartitionCounts:
     """What one partition contributes: its vocabulary, counts and per-document usage."""
 
     norms: list[str] = field(default_factory=list)          # local id -> normalized token
-    norm_counts: list[int] = field(default_factory=list)    # local id -> occurrences
     surfaces: dict[str, int] = field(default_factory=dict)  # surface form -> occurrences
     surface_norms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     doc_ids: list[str] = field(default_factory=list)
@@ -134,12 +133,19 @@ def count_partition(part: Partition, *, on_error: OnError = "raise") -> Partitio
     out.doc_ptr = np.searchsorted(docs_of_keys, np.arange(len(lengths) + 1), side="left").astype(np.int64)
     out.doc_tokens = np.bincount(doc, minlength=len(lengths)).astype(np.int64)
     out.norms = list(norm_ids)
-    out.norm_counts = np.bincount(nid, minlength=len(norm_ids)).tolist()
     surface_counts = np.bincount(sid, minlength=len(surfaces)) if len(sid) else np.zeros(len(surfaces), dtype=np.int64)
     out.surfaces = dict(zip(surfaces, surface_counts.tolist()))
     out.surface_norms = {surface: cache[surface] for surface in surfaces}
     out.n_bytes = part.size
     return out
+
+
+def _global_ids(table: dict[str, int], keys: list[str]) -> np.ndarray:
+    """Ids of ``keys`` in ``table``, adding the new ones (set and dict operations run in C)."""
+    new = set(keys).difference(table)
+    if new:
+        table.update(zip(new, range(len(table), len(table) + len(new))))
+    return np.fromiter(map(table.__getitem__, keys), dtype=np.int64, count=len(keys))
 
 
 class _Merger:
@@ -148,8 +154,8 @@ class _Merger:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.norm_ids: dict[str, int] = {}
-        self.norm_counts: list[int] = []
-        self.surfaces: Counter[str] = Counter()
+        self.surface_ids: dict[str, int] = {}
+        self.surface_counts = np.zeros(0, dtype=np.int64)
         self.surface_norms: dict[str, tuple[str, ...]] = {}
         self.spills: list[Path] = []
         self.n_docs = 0
@@ -157,17 +163,23 @@ class _Merger:
         self.n_bytes = 0
         self.skipped: list[tuple[str, str]] = []
 
+    @property
+    def surfaces(self) -> dict[str, int]:
+        """Occurrences of every surface form."""
+        counts = self.surface_counts.tolist()
+        return {surface: counts[i] for surface, i in self.surface_ids.items()}
+
     def add(self, result: PartitionCounts) -> None:
-        remap = np.empty(len(result.norms), dtype=np.int64)
-        for i, (norm, n) in enumerate(zip(result.norms, result.norm_counts)):
-            gid = self.norm_ids.setdefault(norm, len(self.norm_ids))
-            if gid == len(self.norm_counts):
-                self.norm_counts.append(0)
-            self.norm_counts[gid] += n
-            remap[i] = gid
-        self.surfaces.update(result.surfaces)
-        for surface, norms in result.surface_norms.items():
-            self.surface_norms.setdefault(surface, norms)
+        remap = _global_ids(self.norm_ids, result.norms)
+        surfaces = list(result.surfaces)
+        sids = _global_ids(self.surface_ids, surfaces)
+        if len(self.surface_ids) > len(self.surface_counts):
+            grown = np.zeros(max(len(self.surface_ids), 2 * len(self.surface_counts)), dtype=np.int64)
+            grown[:len(self.surface_counts)] = self.surface_counts
+            self.surface_counts = grown
+        np.add.at(self.surface_counts, sids, np.fromiter(result.surfaces.values(), dtype=np.int64,
+                                                         count=len(surfaces)))
+        self.surface_norms.update(result.surface_norms)
         path = self.folder / f"part{len(self.spills):06d}.npz"
         ids = remap[np.asarray(result.ids, dtype=np.int64)] if len(result.ids) else np.zeros(0, dtype=np.int64)
         np.savez(path, ids=ids, cnts=np.asarray(result.cnts, dtype=np.int64),
