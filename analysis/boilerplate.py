@@ -96,9 +96,14 @@ def _trim(text: str) -> str:
     return text[i:j]
 
 
+def _normalized_line(line: str) -> str:
+    """A line normalized, with runs of spaces collapsed and no edge spaces."""
+    return _SPACE_RUN.sub(" ", normalize(line)).strip()
+
+
 def _key(line: str) -> str:
     """A line reduced for comparison: normalized, spaces collapsed, edge punctuation off."""
-    return _trim(" ".join(normalize(line).split()))
+    return _trim(_normalized_line(line))
 
 
 @lru_cache(maxsize=1)
@@ -147,7 +152,7 @@ def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int,
     # only short lines can be navigation, a date, a label or the title again: longer ones
     # are not normalized here (the longest phrase and a date line are under 60 characters)
     short = max(MAX_PHRASE_CHARS, 2 * len(title) + 20)
-    norms = {ln.no: _SPACE_RUN.sub(" ", normalize(ln.text)).strip() for ln in lines if len(ln.text) <= short}
+    norms = {ln.no: _normalized_line(ln.text) for ln in lines if len(ln.text) <= short}
     keys = {no: _trim(norm) for no, norm in norms.items()}
     rows: dict[int, str] = {}
 
@@ -183,7 +188,7 @@ def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int,
     def pairs_of(line: Line) -> set[tuple[str, str]]:
         if line.no not in pair_sets:
             if line.no not in norms:
-                norms[line.no] = _SPACE_RUN.sub(" ", normalize(line.text)).strip()
+                norms[line.no] = _normalized_line(line.text)
             words = norms[line.no].split()
             pair_sets[line.no] = set(zip(words, words[1:]))
         return pair_sets[line.no]

@@ -65,15 +65,17 @@ CHARACTER_MAPS: dict[str, dict[str, str | None]] = {
 #: scan in C and beat translate's per-character dictionary lookups on long texts.
 SHORT_TEXT = 64
 
-_DELETE_DIACRITICS = _deleter(DIACRITICS)
-_DELETE_TATWEEL = _deleter(TATWEEL)
-_DELETE_FORMAT = _deleter(FORMAT_MARKS)
-_SPACES = _replacer({c: " " for c in SPACE_CHARS})
-_ALEF = _replacer({c: "ا" for c in ALEF_FORMS})
-_MAKSURA = _replacer({ALEF_MAKSURA: "ي"})
-_TEH = _replacer({TEH_MARBUTA: "ه"})
-_PERSIAN = _replacer(PERSIAN_TO_ARABIC)
-_DIGITS = _replacer(DIGITS_TO_ASCII)
+
+
+def _character_step(name: str) -> Callable[[str], str]:
+    """The long-text function of a character step, built from its map in CHARACTER_MAPS."""
+    mapping = CHARACTER_MAPS[name]
+    if all(target is None for target in mapping.values()):
+        return _deleter("".join(mapping))
+    return _replacer(mapping)
+
+
+_STEP = {name: _character_step(name) for name in CHARACTER_MAPS}
 
 
 _PRESENTATION_FORMS = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFE))
@@ -152,7 +154,7 @@ def normalize_spaces(text: str) -> str:
     >>> normalize_spaces("رئيس\\xa0الوزراء")
     'رئيس الوزراء'
     """
-    return _SPACES(text)
+    return _STEP["spaces"](text)
 
 
 def strip_format_marks(text: str) -> str:
@@ -166,7 +168,7 @@ def strip_format_marks(text: str) -> str:
     >>> strip_format_marks("\\u200fبغداد\\u200e")
     'بغداد'
     """
-    return _DELETE_FORMAT(text)
+    return _STEP["format_marks"](text)
 
 
 def strip_diacritics(text: str) -> str:
@@ -179,7 +181,7 @@ def strip_diacritics(text: str) -> str:
     >>> strip_diacritics("مسيّرةً")
     'مسيرة'
     """
-    return _DELETE_DIACRITICS(text)
+    return _STEP["diacritics"](text)
 
 
 def strip_tatweel(text: str) -> str:
@@ -190,7 +192,7 @@ def strip_tatweel(text: str) -> str:
     >>> strip_tatweel("العـــراق")
     'العراق'
     """
-    return _DELETE_TATWEEL(text)
+    return _STEP["tatweel"](text)
 
 
 def fold_alef(text: str) -> str:
@@ -204,7 +206,7 @@ def fold_alef(text: str) -> str:
     >>> fold_alef("إسماعيل قآني")
     'اسماعيل قاني'
     """
-    return _ALEF(text)
+    return _STEP["alef"](text)
 
 
 def fold_alef_maksura(text: str) -> str:
@@ -218,7 +220,7 @@ def fold_alef_maksura(text: str) -> str:
     >>> fold_alef_maksura("الكاظمى")
     'الكاظمي'
     """
-    return _MAKSURA(text)
+    return _STEP["alef_maksura"](text)
 
 
 def fold_teh_marbuta(text: str) -> str:
@@ -232,7 +234,7 @@ def fold_teh_marbuta(text: str) -> str:
     >>> fold_teh_marbuta("الحكومة")
     'الحكومه'
     """
-    return _TEH(text)
+    return _STEP["teh_marbuta"](text)
 
 
 def fold_persian_letters(text: str) -> str:
@@ -243,7 +245,7 @@ def fold_persian_letters(text: str) -> str:
     >>> fold_persian_letters("ایران")
     'ايران'
     """
-    return _PERSIAN(text)
+    return _STEP["persian"](text)
 
 
 def fold_digits(text: str) -> str:
@@ -254,7 +256,7 @@ def fold_digits(text: str) -> str:
     >>> fold_digits("٢٠٢١/١١/٠٨")
     '2021/11/08'
     """
-    return _DIGITS(text)
+    return _STEP["digits"](text)
 
 
 #: The chain, in order, as ``(keyword, function, on by default)``.  Presentation forms in

@@ -27,14 +27,13 @@ import os
 import sys
 import tempfile
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .boilerplate import boilerplate_lines, detect_title, remove_boilerplate
+from .boilerplate import boilerplate_lines, remove_boilerplate
 from .clitics import CliticSplitter
 from .entities import load_aliases, merge_entities
 from .normalize import make_normalizer
@@ -73,7 +72,7 @@ def document_body(text: str, title: str | None = None) -> str:
     >>> document_body("خبر\\nخبر\\nوصل قاآني<br>&quot;بغداد&quot;.")
     'خبر\\n\\nوصل قاآني  بغداد .'
     """
-    removed = boilerplate_lines(text, title=title or detect_title(text))
+    removed = boilerplate_lines(text, title=title or None)     # None: detected as load_corpus does
     body = remove_boilerplate(text, removed) if removed else text
     if "<" in body or "&" in body:
         body = HTML_RE.sub(" ", body)
