@@ -35,9 +35,9 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .normalize import normalize
+from .normalize import normalize, normalized_words
 from .resources import DATE_LINE_RE, word_list
-from .tokenize import token_spans
+from .tokenize import count_tokens, token_spans
 
 #: Columns of the table returned by :func:`find_boilerplate`.
 COLUMNS = ["line_no", "start", "end", "line", "rule"]
@@ -71,17 +71,21 @@ def lines_of(text: str) -> list[Line]:
     [(0, 'سطر'), (5, 'آخر'), (9, 'ثالث')]
     """
     out, pos = [], 0
-    for no, piece in enumerate(_LINE_END.split(text)):
-        if no % 2 == 0:
-            out.append(Line(no // 2, pos, pos + len(piece), piece))
-        pos += len(piece)
+    if "\r" not in text:
+        for no, piece in enumerate(text.split("\n")):
+            out.append(Line(no, pos, pos + len(piece), piece))
+            pos += len(piece) + 1
+    else:
+        for no, piece in enumerate(_LINE_END.split(text)):
+            if no % 2 == 0:
+                out.append(Line(no // 2, pos, pos + len(piece), piece))
+            pos += len(piece)
     if out and not out[-1].text and len(out) > 1:
         out.pop()
     return out
 
 
 _LINE_END = re.compile(r"(\r\n|\r|\n)")
-_SPACE_RUN = re.compile(r"\s+")
 #: Closing quotes and brackets that may follow a paragraph's final full stop.
 _CLOSERS = " \t\"'”»)]\u00a0"
 
@@ -98,7 +102,7 @@ def _trim(text: str) -> str:
 
 def _normalized_line(line: str) -> str:
     """A line normalized, with runs of spaces collapsed and no edge spaces."""
-    return _SPACE_RUN.sub(" ", normalize(line)).strip()
+    return " ".join(normalized_words(line))
 
 
 def _key(line: str) -> str:
@@ -145,10 +149,11 @@ def find_boilerplate(text: str, *, title: str | None = None) -> pd.DataFrame:
 
 def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int, int, int, str, str]]:
     """The rows of :func:`find_boilerplate` as tuples ``(line_no, start, end, line, rule)``."""
-    lines = [ln for ln in lines_of(text) if ln.text.strip()]
+    all_lines = lines_of(text)
+    lines = [ln for ln in all_lines if ln.text.strip()]
     exact, prefixes = _phrases()
     if title is None:
-        title = detect_title(text)
+        title = _detect_title(all_lines)
     # only short lines can be navigation, a date, a label or the title again: longer ones
     # are not normalized here (the longest phrase and a date line are under 60 characters)
     short = max(MAX_PHRASE_CHARS, 2 * len(title) + 20)
@@ -182,20 +187,19 @@ def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int,
     paragraphs = [ln for ln in lines if ln.no not in rows]
     candidates = [ln for ln in paragraphs if len(ln.text) <= MAX_PULL_QUOTE_CHARS
                   and not ln.text.rstrip(_CLOSERS).endswith((".", "!", "؟", "?", "…"))
-                  and len(ln.text.split()) >= MIN_PULL_QUOTE_WORDS]
+                  and len(ln.text.split(maxsplit=MIN_PULL_QUOTE_WORDS - 1)) >= MIN_PULL_QUOTE_WORDS]
+    words_of: dict[int, list[str]] = {}
     pair_sets: dict[int, set[tuple[str, str]]] = {}
 
     def pairs_of(line: Line) -> set[tuple[str, str]]:
         if line.no not in pair_sets:
-            if line.no not in norms:
-                norms[line.no] = _normalized_line(line.text)
-            words = norms[line.no].split()
+            words = words_of[line.no] = normalized_words(line.text)
             pair_sets[line.no] = set(zip(words, words[1:]))
         return pair_sets[line.no]
 
     for ln in candidates:
         pairs = pairs_of(ln)
-        if len(pairs) < MIN_PULL_QUOTE_WORDS - 1 or _trim(norms[ln.no]) == title_key:
+        if len(pairs) < MIN_PULL_QUOTE_WORDS - 1 or _trim(" ".join(words_of[ln.no])) == title_key:
             continue
         for other in paragraphs:
             if other.no != ln.no and len(other.text) > len(ln.text) \
@@ -209,6 +213,8 @@ def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int,
 
 def _count_tokens(text: str, limit: int) -> int:
     """The number of tokens of ``text``, counting no further than ``limit``."""
+    if len(text) <= MAX_TITLE_CHARS:                  # headline-sized: count them all at C speed
+        return min(count_tokens(text), limit)
     return sum(1 for _ in islice(token_spans(text), limit))
 
 
@@ -227,9 +233,14 @@ def detect_title(text: str) -> str:
     >>> detect_title("الشأن الإيراني\\n\\nهل التقى به ليهدده؟\\nنص.")
     'هل التقى به ليهدده؟'
     """
+    return _detect_title(lines_of(text))
+
+
+def _detect_title(lines: list[Line]) -> str:
+    """:func:`detect_title` on the lines of a text (from :func:`lines_of`)."""
     exact, _ = _phrases()
     candidates: list[str] = []                 # the first three lines that are not boilerplate
-    for ln in lines_of(text):
+    for ln in lines:
         line = ln.text.strip()
         if not line:
             continue

@@ -27,7 +27,7 @@ from collections import Counter
 from typing import Iterable
 
 from .lexicon import zipf
-from .resources import ARTICLE, ARTICLE_PREFIX_RE, BARE_PREFIX_RE, LAM_ARTICLE_RE
+from .resources import ARTICLE, ARTICLE_PREFIX_RE, BARE_PREFIX_RE, CONJUNCTIONS, LAM_ARTICLE_RE, PREPOSITIONS
 from .stopwords import arabic_stopwords
 
 #: The shortest remainder accepted after a bare (non-article) prefix, unless the remainder
@@ -39,6 +39,8 @@ MIN_STEM = 3
 ZIPF_MARGIN = 0.3
 #: A remainder at least this common in general Arabic is a known word.
 KNOWN_ZIPF = 3.0
+#: Every proclitic starts with one of these letters (و ف ب ل ك); other tokens stay whole.
+_PREFIX_LETTERS = frozenset(CONJUNCTIONS + PREPOSITIONS)
 
 
 class CliticSplitter:
@@ -91,7 +93,7 @@ class CliticSplitter:
         return prefix, stem
 
     def _split(self, token: str) -> tuple[str, str]:
-        if token in self.stopwords:
+        if token in self.stopwords or token[:1] not in _PREFIX_LETTERS:
             return "", token
         match = LAM_ARTICLE_RE.match(token)
         if match and len(match["rest"]) >= 2:

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 #: The repository root (the folder that holds ``analysis/``).
@@ -19,3 +20,8 @@ FIGURES_DIR = ROOT / "figures"
 NOTEBOOKS_DIR = ROOT / "notebooks"
 #: Word lists and tables shipped with the package.
 DATA_DIR = Path(__file__).resolve().parent / "data"
+#: Derived data worth keeping between runs (the folded word-frequency lexicon):
+#: ``$QAANI_CACHE_DIR``, else ``$XDG_CACHE_HOME/qaani-baghdad-workbook``, else
+#: ``~/.cache/qaani-baghdad-workbook``.  Safe to delete; rebuilt when missing.
+CACHE_DIR = Path(os.environ.get("QAANI_CACHE_DIR")
+                 or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "qaani-baghdad-workbook")

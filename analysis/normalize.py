@@ -389,6 +389,37 @@ def normalize(
     return _normalizer_for(options)(text)
 
 
+class _WordNorms(dict):
+    """Word -> ``normalize(word)``, filled on first use (bounded: cleared past a million)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 1_000_000:
+            self.clear()
+        value = self[word] = normalize(word)
+        return value
+
+
+_WORD_NORMS = _WordNorms()
+
+
+def normalized_words(line: str) -> list[str]:
+    """Return ``normalize(line).split()``, normalizing each distinct word only once per process.
+
+    The character steps and NFKC never act across whitespace, so the words of a normalized
+    line are the normalized words of the line; only presentation forms (whose visual-order
+    folding looks at the whole line) need the line normalized whole, and get it.  Used
+    where many lines are compared word by word (pull quotes in :mod:`analysis.boilerplate`).
+
+    Examples
+    --------
+    >>> normalized_words("قاآني  وصلَ إلى\xa0بغداد")
+    ['قااني', 'وصل', 'الي', 'بغداد']
+    """
+    if _PRESENTATION_RE.search(line):
+        return normalize(line).split()
+    return " ".join(map(_WORD_NORMS.__getitem__, line.split())).split()
+
+
 def normalize_with_offsets(text: str, **options: bool) -> tuple[str, list[int]]:
     """Normalize ``text`` character by character and map every output character back.
 

@@ -265,6 +265,11 @@ def read_partition(part: Partition, *, on_error: OnError = "raise",
             data = handle.read(part.end - part.start if part.end >= 0 else -1)
         if part.start == 0 and data.startswith(codecs.BOM_UTF8):
             data = data[len(codecs.BOM_UTF8):]
+        try:                                    # the common case: the whole range is UTF-8
+            yield from _json_lines(path, data.decode("utf-8"), on_error, skipped, opts, first_line=part.first_line)
+            return
+        except UnicodeDecodeError:
+            pass
         for line_no, raw in enumerate(data.split(b"\n"), start=part.first_line):
             try:
                 line = raw.decode("utf-8")
@@ -322,7 +327,7 @@ def _bytes_documents(data: bytes, name: str, source: str, on_error: OnError, ski
         yield {"doc_id": Path(name).with_suffix("").as_posix(), "path": source, "text": text, "encoding": used}
 
 
-def _row_record(source: str, path: Path, row: dict, on_error: OnError, skipped: list, opts: dict,
+def _row_record(source: str, stem: str, row: dict, on_error: OnError, skipped: list, opts: dict,
                 line_no: int, used: str) -> dict | None:
     text_column, id_column = opts.get("text_column", "text"), opts.get("id_column")
     if text_column not in row:
@@ -335,17 +340,19 @@ def _row_record(source: str, path: Path, row: dict, on_error: OnError, skipped: 
         skipped.append((source, error.reason))
         return None
     doc_id = (str(row.pop(id_column)) if id_column and row.get(id_column) not in (None, "")
-              else f"{Path(str(path).split('!')[-1]).stem}:{line_no}")
+              else f"{stem}:{line_no}")
     return {**{k: ("" if v is None else str(v)) for k, v in row.items()},
             "doc_id": doc_id, "path": source, "text": text, "encoding": used}
 
 
 def _json_lines(path: Path, raw: str, on_error: OnError, skipped: list, opts: dict, *,
                 first_line: int = 1, used: str = "utf-8") -> Iterator[dict]:
-    for line_no, line in enumerate(raw.splitlines(), start=first_line):
+    # JSON lines end at "\n" only: U+2028, U+0085 and the like may stand inside a string
+    where, stem = f"{path}:", Path(str(path).split("!")[-1]).stem
+    for line_no, line in enumerate(raw.split("\n"), start=first_line):
         if not line.strip():
             continue
-        source = f"{path}:{line_no}"
+        source = f"{where}{line_no}"
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -360,7 +367,7 @@ def _json_lines(path: Path, raw: str, on_error: OnError, skipped: list, opts: di
                 raise error
             skipped.append((error.source, error.reason))
             continue
-        record = _row_record(source, path, row, on_error, skipped, opts, line_no, used)
+        record = _row_record(source, stem, row, on_error, skipped, opts, line_no, used)
         if record is not None:
             yield record
 
@@ -368,9 +375,10 @@ def _json_lines(path: Path, raw: str, on_error: OnError, skipped: list, opts: di
 def _csv_rows(path: Path, raw: str, on_error: OnError, skipped: list, opts: dict, *,
               used: str = "utf-8") -> Iterator[dict]:
     reader = csv.DictReader(io.StringIO(raw, newline=""))
+    stem = Path(str(path).split("!")[-1]).stem
     for row in reader:
         line_no = reader.line_num
-        record = _row_record(f"{path}:{line_no}", path, dict(row), on_error, skipped, opts, line_no, used)
+        record = _row_record(f"{path}:{line_no}", stem, dict(row), on_error, skipped, opts, line_no, used)
         if record is not None:
             yield record
 

@@ -50,11 +50,14 @@ DIGITS_TO_ASCII = {
 # --- tokens and sentences ---------------------------------------------------------------
 
 #: Marks that may sit inside a word without breaking it (diacritics, format marks).
-_IN_WORD_MARKS = DIACRITICS + FORMAT_MARKS
+TOKEN_IN_WORD = DIACRITICS + FORMAT_MARKS
+#: Letters that continue a token but cannot start one (tatweel).
+TOKEN_NOT_START = TATWEEL
 #: A token: a run of letters/digits (Unicode ``\\w`` without ``_``; tatweel is a letter
 #: there, but cannot start a token) with in-word marks allowed after the first letter.  Punctuation, quotes, dashes,
-#: slashes and spaces always end a token.
-TOKEN_RE = re.compile(rf"[^\W_\u0640](?:[^\W_]|[{_IN_WORD_MARKS}])*")
+#: slashes and spaces always end a token.  The compiled scanner (``analysis/_scan.c``)
+#: implements exactly this pattern from the same two constants.
+TOKEN_RE = re.compile(rf"[^\W_{TOKEN_NOT_START}](?:[^\W_]|[{TOKEN_IN_WORD}])*")
 #: HTML left by scrapers: tags (<br>, <p class="x">, </div>) and entities (&quot; &#1575;
 #: &#x627;); their letters are not words of the text.
 HTML_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,500})?/?>|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")

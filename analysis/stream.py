@@ -24,6 +24,7 @@ the vocabulary, not with the corpus: per-document data go to a temporary folder.
 from __future__ import annotations
 
 import os
+import pickle
 import sys
 import tempfile
 import time
@@ -38,26 +39,38 @@ from .clitics import CliticSplitter
 from .entities import load_aliases, merge_entities
 from .normalize import make_normalizer
 from .reader import OnError, Partition, partitions, read_partition
-from .resources import HTML_RE, NUMBER_RE, TOKEN_RE
+from .resources import HTML_RE, NUMBER_RE
 from .stopwords import arabic_stopwords
+from .tokenize import scan_tokens
 
 COUNT_COLUMNS = ["term", "label", "count", "per_1000", "doc_freq"]
 
 
 @dataclass
 class PartitionCounts:
-    """What one partition contributes: its vocabulary, counts and per-document usage."""
+    """What one partition contributes: its vocabulary, counts and per-document usage.
 
-    norms: list[str] = field(default_factory=list)          # local id -> normalized token
-    surfaces: dict[str, int] = field(default_factory=dict)  # surface form -> occurrences
-    surface_norms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    Surfaces map to normalized tokens in CSR form: surface ``i`` normalizes to the local
+    norm ids ``surface_flat[surface_ptr[i]:surface_ptr[i + 1]]`` (almost always one).
+    """
+
+    norms: list[str] = field(default_factory=list)          # local norm id -> normalized token
+    norm_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # occurrences
+    norm_docs: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))    # documents using it
+    surfaces: list[str] = field(default_factory=list)       # local surface id -> surface form
+    surface_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    surface_ptr: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    surface_flat: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     doc_ids: list[str] = field(default_factory=list)
-    doc_tokens: list[int] = field(default_factory=list)     # tokens per document (all, for per_1000)
-    doc_ptr: list[int] = field(default_factory=lambda: [0])  # CSR: doc i uses ids[ptr[i]:ptr[i+1]]
-    ids: list[int] = field(default_factory=list)
-    cnts: list[int] = field(default_factory=list)
+    doc_tokens: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # for per_1000
+    doc_ptr: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))  # doc i: ids[ptr[i]:ptr[i+1]]
+    ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))    # local norm ids
+    cnts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     n_bytes: int = 0
+    n_docs: int = 0
+    n_tokens: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    spill: str = ""                                         # where the per-document data went, if written
 
 
 def document_body(text: str, title: str | None = None) -> str:
@@ -84,67 +97,103 @@ def document_body(text: str, title: str | None = None) -> str:
 _SURFACE_NORMS: dict[str, tuple[str, ...]] = {}
 
 
-def count_partition(part: Partition, *, on_error: OnError = "raise") -> PartitionCounts:
+def count_partition(part: Partition, *, on_error: OnError = "raise", spill: str | Path | None = None) -> PartitionCounts:
     """Read and count one partition (runs in a worker process or on a Dask worker).
 
-    Tokens are found per document; the counting itself is vectorized over the whole
-    partition: surface ids -> normalized-token ids (each distinct surface normalized once
-    per worker), then one ``numpy.unique`` over (document, token) pairs.
+    With ``spill`` (a file path the worker can write, e.g. on the same machine), the
+    per-document arrays are written there instead of travelling back with the result.
+
+    The partition's document bodies go to the compiled scanner
+    (:func:`analysis.tokenize.scan_tokens`) in one call, which returns surface ids; the
+    rest is vectorized over the whole partition: surface ids -> normalized-token ids (each
+    distinct surface normalized once per worker), then one ``numpy.unique`` over
+    (document, token) pairs.
     """
     normalizer = make_normalizer()
-    out = PartitionCounts()
+    out = PartitionCounts(n_bytes=part.size)
     cache = _SURFACE_NORMS
-    surface_ids: dict[str, int] = {}
-    flat: list[int] = []
-    lengths: list[int] = []
+    bodies = []
     for record in read_partition(part, on_error=on_error, skipped=out.skipped):
-        tokens = TOKEN_RE.findall(document_body(record["text"], record.get("title") or None))
-        setdefault = surface_ids.setdefault
-        flat.extend([setdefault(t, len(surface_ids)) for t in tokens])
-        lengths.append(len(tokens))
+        bodies.append(document_body(record["text"], record.get("title") or None))
         out.doc_ids.append(str(record["doc_id"]))
-    surfaces = list(surface_ids)
+    surfaces, sid, lengths = scan_tokens(bodies)
+    del bodies
     norm_ids: dict[str, int] = {}
-    # surface id -> its normalized tokens' ids: almost always one; none for a form that
+    # surface -> its normalized tokens' ids: almost always one; none for a form that
     # normalizes to nothing, several for a ligature such as ﷺ
-    expansions = []
-    for surface in surfaces:
+    flat: list[int] = []
+    width = np.empty(len(surfaces), dtype=np.int64)
+    for i, surface in enumerate(surfaces):
         norms = cache.get(surface)
         if norms is None:
             norms = cache[surface] = tuple(normalizer(surface).split())
-        expansions.append([norm_ids.setdefault(n, len(norm_ids)) for n in norms])
-    sid = np.asarray(flat, dtype=np.int64)
+        flat.extend([norm_ids.setdefault(n, len(norm_ids)) for n in norms])
+        width[i] = len(norms)
     doc = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    width = np.asarray([len(e) for e in expansions], dtype=np.int64)
-    single = np.asarray([e[0] if len(e) == 1 else -1 for e in expansions], dtype=np.int64)
-    if len(sid) and (width[sid] != 1).any():                  # rare: expand ligatures, drop empties
+    flat_ids = np.asarray(flat, dtype=np.int64)
+    ptr = np.concatenate(([0], np.cumsum(width)))
+    if (width == 1).all():
+        nid = flat_ids[sid]
+    else:                                                     # expand ligatures, drop empties
         repeat = width[sid]
         doc = np.repeat(doc, repeat)
-        nid = np.asarray([n for s in sid.tolist() for n in expansions[s]], dtype=np.int64)
-    else:
-        nid = single[sid] if len(sid) else np.zeros(0, dtype=np.int64)
+        ends = np.cumsum(repeat)
+        nid = flat_ids[np.repeat(ptr[sid] - ends + repeat, repeat) + np.arange(int(ends[-1]) if len(ends) else 0)]
     n_norms = max(len(norm_ids), 1)
     keys, counts = np.unique(doc * n_norms + nid, return_counts=True)
-    docs_of_keys = keys // n_norms
     # compact arrays, not lists: they travel between processes and wait in queues
     out.ids = (keys % n_norms).astype(np.int32)
     out.cnts = counts.astype(np.int32)
-    out.doc_ptr = np.searchsorted(docs_of_keys, np.arange(len(lengths) + 1), side="left").astype(np.int64)
+    out.doc_ptr = np.searchsorted(keys // n_norms, np.arange(len(lengths) + 1), side="left").astype(np.int64)
     out.doc_tokens = np.bincount(doc, minlength=len(lengths)).astype(np.int64)
+    out.n_docs, out.n_tokens = len(lengths), int(out.doc_tokens.sum())
     out.norms = list(norm_ids)
-    surface_counts = np.bincount(sid, minlength=len(surfaces)) if len(sid) else np.zeros(len(surfaces), dtype=np.int64)
-    out.surfaces = dict(zip(surfaces, surface_counts.tolist()))
-    out.surface_norms = {surface: cache[surface] for surface in surfaces}
-    out.n_bytes = part.size
+    out.norm_counts = np.bincount(nid, minlength=len(norm_ids)).astype(np.int64)
+    out.norm_docs = np.bincount(out.ids, minlength=len(norm_ids)).astype(np.int64)
+    out.surfaces = surfaces
+    out.surface_counts = np.bincount(sid, minlength=len(surfaces)).astype(np.int64)
+    out.surface_ptr, out.surface_flat = ptr, flat_ids
+    if spill is not None:
+        _write_spill(Path(spill), out)
+        out.spill = str(spill)
+        out.ids, out.cnts, out.doc_ptr, out.doc_tokens, out.doc_ids = (
+            out.ids[:0], out.cnts[:0], out.doc_ptr[:1], out.doc_tokens[:0], [])
     return out
 
 
-def _global_ids(table: dict[str, int], keys: list[str]) -> np.ndarray:
-    """Ids of ``keys`` in ``table``, adding the new ones (set and dict operations run in C)."""
-    new = set(keys).difference(table)
-    if new:
-        table.update(zip(new, range(len(table), len(table) + len(new))))
+def _write_spill(path: Path, counts: PartitionCounts, ids: np.ndarray | None = None) -> None:
+    """Per-document data of a partition: norm ids, counts, the CSR pointer, tokens per
+    document and document ids."""
+    with path.open("wb") as handle:
+        pickle.dump((counts.ids if ids is None else ids, counts.cnts, counts.doc_ptr, counts.doc_tokens,
+                     counts.doc_ids), handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _count_spilled(task: tuple[Partition, str], on_error: OnError) -> PartitionCounts:
+    part, spill = task
+    return count_partition(part, on_error=on_error, spill=spill)
+
+
+class _Ids(dict):
+    """Key -> id, a new key getting the next id on first lookup."""
+
+    def __missing__(self, key: str) -> int:
+        value = self[key] = len(self)
+        return value
+
+
+def _global_ids(table: _Ids, keys: list[str]) -> np.ndarray:
+    """Ids of ``keys`` in ``table``, adding the new ones in order (the lookups run in C)."""
     return np.fromiter(map(table.__getitem__, keys), dtype=np.int64, count=len(keys))
+
+
+def _grown(array: np.ndarray, size: int, fill: int) -> np.ndarray:
+    """``array`` extended to at least ``size`` entries (doubling), new entries ``fill``."""
+    if size <= len(array):
+        return array
+    grown = np.full(max(size, 2 * len(array)), fill, dtype=array.dtype)
+    grown[:len(array)] = array
+    return grown
 
 
 class _Merger:
@@ -152,41 +201,50 @@ class _Merger:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.norm_ids: dict[str, int] = {}
-        self.surface_ids: dict[str, int] = {}
+        self.norm_ids = _Ids()
+        self.norm_counts = np.zeros(0, dtype=np.int64)
+        self.norm_docs = np.zeros(0, dtype=np.int64)
+        self.surface_ids = _Ids()
         self.surface_counts = np.zeros(0, dtype=np.int64)
-        self.surface_norms: dict[str, tuple[str, ...]] = {}
+        #: the global norm id of each surface that normalizes to one token; -1 otherwise
+        self.surface_norm = np.zeros(0, dtype=np.int64)
+        #: the norm ids of the surfaces that normalize to none or several tokens
+        self.surface_multi: dict[int, tuple[int, ...]] = {}
         self.spills: list[Path] = []
         self.n_docs = 0
         self.n_tokens = 0
         self.n_bytes = 0
         self.skipped: list[tuple[str, str]] = []
 
-    @property
-    def surfaces(self) -> dict[str, int]:
-        """Occurrences of every surface form."""
-        counts = self.surface_counts.tolist()
-        return {surface: counts[i] for surface, i in self.surface_ids.items()}
-
     def add(self, result: PartitionCounts) -> None:
         remap = _global_ids(self.norm_ids, result.norms)
-        surfaces = list(result.surfaces)
-        sids = _global_ids(self.surface_ids, surfaces)
-        if len(self.surface_ids) > len(self.surface_counts):
-            grown = np.zeros(max(len(self.surface_ids), 2 * len(self.surface_counts)), dtype=np.int64)
-            grown[:len(self.surface_counts)] = self.surface_counts
-            self.surface_counts = grown
-        np.add.at(self.surface_counts, sids, np.fromiter(result.surfaces.values(), dtype=np.int64,
-                                                         count=len(surfaces)))
-        self.surface_norms.update(result.surface_norms)
-        path = self.folder / f"part{len(self.spills):06d}.npz"
-        ids = remap[np.asarray(result.ids, dtype=np.int64)] if len(result.ids) else np.zeros(0, dtype=np.int64)
-        np.savez(path, ids=ids, cnts=np.asarray(result.cnts, dtype=np.int64),
-                 ptr=np.asarray(result.doc_ptr, dtype=np.int64), tokens=np.asarray(result.doc_tokens, dtype=np.int64),
-                 doc_ids=np.asarray(result.doc_ids, dtype=object))
+        self.norm_counts = _grown(self.norm_counts, len(self.norm_ids), 0)
+        self.norm_docs = _grown(self.norm_docs, len(self.norm_ids), 0)
+        self.norm_counts[remap] += result.norm_counts          # a partition lists each norm once
+        self.norm_docs[remap] += result.norm_docs
+        known = len(self.surface_ids)
+        sids = _global_ids(self.surface_ids, result.surfaces)
+        n = len(self.surface_ids)
+        self.surface_counts = _grown(self.surface_counts, n, 0)
+        self.surface_norm = _grown(self.surface_norm, n, -1)
+        self.surface_counts[sids] += result.surface_counts     # a partition lists each surface once
+        new = np.flatnonzero(sids >= known)                     # a surface always normalizes the same way
+        if len(new):
+            ptr, flat = result.surface_ptr, remap[result.surface_flat] if len(result.surface_flat) else result.surface_flat
+            width = ptr[new + 1] - ptr[new]
+            single = new[width == 1]
+            self.surface_norm[sids[single]] = flat[ptr[single]]
+            for i in new[width != 1].tolist():
+                self.surface_multi[int(sids[i])] = tuple(flat[ptr[i]:ptr[i + 1]].tolist())
+        if result.spill:                                   # written by the worker, in its local ids
+            path = Path(result.spill)
+            np.save(path.with_suffix(".remap.npy"), remap.astype(np.int32))
+        else:
+            path = self.folder / f"part{len(self.spills):06d}.pickle"
+            _write_spill(path, result, remap[result.ids].astype(np.int32))
         self.spills.append(path)
-        self.n_docs += len(result.doc_ids)
-        self.n_tokens += int(np.sum(result.doc_tokens))
+        self.n_docs += result.n_docs
+        self.n_tokens += result.n_tokens
         self.n_bytes += result.n_bytes
         self.skipped.extend(result.skipped)
 
@@ -197,10 +255,10 @@ def _vocabulary_terms(merger: _Merger, *, merge_variants: bool) -> pd.DataFrame:
     norms = list(merger.norm_ids)
     stopwords = arabic_stopwords()
     splitter = CliticSplitter(norms, stopwords=stopwords)
-    split = [splitter(n) for n in norms]
-    vocab = pd.DataFrame({"norm": norms, "prefix": [p for p, _ in split], "term": [t for _, t in split]})
-    vocab["is_stopword"] = [t in stopwords or n in stopwords for n, t in zip(vocab.norm, vocab.term)]
-    vocab["is_number"] = [bool(NUMBER_RE.match(n)) for n in vocab.norm]
+    prefixes, terms = zip(*map(splitter, norms)) if norms else ((), ())
+    vocab = pd.DataFrame({"norm": norms, "prefix": prefixes, "term": terms})
+    vocab["is_stopword"] = [t in stopwords or n in stopwords for n, t in zip(norms, terms)]
+    vocab["is_number"] = [bool(NUMBER_RE.match(n)) for n in norms]
     if merge_variants:
         vocab = merge_entities(vocab, load_aliases())
     vocab["content"] = ~vocab.is_stopword & ~vocab.is_number
@@ -209,38 +267,73 @@ def _vocabulary_terms(merger: _Merger, *, merge_variants: bool) -> pd.DataFrame:
 
 
 def _labels(merger: _Merger, vocab: pd.DataFrame) -> dict[str, str]:
-    """The most frequent written form of each term among tokens without proclitics."""
-    bare_term = {norm: term for norm, prefix, term in zip(vocab["norm"], vocab["prefix"], vocab["term"])
-                 if prefix == ""}
-    forms = [(bare_term[norm], surface, n) for surface, n in merger.surfaces.items()
-             for norm in merger.surface_norms[surface] if norm in bare_term]
-    table = pd.DataFrame(forms, columns=["term", "surface", "n"]).groupby(["term", "surface"])["n"].sum()
-    table = table.reset_index().sort_values(["term", "n", "surface"], ascending=[True, False, True])
-    return dict(table.drop_duplicates("term")[["term", "surface"]].values)
+    """The most frequent written form of each term among tokens without proclitics
+    (ties: the first in code-point order)."""
+    bare = (vocab["prefix"] == "").to_numpy()
+    term_of = vocab["term_id"].to_numpy()
+    n = len(merger.surface_ids)
+    surface_norm = merger.surface_norm[:n]
+    single = np.flatnonzero(surface_norm >= 0)
+    single = single[bare[surface_norm[single]]]
+    multi = [(sid, norm) for sid, norms in merger.surface_multi.items() for norm in norms if bare[norm]]
+    sids = np.concatenate([single, np.array([sid for sid, _ in multi], dtype=np.int64)])
+    terms = np.concatenate([term_of[surface_norm[single]], term_of[np.array([n for _, n in multi], dtype=np.int64)]])
+    table = pd.DataFrame({"term_id": terms, "sid": sids, "n": merger.surface_counts[sids]})
+    if multi:                               # a ligature's words may repeat a term: sum them
+        table = table.groupby(["term_id", "sid"], as_index=False)["n"].sum()
+    table["surface"] = np.array(list(merger.surface_ids), dtype=object)[table["sid"].to_numpy()]
+    table = table.sort_values(["term_id", "n", "surface"], ascending=[True, False, True]).drop_duplicates("term_id")
+    names = vocab.drop_duplicates("term_id").set_index("term_id")["term"]
+    return dict(zip(names.loc[table["term_id"]].tolist(), table["surface"].tolist()))
+
+
+def _read_spill(path: Path) -> tuple:
+    """A spill's arrays, its norm ids made global."""
+    with path.open("rb") as handle:
+        ids, *rest = pickle.load(handle)
+    remap = path.with_suffix(".remap.npy")
+    if remap.exists():
+        ids = np.load(remap)[ids]
+    return (ids, *rest)
 
 
 def _aggregate(merger: _Merger, vocab: pd.DataFrame, *, by_doc: bool) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
-    """Term totals, document frequencies and (if ``by_doc``) the per-document rows."""
+    """Term totals, document frequencies and (if ``by_doc``) the per-document rows.
+
+    Totals, and the document frequency of a term that gathers one normalized token, come
+    from the per-token sums of the partitions.  Only a term that gathers several (clitic
+    forms, merged variants) needs its documents de-duplicated, from the spilled
+    per-document data; ``by_doc`` reads all of it.
+    """
+    n_norms = len(vocab)
     term_of = vocab["term_id"].to_numpy()
     content = vocab["content"].to_numpy()
     n_terms = int(term_of.max()) + 1 if len(term_of) else 0
-    totals = np.zeros(n_terms, dtype=np.int64)
-    doc_freq = np.zeros(n_terms, dtype=np.int64)
+    norm_counts, norm_docs = merger.norm_counts[:n_norms], merger.norm_docs[:n_norms]
+    totals = np.bincount(term_of[content], weights=norm_counts[content], minlength=n_terms).astype(np.int64)
+    shared = np.bincount(term_of[content], minlength=n_terms) > 1
+    alone = content & ~shared[term_of]
+    doc_freq = np.bincount(term_of[alone], weights=norm_docs[alone], minlength=n_terms).astype(np.int64)
+    # the term of each normalized token whose documents must be de-duplicated, else -1
+    gathered = np.where(content & shared[term_of], term_of, -1)
     rows = []
-    for path in merger.spills:
-        data = np.load(path, allow_pickle=True)
-        ids, cnts, ptr = data["ids"], data["cnts"], data["ptr"]
-        keep = content[ids]
-        doc_index = np.repeat(np.arange(len(ptr) - 1), np.diff(ptr))[keep]
-        terms, counts = term_of[ids[keep]], cnts[keep]
-        np.add.at(totals, terms, counts)
-        keys, inverse = np.unique(doc_index * n_terms + terms, return_inverse=True)
-        np.add.at(doc_freq, keys % n_terms, 1)
+    for path in merger.spills if (by_doc or shared.any()) else ():
+        ids, cnts, ptr, doc_tokens, doc_ids = _read_spill(path)
         if by_doc:
+            keep = content[ids]
+            terms, counts = term_of[ids[keep]], cnts[keep]
+            doc_index = np.repeat(np.arange(len(ptr) - 1), np.diff(ptr))[keep]
+            keys, inverse = np.unique(doc_index * n_terms + terms, return_inverse=True)
             summed = np.bincount(inverse, weights=counts).astype(np.int64)
             docs = keys // n_terms
-            rows.append(pd.DataFrame({"doc_id": data["doc_ids"][docs], "term_id": keys % n_terms, "count": summed,
-                                      "doc_tokens": data["tokens"][docs]}))
+            rows.append(pd.DataFrame({"doc_id": np.asarray(doc_ids, dtype=object)[docs], "term_id": keys % n_terms,
+                                      "count": summed, "doc_tokens": doc_tokens[docs]}))
+        terms = gathered[ids]
+        at = np.flatnonzero(terms >= 0)
+        if len(at):
+            docs = np.searchsorted(ptr, at, side="right") - 1
+            keys = np.unique(docs * n_terms + terms[at])
+            doc_freq += np.bincount(keys % n_terms, minlength=n_terms)
     per_doc = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
     return totals, doc_freq, per_doc
 
@@ -270,9 +363,10 @@ def _run(parts: list[Partition], merger: _Merger, *, workers: int, scheduler: st
             import multiprocessing as mp
             from functools import partial
 
+            tasks = [(part, str(merger.folder / f"worker{i:06d}.pickle")) for i, part in enumerate(parts)]
             with mp.get_context("fork" if sys.platform.startswith("linux") else "spawn").Pool(workers) as pool:
                 try:
-                    for result in pool.imap_unordered(partial(count_partition, on_error=on_error), parts):
+                    for result in pool.imap_unordered(partial(_count_spilled, on_error=on_error), tasks):
                         done(result)
                 except KeyboardInterrupt:
                     pool.terminate()

@@ -12,9 +12,19 @@ the surface forms as written, so offsets stay valid; normalize them with
 
 from __future__ import annotations
 
-from typing import Iterator, NamedTuple
+from typing import Iterator, NamedTuple, Sequence
 
-from .resources import HTML_RE, SENTENCE_END_RE, TOKEN_RE
+import numpy as np
+
+from .resources import HTML_RE, SENTENCE_END_RE, TOKEN_IN_WORD, TOKEN_NOT_START, TOKEN_RE
+
+try:  # the compiled scanner (analysis/_scan.c), built by `pip install -e .` where a C compiler is found
+    from . import _scan
+except ImportError:  # pragma: no cover - exercised where no compiler was available
+    _scan = None
+
+#: Which scanner :func:`scan_tokens` uses: ``"compiled"`` or ``"python"``.
+SCANNER = "compiled" if _scan is not None else "python"
 
 
 class Span(NamedTuple):
@@ -62,7 +72,7 @@ def count_tokens(text: str) -> int:
     """
     if "<" in text or "&" in text:
         return sum(1 for _ in token_spans(text))
-    return sum(1 for _ in TOKEN_RE.finditer(text))
+    return len(TOKEN_RE.findall(text))
 
 
 def sentence_bounds(text: str) -> list[int]:
@@ -101,3 +111,51 @@ def tokenize(text: str) -> list[str]:
     ['وقالت', 'الميادين', 'غاني', 'وصل']
     """
     return [span.surface for span in token_spans(text)]
+
+
+def scan_tokens(texts: Sequence[str], *, compiled: bool | None = None) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Tokens of many texts at once, as ids into their distinct surface forms.
+
+    The tokens are exactly those of ``TOKEN_RE.findall(text)`` (markup is not removed here:
+    that is :func:`token_spans`' job).  The compiled scanner (``analysis/_scan.c``) reads the
+    characters once and makes a Python string only per distinct surface form, which is
+    what lets :mod:`analysis.stream` count corpora at C speed; the pure-Python scanner
+    gives the same result.
+
+    Parameters
+    ----------
+    texts : sequence of str
+    compiled : bool, optional
+        Force the compiled (True) or the pure-Python (False) scanner; default: the
+        compiled one where it was built (:data:`SCANNER`).
+
+    Returns
+    -------
+    surfaces : list of str
+        The distinct tokens, in order of first appearance.
+    ids : numpy.ndarray of int32
+        One per token, in text order: ``surfaces[ids[k]]`` is the k-th token.
+    lengths : numpy.ndarray of int64
+        Tokens per text.
+
+    Examples
+    --------
+    >>> surfaces, ids, lengths = scan_tokens(["قال «رويترز»", "قال قاآني"])
+    >>> surfaces, ids.tolist(), lengths.tolist()
+    (['قال', 'رويترز', 'قاآني'], [0, 1, 0, 2], [2, 2])
+    """
+    if compiled is None:
+        compiled = _scan is not None
+    if compiled:
+        if _scan is None:
+            raise RuntimeError("the compiled scanner analysis._scan is not built (no C compiler at install time)")
+        surfaces, ids, lengths = _scan.scan(texts, TOKEN_IN_WORD, TOKEN_NOT_START)
+        return surfaces, np.frombuffer(ids, dtype=np.int32), np.frombuffer(lengths, dtype=np.int64)
+    table: dict[str, int] = {}
+    ids_list: list[int] = []
+    lengths_list: list[int] = []
+    for text in texts:
+        tokens = TOKEN_RE.findall(text)
+        ids_list.extend([table.setdefault(t, len(table)) for t in tokens])
+        lengths_list.append(len(tokens))
+    return list(table), np.asarray(ids_list, dtype=np.int32), np.asarray(lengths_list, dtype=np.int64)

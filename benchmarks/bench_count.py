@@ -41,29 +41,47 @@ LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 SUFFIXES = ["", "ه", "ها", "هم", "ات", "ين", "ون", "ية"]
 
 
+WORD_RE = re.compile(r"^(\W*)(.*?)(\W*)$")
+#: Web residue some pages carry after the article (one line each).
+RESIDUE = ["آخر الأخبار", "مقالات ذات صلة", "اقرأ أيضا", "شارك هذا المقال"]
+
+
 def generate(path: Path, size_mb: int, seed: int = 7) -> None:
-    """Write ``size_mb`` MB of JSON lines built from the seeds' paragraphs, with ~8% of
-    words replaced by new forms from a vocabulary that grows with the corpus."""
+    """Write ``size_mb`` MB of JSON lines shaped like scraped news: a headline (also in a
+    ``title`` field), six paragraphs of the seeds' article bodies, sometimes a line of web
+    residue; ~8% of words are replaced by new forms from a vocabulary that grows with the
+    corpus (Heaps' law), their punctuation kept so a paragraph still ends as it did."""
+    sys.path.insert(0, str(ROOT))
+    from analysis import load_corpus
+
     rng = random.Random(seed)
-    paragraphs = [p.strip() for f in sorted(SEEDS.glob("*.txt")) for p in f.read_text(encoding="utf-8").split("\n")
-                  if len(p.split()) > 8]
+    corpus = load_corpus(SEEDS)
+    headlines = [t for t in corpus["title"] if t]
+    paragraphs = [p.strip() for body in corpus["body"] for p in body.split("\n") if len(p.split()) > 8]
     invented: list[str] = []
+
+    def perturb(text: str) -> str:
+        words = []
+        for word in text.split():
+            if rng.random() < 0.08:
+                if not invented or rng.random() < 2.0 / (1 + len(invented)) ** 0.35:
+                    stem = "".join(rng.choice(LETTERS) for _ in range(rng.randint(3, 6)))
+                    invented.append(stem + rng.choice(SUFFIXES))
+                lead, _, trail = WORD_RE.match(word).groups()
+                word = lead + rng.choice(invented) + trail
+            words.append(word)
+        return " ".join(words)
+
     target = size_mb * 1_000_000
     written = 0
     n = 0
     with path.open("w", encoding="utf-8") as out:
         while written < target:
-            words = []
-            for paragraph in rng.sample(paragraphs, 6):
-                for word in paragraph.split():
-                    if rng.random() < 0.08:
-                        if not invented or rng.random() < 2.0 / (1 + len(invented)) ** 0.35:
-                            stem = "".join(rng.choice(LETTERS) for _ in range(rng.randint(3, 6)))
-                            invented.append(stem + rng.choice(SUFFIXES))
-                        word = rng.choice(invented)
-                    words.append(word)
-                words.append("\n")
-            line = json.dumps({"id": f"doc{n}", "text": " ".join(words)}, ensure_ascii=False) + "\n"
+            title = perturb(rng.choice(headlines))
+            lines = [title] + [perturb(p) for p in rng.sample(paragraphs, 6)]
+            if rng.random() < 0.3:
+                lines.append(rng.choice(RESIDUE))
+            line = json.dumps({"id": f"doc{n}", "title": title, "text": "\n".join(lines)}, ensure_ascii=False) + "\n"
             out.write(line)
             written += len(line.encode("utf-8"))
             n += 1

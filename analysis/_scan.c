@@ -1,0 +1,297 @@
+/*
+ * analysis._scan: the compiled core of token counting (see analysis/tokenize.py, scan_tokens).
+ *
+ * scan(texts, in_word, not_start) finds the tokens of every text exactly as the regular
+ * expression analysis.resources.TOKEN_RE does,
+ *
+ *     [^\W_<not_start>](?:[^\W_]|[<in_word>])*
+ *
+ * and gives each distinct token (surface form) an id in order of first appearance, without
+ * building a Python string per token: one pass over the characters, a hash of the code
+ * points, an open-addressing table.  A Python string is made once per distinct surface.
+ *
+ * Python's re module defines \w for str patterns as Py_UNICODE_ISALNUM(ch) || ch == '_'
+ * (Modules/_sre/sre.c, SRE_UNI_IS_WORD), so the same macro of the same interpreter is used
+ * here: the character classes cannot drift from TOKEN_RE's, whatever the Unicode version.
+ *
+ * Returns (surfaces: list[str], ids: bytes of int32 (one per token, in text order),
+ * lengths: bytes of int64 (tokens per text)).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+/* classes: 0 ends a token, 1 continues one, 2 starts (and continues) one */
+static unsigned char bmp_class[0x10000];
+static PyObject *table_in_word = NULL, *table_not_start = NULL;
+
+static int
+contains(PyObject *chars, Py_UCS4 ch)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(chars);
+    int kind = PyUnicode_KIND(chars);
+    const void *data = PyUnicode_DATA(chars);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (PyUnicode_READ(kind, data, i) == ch)
+            return 1;
+    }
+    return 0;
+}
+
+static unsigned char
+classify(Py_UCS4 ch, PyObject *in_word, PyObject *not_start)
+{
+    int alnum = Py_UNICODE_ISALNUM(ch) && ch != '_';
+    if (alnum && !contains(not_start, ch))
+        return 2;
+    if (alnum || contains(in_word, ch))
+        return 1;
+    return 0;
+}
+
+static int
+prepare(PyObject *in_word, PyObject *not_start)
+{
+    if (table_in_word != NULL
+        && PyUnicode_Compare(table_in_word, in_word) == 0
+        && PyUnicode_Compare(table_not_start, not_start) == 0)
+        return 0;
+    if (PyErr_Occurred())
+        return -1;
+    for (Py_UCS4 ch = 0; ch < 0x10000; ch++)
+        bmp_class[ch] = classify(ch, in_word, not_start);
+    Py_XDECREF(table_in_word);
+    Py_XDECREF(table_not_start);
+    Py_INCREF(in_word);
+    Py_INCREF(not_start);
+    table_in_word = in_word;
+    table_not_start = not_start;
+    return 0;
+}
+
+typedef struct {
+    PyObject *surfaces;     /* list of str, index = id */
+    uint64_t *hashes;       /* per id */
+    int32_t *slots;         /* open addressing: id or -1 */
+    size_t mask;            /* slots - 1 (a power of two minus one) */
+    Py_ssize_t count;
+    Py_ssize_t capacity;    /* of hashes */
+} Vocabulary;
+
+static int
+vocabulary_grow(Vocabulary *v)
+{
+    size_t size = (v->mask + 1) * 2;
+    int32_t *slots = PyMem_Malloc(size * sizeof(int32_t));
+    if (slots == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    memset(slots, 0xff, size * sizeof(int32_t));
+    for (Py_ssize_t id = 0; id < v->count; id++) {
+        size_t at = (size_t)v->hashes[id] & (size - 1);
+        while (slots[at] >= 0)
+            at = (at + 1) & (size - 1);
+        slots[at] = (int32_t)id;
+    }
+    PyMem_Free(v->slots);
+    v->slots = slots;
+    v->mask = size - 1;
+    return 0;
+}
+
+static int
+same_chars(PyObject *surface, int kind, const void *data, Py_ssize_t start, Py_ssize_t len)
+{
+    if (PyUnicode_GET_LENGTH(surface) != len)
+        return 0;
+    int skind = PyUnicode_KIND(surface);
+    const void *sdata = PyUnicode_DATA(surface);
+    if (skind == kind)
+        return memcmp(sdata, (const char *)data + start * kind, (size_t)len * kind) == 0;
+    for (Py_ssize_t i = 0; i < len; i++) {
+        if (PyUnicode_READ(skind, sdata, i) != PyUnicode_READ(kind, data, start + i))
+            return 0;
+    }
+    return 1;
+}
+
+/* the id of text[start:end], adding it to the vocabulary when new; -1 on error */
+static int32_t
+vocabulary_id(Vocabulary *v, PyObject *text, int kind, const void *data,
+              Py_ssize_t start, Py_ssize_t end, uint64_t hash)
+{
+    size_t at = (size_t)hash & v->mask;
+    for (;;) {
+        int32_t id = v->slots[at];
+        if (id < 0)
+            break;
+        if (v->hashes[id] == hash
+            && same_chars(PyList_GET_ITEM(v->surfaces, id), kind, data, start, end - start))
+            return id;
+        at = (at + 1) & v->mask;
+    }
+    if (v->count >= INT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "more than 2**31 distinct tokens in one call");
+        return -1;
+    }
+    PyObject *surface = PyUnicode_Substring(text, start, end);
+    if (surface == NULL || PyList_Append(v->surfaces, surface) < 0) {
+        Py_XDECREF(surface);
+        return -1;
+    }
+    Py_DECREF(surface);
+    if (v->count == v->capacity) {
+        Py_ssize_t capacity = v->capacity * 2;
+        uint64_t *hashes = PyMem_Realloc(v->hashes, (size_t)capacity * sizeof(uint64_t));
+        if (hashes == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        v->hashes = hashes;
+        v->capacity = capacity;
+    }
+    int32_t id = (int32_t)v->count++;
+    v->hashes[id] = hash;
+    v->slots[at] = id;
+    if ((size_t)v->count * 2 > v->mask + 1 && vocabulary_grow(v) < 0)
+        return -1;
+    return id;
+}
+
+typedef struct {
+    int32_t *data;
+    Py_ssize_t size, capacity;
+} IdBuffer;
+
+static int
+push_id(IdBuffer *b, int32_t id)
+{
+    if (b->size == b->capacity) {
+        Py_ssize_t capacity = b->capacity ? b->capacity * 2 : 1 << 16;
+        int32_t *data = PyMem_Realloc(b->data, (size_t)capacity * sizeof(int32_t));
+        if (data == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        b->data = data;
+        b->capacity = capacity;
+    }
+    b->data[b->size++] = id;
+    return 0;
+}
+
+#define FNV_OFFSET 1469598103934665603ULL
+#define FNV_PRIME 1099511628211ULL
+
+static inline unsigned char
+class_of(Py_UCS4 ch)
+{
+    if (ch < 0x10000)
+        return bmp_class[ch];
+    return classify(ch, table_in_word, table_not_start);
+}
+
+/* tokens of one text; returns how many, or -1 on error */
+static Py_ssize_t
+scan_text(Vocabulary *v, IdBuffer *ids, PyObject *text)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, found = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    while (i < n) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (class_of(ch) != 2) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        uint64_t hash = FNV_OFFSET;
+        do {
+            hash = (hash ^ ch) * FNV_PRIME;
+            if (++i == n)
+                break;
+            ch = PyUnicode_READ(kind, data, i);
+        } while (class_of(ch) != 0);
+        hash ^= hash >> 29;
+        int32_t id = vocabulary_id(v, text, kind, data, start, i, hash);
+        if (id < 0 || push_id(ids, id) < 0)
+            return -1;
+        found++;
+    }
+    return found;
+}
+
+static PyObject *
+scan(PyObject *module, PyObject *args)
+{
+    PyObject *texts, *in_word, *not_start;
+    if (!PyArg_ParseTuple(args, "OUU:scan", &texts, &in_word, &not_start))
+        return NULL;
+    if (prepare(in_word, not_start) < 0)
+        return NULL;
+    PyObject *seq = PySequence_Fast(texts, "scan() needs a sequence of str");
+    if (seq == NULL)
+        return NULL;
+    Py_ssize_t n_texts = PySequence_Fast_GET_SIZE(seq);
+    PyObject *result = NULL, *lengths = NULL;
+    IdBuffer ids = {NULL, 0, 0};
+    Vocabulary v = {PyList_New(0), PyMem_Malloc(1024 * sizeof(uint64_t)), PyMem_Malloc(2048 * sizeof(int32_t)),
+                    2047, 0, 1024};
+    if (v.surfaces == NULL || v.hashes == NULL || v.slots == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    memset(v.slots, 0xff, 2048 * sizeof(int32_t));
+    lengths = PyBytes_FromStringAndSize(NULL, n_texts * (Py_ssize_t)sizeof(int64_t));
+    if (lengths == NULL)
+        goto done;
+    int64_t *length = (int64_t *)PyBytes_AS_STRING(lengths);
+    for (Py_ssize_t t = 0; t < n_texts; t++) {
+        PyObject *text = PySequence_Fast_GET_ITEM(seq, t);
+        if (!PyUnicode_Check(text)) {
+            PyErr_Format(PyExc_TypeError, "scan() needs str items, item %zd is %.80s", t, Py_TYPE(text)->tp_name);
+            goto done;
+        }
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(text) < 0)
+            goto done;
+#endif
+        Py_ssize_t found = scan_text(&v, &ids, text);
+        if (found < 0)
+            goto done;
+        length[t] = found;
+    }
+    PyObject *id_bytes = PyBytes_FromStringAndSize((const char *)ids.data, ids.size * (Py_ssize_t)sizeof(int32_t));
+    if (id_bytes == NULL)
+        goto done;
+    result = PyTuple_Pack(3, v.surfaces, id_bytes, lengths);
+    Py_DECREF(id_bytes);
+done:
+    Py_DECREF(seq);
+    Py_XDECREF(v.surfaces);
+    Py_XDECREF(lengths);
+    PyMem_Free(v.hashes);
+    PyMem_Free(v.slots);
+    PyMem_Free(ids.data);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"scan", scan, METH_VARARGS,
+     "scan(texts, in_word, not_start) -> (surfaces, ids, lengths)\n\n"
+     "Tokens of every text as analysis.resources.TOKEN_RE finds them: surfaces (list of str, in\n"
+     "order of first appearance), ids (int32 bytes, one per token) and lengths (int64 bytes,\n"
+     "tokens per text)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_scan", "The compiled core of token counting.", -1,
+                                    methods};
+
+PyMODINIT_FUNC
+PyInit__scan(void)
+{
+    return PyModule_Create(&module);
+}
