@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import islice
+from itertools import accumulate, count, islice
+from operator import sub
 from typing import NamedTuple
 
 import pandas as pd
@@ -72,9 +73,9 @@ def lines_of(text: str) -> list[Line]:
     """
     out, pos = [], 0
     if "\r" not in text:
-        for no, piece in enumerate(text.split("\n")):
-            out.append(Line(no, pos, pos + len(piece), piece))
-            pos += len(piece) + 1
+        pieces = text.split("\n")
+        ends = list(accumulate(map(len, pieces), lambda end, n: end + 1 + n))
+        out = list(map(Line._make, zip(count(), map(sub, ends, map(len, pieces)), ends, pieces)))
     else:
         for no, piece in enumerate(_LINE_END.split(text)):
             if no % 2 == 0:
@@ -118,7 +119,7 @@ def _phrases() -> tuple[frozenset[str], tuple[str, ...]]:
             prefixes.append(_key(entry[:-1]))
         else:
             exact.add(_key(entry))
-    return frozenset(exact), tuple(prefixes)
+    return frozenset(exact), tuple(p for p in prefixes if p)
 
 
 def find_boilerplate(text: str, *, title: str | None = None) -> pd.DataFrame:
@@ -150,7 +151,7 @@ def find_boilerplate(text: str, *, title: str | None = None) -> pd.DataFrame:
 def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int, int, int, str, str]]:
     """The rows of :func:`find_boilerplate` as tuples ``(line_no, start, end, line, rule)``."""
     all_lines = lines_of(text)
-    lines = [ln for ln in all_lines if ln.text.strip()]
+    lines = [ln for ln in all_lines if ln.text and not ln.text.isspace()]
     exact, prefixes = _phrases()
     if title is None:
         title = _detect_title(all_lines)
@@ -165,7 +166,7 @@ def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int,
         key = keys.get(ln.no)
         if key is None:
             continue
-        if not key or key in exact or any(key.startswith(p) for p in prefixes if p):
+        if not key or key in exact or (prefixes and key.startswith(prefixes)):
             rows[ln.no] = "nav_phrase"
         elif len(key) < 60 and DATE_LINE_RE.match(norms[ln.no]):
             rows[ln.no] = "date_line"
@@ -198,6 +199,8 @@ def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int,
         return pair_sets[line.no]
 
     for ln in candidates:
+        if title_key and ln.no in keys and keys[ln.no] == title_key:    # the headline, already normalized
+            continue
         pairs = pairs_of(ln)
         if len(pairs) < MIN_PULL_QUOTE_WORDS - 1 or _trim(" ".join(words_of[ln.no])) == title_key:
             continue

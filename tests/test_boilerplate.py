@@ -1,4 +1,8 @@
+import re
+
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.boilerplate import detect_title, find_boilerplate, lines_of, remove_boilerplate
 
@@ -63,3 +67,15 @@ def test_article_without_boilerplate_is_unchanged():
     table = find_boilerplate(text)
     assert table.empty and isinstance(table, pd.DataFrame)
     assert remove_boilerplate(text, table) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("ab \n\r\t") + ["قال", "\u2028"]), max_size=40).map("".join))
+def test_line_offsets_for_any_line_endings(text):
+    pieces = re.split(r"\r\n|\r|\n", text)
+    if len(pieces) > 1 and not pieces[-1]:
+        pieces.pop()                      # a final line break ends the last line, no empty line after it
+    lines = lines_of(text)
+    assert [ln.text for ln in lines] == pieces
+    assert [ln.no for ln in lines] == list(range(len(pieces)))
+    assert all(text[ln.start:ln.end] == ln.text for ln in lines)

@@ -66,3 +66,15 @@ def test_seed_clitic_forms(seed_tokens):
     assert terms["لطهران"] == "طهران"
     for whole in ("وزارة", "فيلق", "بغداد", "لبنان"):
         assert terms[whole] == whole
+
+
+def test_the_folded_lexicon_is_cached_and_rebuilt_when_broken(tmp_path, monkeypatch):
+    from analysis import config, lexicon
+
+    monkeypatch.setattr(config, "CACHE_DIR", tmp_path)
+    fresh = lexicon._folded_frequencies.__wrapped__()          # builds and writes the cache
+    (path,) = tmp_path.glob("lexicon-ar-*.pickle")
+    assert lexicon._folded_frequencies.__wrapped__() == fresh   # read back
+    assert fresh["قالت"] > fresh.get("وقالت", 0) > 0
+    path.write_bytes(b"not a pickle")
+    assert lexicon._folded_frequencies.__wrapped__() == fresh   # rebuilt, not trusted

@@ -104,3 +104,29 @@ def test_odd_inputs_count_the_same_as_the_notebooks(tmp_path):
                             partition_bytes=200)
     same(streamed, count_terms(tokens, by="doc_id"))
     assert len(streamed.attrs["skipped"]) == len(BAD)
+
+
+def test_json_lines_may_hold_unicode_line_separators(tmp_path):
+    # U+2028, U+0085 are legal inside JSON strings (json.dumps writes them raw with
+    # ensure_ascii=False); a JSON-lines record ends at "\n" only
+    path = tmp_path / "news.jsonl"
+    rows = [{"text": "وصل قاآني\u2028إلى بغداد\u0085مساء"}, {"text": "وصل قاآني إلى بغداد"}]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    table = count_stream(path, by_doc=True, progress=False, workers=1)
+    assert sorted(set(table.doc_id)) == ["news:1", "news:2"]
+    assert table.attrs["n_docs"] == 2 and not len(table.attrs["skipped"])
+    assert load_corpus(path).text.tolist()[0] == rows[0]["text"]
+
+
+def test_ligatures_and_the_pure_python_scanner_give_the_same_counts(tmp_path, monkeypatch):
+    import importlib
+
+    tokenize_module = importlib.import_module("analysis.tokenize")   # not the function of that name
+    (tmp_path / "a.txt").write_text("قال النبي ﷺ إن الله ﷲ معنا.\nوصل قاآني ﷺ إلى بغداد.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("ﻗﺎﺁﻧﻲ في ﺑﻐﺪﺍﺩ، والكاظمي مَساءً.", encoding="utf-8")
+    expected = count_terms(merge_entities(tokens_table(load_corpus(tmp_path))), by="doc_id")
+    compiled = count_stream(tmp_path, by_doc=True, progress=False, workers=1)
+    same(compiled, expected)
+    assert "الله" in set(compiled.term) and "صلي" in set(compiled.term)       # ﷺ and ﷲ unfolded
+    monkeypatch.setattr(tokenize_module, "_scan", None)
+    same(count_stream(tmp_path, by_doc=True, progress=False, workers=2), expected)
