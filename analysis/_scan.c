@@ -1,8 +1,8 @@
 /*
  * analysis._scan: the compiled core of token counting (see analysis/tokenize.py, scan_tokens).
  *
- * scan(texts, in_word, not_start) finds the tokens of every text exactly as the regular
- * expression analysis.resources.TOKEN_RE does,
+ * Scanner().scan(texts, in_word, not_start) finds the tokens of every text exactly as the
+ * regular expression analysis.resources.TOKEN_RE does,
  *
  *     [^\W_<not_start>](?:[^\W_]|[<in_word>])*
  *
@@ -14,8 +14,10 @@
  * (Modules/_sre/sre.c, SRE_UNI_IS_WORD), so the same macro of the same interpreter is used
  * here: the character classes cannot drift from TOKEN_RE's, whatever the Unicode version.
  *
- * Returns (surfaces: list[str], ids: bytes of int32 (one per token, in text order),
- * lengths: bytes of int64 (tokens per text)).
+ * The vocabulary lasts from one call to the next (a worker process counting partition after
+ * partition).  A call returns (first_new_id, new_surfaces, ids, lengths): the surfaces first
+ * seen in this call (ids first_new_id, first_new_id + 1, ...), ids as bytes of int32 (one
+ * per token, in text order) and lengths as bytes of int64 (tokens per text).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -223,12 +225,37 @@ scan_text(Vocabulary *v, IdBuffer *ids, PyObject *text)
     return found;
 }
 
-static PyObject *
-scan(PyObject *module, PyObject *args)
+static int
+vocabulary_init(Vocabulary *v)
 {
-    PyObject *texts, *in_word, *not_start;
-    if (!PyArg_ParseTuple(args, "OUU:scan", &texts, &in_word, &not_start))
-        return NULL;
+    v->surfaces = PyList_New(0);
+    v->hashes = PyMem_Malloc(1024 * sizeof(uint64_t));
+    v->slots = PyMem_Malloc(2048 * sizeof(int32_t));
+    v->mask = 2047;
+    v->count = 0;
+    v->capacity = 1024;
+    if (v->surfaces == NULL || v->hashes == NULL || v->slots == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    memset(v->slots, 0xff, 2048 * sizeof(int32_t));
+    return 0;
+}
+
+static void
+vocabulary_free(Vocabulary *v)
+{
+    Py_CLEAR(v->surfaces);
+    PyMem_Free(v->hashes);
+    PyMem_Free(v->slots);
+    v->hashes = NULL;
+    v->slots = NULL;
+}
+
+/* scan texts into v; returns (ids bytes, lengths bytes) or NULL */
+static PyObject *
+scan_into(Vocabulary *v, PyObject *texts, PyObject *in_word, PyObject *not_start)
+{
     if (prepare(in_word, not_start) < 0)
         return NULL;
     PyObject *seq = PySequence_Fast(texts, "scan() needs a sequence of str");
@@ -237,13 +264,6 @@ scan(PyObject *module, PyObject *args)
     Py_ssize_t n_texts = PySequence_Fast_GET_SIZE(seq);
     PyObject *result = NULL, *lengths = NULL;
     IdBuffer ids = {NULL, 0, 0};
-    Vocabulary v = {PyList_New(0), PyMem_Malloc(1024 * sizeof(uint64_t)), PyMem_Malloc(2048 * sizeof(int32_t)),
-                    2047, 0, 1024};
-    if (v.surfaces == NULL || v.hashes == NULL || v.slots == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    memset(v.slots, 0xff, 2048 * sizeof(int32_t));
     lengths = PyBytes_FromStringAndSize(NULL, n_texts * (Py_ssize_t)sizeof(int64_t));
     if (lengths == NULL)
         goto done;
@@ -258,7 +278,7 @@ scan(PyObject *module, PyObject *args)
         if (PyUnicode_READY(text) < 0)
             goto done;
 #endif
-        Py_ssize_t found = scan_text(&v, &ids, text);
+        Py_ssize_t found = scan_text(v, &ids, text);
         if (found < 0)
             goto done;
         length[t] = found;
@@ -266,24 +286,92 @@ scan(PyObject *module, PyObject *args)
     PyObject *id_bytes = PyBytes_FromStringAndSize((const char *)ids.data, ids.size * (Py_ssize_t)sizeof(int32_t));
     if (id_bytes == NULL)
         goto done;
-    result = PyTuple_Pack(3, v.surfaces, id_bytes, lengths);
+    result = PyTuple_Pack(2, id_bytes, lengths);
     Py_DECREF(id_bytes);
 done:
     Py_DECREF(seq);
-    Py_XDECREF(v.surfaces);
     Py_XDECREF(lengths);
-    PyMem_Free(v.hashes);
-    PyMem_Free(v.slots);
     PyMem_Free(ids.data);
     return result;
 }
 
+/* Scanner: a vocabulary kept across calls, so ids stay the same from one call to the next */
+typedef struct {
+    PyObject_HEAD
+    Vocabulary v;
+} Scanner;
+
+static PyObject *
+Scanner_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    if (PyTuple_GET_SIZE(args) != 0 || (kwargs != NULL && PyDict_GET_SIZE(kwargs) != 0)) {
+        PyErr_SetString(PyExc_TypeError, "Scanner() takes no arguments");
+        return NULL;
+    }
+    Scanner *self = (Scanner *)type->tp_alloc(type, 0);
+    if (self != NULL && vocabulary_init(&self->v) < 0) {
+        Py_DECREF(self);
+        return NULL;
+    }
+    return (PyObject *)self;
+}
+
+static void
+Scanner_dealloc(Scanner *self)
+{
+    vocabulary_free(&self->v);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyObject *
+Scanner_scan(Scanner *self, PyObject *args)
+{
+    PyObject *texts, *in_word, *not_start;
+    if (!PyArg_ParseTuple(args, "OUU:scan", &texts, &in_word, &not_start))
+        return NULL;
+    Py_ssize_t first = self->v.count;
+    PyObject *pair = scan_into(&self->v, texts, in_word, not_start);
+    if (pair == NULL)
+        return NULL;
+    PyObject *added = PyList_GetSlice(self->v.surfaces, first, self->v.count);
+    PyObject *result = added == NULL ? NULL : Py_BuildValue("nNOO", first, added, PyTuple_GET_ITEM(pair, 0),
+                                                            PyTuple_GET_ITEM(pair, 1));
+    Py_DECREF(pair);
+    return result;
+}
+
+static PyObject *
+Scanner_surfaces(Scanner *self, void *closure)
+{
+    return PyList_GetSlice(self->v.surfaces, 0, self->v.count);
+}
+
+static PyMethodDef Scanner_methods[] = {
+    {"scan", (PyCFunction)Scanner_scan, METH_VARARGS,
+     "scan(texts, in_word, not_start) -> (first_new_id, new_surfaces, ids, lengths)\n\n"
+     "As the module's scan(), with ids into the vocabulary of every call so far; the surfaces\n"
+     "first seen in this call have the ids first_new_id, first_new_id + 1, ..."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyGetSetDef Scanner_getset[] = {
+    {"surfaces", (getter)Scanner_surfaces, NULL, "every surface seen so far, by id", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyTypeObject ScannerType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "analysis._scan.Scanner",
+    .tp_basicsize = sizeof(Scanner),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "A token scanner whose surface ids last from one scan() to the next.",
+    .tp_new = Scanner_new,
+    .tp_dealloc = (destructor)Scanner_dealloc,
+    .tp_methods = Scanner_methods,
+    .tp_getset = Scanner_getset,
+};
+
 static PyMethodDef methods[] = {
-    {"scan", scan, METH_VARARGS,
-     "scan(texts, in_word, not_start) -> (surfaces, ids, lengths)\n\n"
-     "Tokens of every text as analysis.resources.TOKEN_RE finds them: surfaces (list of str, in\n"
-     "order of first appearance), ids (int32 bytes, one per token) and lengths (int64 bytes,\n"
-     "tokens per text)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -293,5 +381,16 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_scan", "The compile
 PyMODINIT_FUNC
 PyInit__scan(void)
 {
-    return PyModule_Create(&module);
+    if (PyType_Ready(&ScannerType) < 0)
+        return NULL;
+    PyObject *m = PyModule_Create(&module);
+    if (m == NULL)
+        return NULL;
+    Py_INCREF(&ScannerType);
+    if (PyModule_AddObject(m, "Scanner", (PyObject *)&ScannerType) < 0) {
+        Py_DECREF(&ScannerType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
 }

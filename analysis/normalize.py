@@ -390,10 +390,11 @@ def normalize(
 
 
 class _WordNorms(dict):
-    """Word -> ``normalize(word)``, filled on first use (bounded: cleared past a million)."""
+    """Word -> ``normalize(word)``, filled on first use (bounded: cleared past 200,000
+    words, some 30 MB)."""
 
     def __missing__(self, word: str) -> str:
-        if len(self) >= 1_000_000:
+        if len(self) >= 200_000:
             self.clear()
         value = self[word] = normalize(word)
         return value

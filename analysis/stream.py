@@ -25,9 +25,12 @@ from __future__ import annotations
 
 import os
 import pickle
+import socket
 import sys
 import tempfile
+import threading
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,30 +44,40 @@ from .normalize import make_normalizer
 from .reader import OnError, Partition, partitions, read_partition
 from .resources import HTML_RE, NUMBER_RE
 from .stopwords import arabic_stopwords
-from .tokenize import scan_tokens
+from .tokenize import TokenScanner
 
 COUNT_COLUMNS = ["term", "label", "count", "per_1000", "doc_freq"]
 
 
 @dataclass
 class PartitionCounts:
-    """What one partition contributes: its vocabulary, counts and per-document usage.
+    """What one partition contributes, in the ids of the worker that counted it.
 
-    Surfaces map to normalized tokens in CSR form: surface ``i`` normalizes to the local
-    norm ids ``surface_flat[surface_ptr[i]:surface_ptr[i + 1]]`` (almost always one).
+    A worker process keeps its vocabulary from one partition to the next
+    (:class:`_WorkerVocabulary`); a result carries only the normalized tokens and surface
+    forms that are new to its worker (``norm_start``, ``new_norms``, ``surface_start``,
+    ``new_surfaces``; surface ``i`` of the block normalizes to the worker's norm ids
+    ``new_surface_flat[new_surface_ptr[i]:new_surface_ptr[i + 1]]``), and sparse counts
+    over the worker's ids.  So the merging process handles each form once per worker, not
+    once per partition.
     """
 
-    norms: list[str] = field(default_factory=list)          # local norm id -> normalized token
-    norm_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # occurrences
-    norm_docs: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))    # documents using it
-    surfaces: list[str] = field(default_factory=list)       # local surface id -> surface form
+    worker: str = ""
+    norm_start: int = 0
+    new_norms: list[str] = field(default_factory=list)
+    surface_start: int = 0
+    new_surfaces: list[str] = field(default_factory=list)
+    new_surface_ptr: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    new_surface_flat: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    norm_used: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))     # worker norm ids
+    norm_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))   # occurrences
+    norm_docs: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))     # documents using it
+    surface_used: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # worker surface ids
     surface_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    surface_ptr: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
-    surface_flat: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     doc_ids: list[str] = field(default_factory=list)
     doc_tokens: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # for per_1000
     doc_ptr: np.ndarray = field(default_factory=lambda: np.zeros(1, dtype=np.int64))  # doc i: ids[ptr[i]:ptr[i+1]]
-    ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))    # local norm ids
+    ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))    # worker norm ids
     cnts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     n_bytes: int = 0
     n_docs: int = 0
@@ -92,93 +105,16 @@ def document_body(text: str, title: str | None = None) -> str:
     return body
 
 
-#: surface form -> normalized tokens, kept for the life of a worker process (it grows with
-#: the vocabulary, and saves normalizing the same form again in every partition)
-_SURFACE_NORMS: dict[str, tuple[str, ...]] = {}
-
-
-def count_partition(part: Partition, *, on_error: OnError = "raise", spill: str | Path | None = None) -> PartitionCounts:
-    """Read and count one partition (runs in a worker process or on a Dask worker).
-
-    With ``spill`` (a file path the worker can write, e.g. on the same machine), the
-    per-document arrays are written there instead of travelling back with the result.
-
-    The partition's document bodies go to the compiled scanner
-    (:func:`analysis.tokenize.scan_tokens`) in one call, which returns surface ids; the
-    rest is vectorized over the whole partition: surface ids -> normalized-token ids (each
-    distinct surface normalized once per worker), then one ``numpy.unique`` over
-    (document, token) pairs.
-    """
-    normalizer = make_normalizer()
-    out = PartitionCounts(n_bytes=part.size)
-    cache = _SURFACE_NORMS
-    bodies = []
-    for record in read_partition(part, on_error=on_error, skipped=out.skipped):
-        bodies.append(document_body(record["text"], record.get("title") or None))
-        out.doc_ids.append(str(record["doc_id"]))
-    surfaces, sid, lengths = scan_tokens(bodies)
-    del bodies
-    norm_ids: dict[str, int] = {}
-    # surface -> its normalized tokens' ids: almost always one; none for a form that
-    # normalizes to nothing, several for a ligature such as ﷺ
-    flat: list[int] = []
-    width = np.empty(len(surfaces), dtype=np.int64)
-    for i, surface in enumerate(surfaces):
-        norms = cache.get(surface)
-        if norms is None:
-            norms = cache[surface] = tuple(normalizer(surface).split())
-        flat.extend([norm_ids.setdefault(n, len(norm_ids)) for n in norms])
-        width[i] = len(norms)
-    doc = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    flat_ids = np.asarray(flat, dtype=np.int64)
-    ptr = np.concatenate(([0], np.cumsum(width)))
-    if (width == 1).all():
-        nid = flat_ids[sid]
-    else:                                                     # expand ligatures, drop empties
-        repeat = width[sid]
-        doc = np.repeat(doc, repeat)
-        ends = np.cumsum(repeat)
-        nid = flat_ids[np.repeat(ptr[sid] - ends + repeat, repeat) + np.arange(int(ends[-1]) if len(ends) else 0)]
-    n_norms = max(len(norm_ids), 1)
-    keys, counts = np.unique(doc * n_norms + nid, return_counts=True)
-    # compact arrays, not lists: they travel between processes and wait in queues
-    out.ids = (keys % n_norms).astype(np.int32)
-    out.cnts = counts.astype(np.int32)
-    out.doc_ptr = np.searchsorted(keys // n_norms, np.arange(len(lengths) + 1), side="left").astype(np.int64)
-    out.doc_tokens = np.bincount(doc, minlength=len(lengths)).astype(np.int64)
-    out.n_docs, out.n_tokens = len(lengths), int(out.doc_tokens.sum())
-    out.norms = list(norm_ids)
-    out.norm_counts = np.bincount(nid, minlength=len(norm_ids)).astype(np.int64)
-    out.norm_docs = np.bincount(out.ids, minlength=len(norm_ids)).astype(np.int64)
-    out.surfaces = surfaces
-    out.surface_counts = np.bincount(sid, minlength=len(surfaces)).astype(np.int64)
-    out.surface_ptr, out.surface_flat = ptr, flat_ids
-    if spill is not None:
-        _write_spill(Path(spill), out)
-        out.spill = str(spill)
-        out.ids, out.cnts, out.doc_ptr, out.doc_tokens, out.doc_ids = (
-            out.ids[:0], out.cnts[:0], out.doc_ptr[:1], out.doc_tokens[:0], [])
-    return out
-
-
-def _write_spill(path: Path, counts: PartitionCounts, ids: np.ndarray | None = None) -> None:
-    """Per-document data of a partition: norm ids, counts, the CSR pointer, tokens per
-    document and document ids."""
-    with path.open("wb") as handle:
-        pickle.dump((counts.ids if ids is None else ids, counts.cnts, counts.doc_ptr, counts.doc_tokens,
-                     counts.doc_ids), handle, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _count_spilled(task: tuple[Partition, str], on_error: OnError) -> PartitionCounts:
-    part, spill = task
-    return count_partition(part, on_error=on_error, spill=spill)
-
-
 class _Ids(dict):
-    """Key -> id, a new key getting the next id on first lookup."""
+    """Key -> id, a new key getting the next id on first lookup; ``keys_in_order`` lists them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys_in_order: list[str] = []
 
     def __missing__(self, key: str) -> int:
-        value = self[key] = len(self)
+        value = self[key] = len(self.keys_in_order)
+        self.keys_in_order.append(key)
         return value
 
 
@@ -196,8 +132,137 @@ def _grown(array: np.ndarray, size: int, fill: int) -> np.ndarray:
     return grown
 
 
+class _WorkerVocabulary:
+    """What a worker process has seen: the scanner's surfaces, their normalized tokens
+    (CSR: surface ``s`` -> norm ids ``flat[ptr[s]:ptr[s + 1]]``), the norms, and how much
+    of it the merging process has been sent."""
+
+    def __init__(self) -> None:
+        self.pid = os.getpid()
+        self.token = f"{socket.gethostname()}:{self.pid}:{uuid.uuid4().hex}"
+        self.scanner = TokenScanner()
+        self.normalizer = make_normalizer()
+        self.norm_ids = _Ids()
+        self.ptr = np.zeros(1, dtype=np.int64)
+        self.flat = np.zeros(0, dtype=np.int64)
+        self.all_single = True                  # every surface so far normalizes to one token
+        self.sent_norms = 0
+        self.sent_surfaces = 0
+        self.lock = threading.Lock()            # Dask may run partitions in threads of one worker
+
+    def add_surfaces(self, surfaces: list[str]) -> None:
+        """Normalize surfaces first seen by the scanner, each once for the life of the worker."""
+        norm_ids, normalizer = self.norm_ids, self.normalizer
+        flat: list[int] = []
+        width = np.empty(len(surfaces), dtype=np.int64)
+        for i, surface in enumerate(surfaces):
+            # almost always one token; none for a form that normalizes to nothing, several
+            # for a ligature such as ﷺ
+            norms = normalizer(surface).split()
+            flat.extend([norm_ids[n] for n in norms])
+            width[i] = len(norms)
+        self.all_single = self.all_single and bool((width == 1).all())
+        self.ptr = np.concatenate((self.ptr, self.ptr[-1] + np.cumsum(width)))
+        self.flat = np.concatenate((self.flat, np.asarray(flat, dtype=np.int64)))
+
+
+#: job -> this process's vocabulary for it (the last few jobs: a Dask worker outlives them)
+_WORKERS: dict[str, _WorkerVocabulary] = {}
+_WORKERS_LOCK = threading.Lock()
+
+
+def _worker_vocabulary(job: str) -> _WorkerVocabulary:
+    """This process's vocabulary for ``job`` (a forked child starts its own)."""
+    with _WORKERS_LOCK:
+        vocab = _WORKERS.get(job)
+        if vocab is None or vocab.pid != os.getpid():
+            if len(_WORKERS) >= 4 or (_WORKERS and next(iter(_WORKERS.values())).pid != os.getpid()):
+                _WORKERS.clear()
+            vocab = _WORKERS[job] = _WorkerVocabulary()
+        return vocab
+
+
+def count_partition(part: Partition, *, on_error: OnError = "raise", spill: str | Path | None = None,
+                    job: str = "") -> PartitionCounts:
+    """Read and count one partition (runs in a worker process or on a Dask worker).
+
+    The partition's document bodies go to the worker's compiled scanner
+    (:class:`analysis.tokenize.TokenScanner`) in one call, which returns surface ids; the
+    rest is vectorized over the whole partition: surface ids -> normalized-token ids (each
+    distinct surface normalized once per worker), then one ``numpy.unique`` over
+    (document, token) pairs.  With ``spill`` (a file path the worker can write, e.g. on
+    the same machine), the per-document arrays are written there instead of travelling
+    back with the result.  ``job`` names the count this partition belongs to: the
+    worker's vocabulary (and its ids) last for one job.
+    """
+    out = PartitionCounts(n_bytes=part.size)
+    bodies = []
+    for record in read_partition(part, on_error=on_error, skipped=out.skipped):
+        bodies.append(document_body(record["text"], record.get("title") or None))
+        out.doc_ids.append(str(record["doc_id"]))
+    vocab = _worker_vocabulary(job)
+    with vocab.lock:
+        _, new_surfaces, sid, lengths = vocab.scanner.scan(bodies)
+        vocab.add_surfaces(new_surfaces)
+        out.worker = vocab.token
+        out.norm_start, out.new_norms = vocab.sent_norms, vocab.norm_ids.keys_in_order[vocab.sent_norms:]
+        out.surface_start, out.new_surfaces = vocab.sent_surfaces, vocab.scanner.surfaces[vocab.sent_surfaces:]
+        ptr, flat, all_single = vocab.ptr, vocab.flat, vocab.all_single
+        start = ptr[vocab.sent_surfaces]
+        out.new_surface_ptr = ptr[vocab.sent_surfaces:] - start
+        out.new_surface_flat = flat[start:]
+        vocab.sent_norms, vocab.sent_surfaces = len(vocab.norm_ids.keys_in_order), len(ptr) - 1
+        n_norms = max(vocab.sent_norms, 1)
+    del bodies
+    doc = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    if all_single:
+        nid = flat[ptr[sid]]
+    else:                                                     # expand ligatures, drop empties
+        repeat = ptr[sid + 1] - ptr[sid]
+        doc = np.repeat(doc, repeat)
+        ends = np.cumsum(repeat)
+        nid = flat[np.repeat(ptr[sid] - ends + repeat, repeat) + np.arange(int(ends[-1]) if len(ends) else 0)]
+    keys, counts = np.unique(doc * n_norms + nid, return_counts=True)
+    # compact arrays, not lists: they travel between processes and wait in queues
+    out.ids = (keys % n_norms).astype(np.int32)
+    out.cnts = counts.astype(np.int32)
+    out.doc_ptr = np.searchsorted(keys // n_norms, np.arange(len(lengths) + 1), side="left").astype(np.int64)
+    out.doc_tokens = np.bincount(doc, minlength=len(lengths)).astype(np.int64)
+    out.n_docs, out.n_tokens = len(lengths), int(out.doc_tokens.sum())
+    norm_counts = np.bincount(nid, minlength=n_norms)
+    out.norm_used = np.flatnonzero(norm_counts)
+    out.norm_counts = norm_counts[out.norm_used].astype(np.int64)
+    out.norm_docs = np.bincount(out.ids, minlength=n_norms)[out.norm_used].astype(np.int64)
+    surface_counts = np.bincount(sid, minlength=len(ptr) - 1)
+    out.surface_used = np.flatnonzero(surface_counts)
+    out.surface_counts = surface_counts[out.surface_used].astype(np.int64)
+    if spill is not None:
+        _write_spill(Path(spill), out)
+        out.spill = str(spill)
+        out.ids, out.cnts, out.doc_ptr, out.doc_tokens, out.doc_ids = (
+            out.ids[:0], out.cnts[:0], out.doc_ptr[:1], out.doc_tokens[:0], [])
+    return out
+
+
+def _write_spill(path: Path, counts: PartitionCounts) -> None:
+    """Per-document data of a partition: its worker, norm ids, counts, the CSR pointer,
+    tokens per document and document ids."""
+    with path.open("wb") as handle:
+        pickle.dump((counts.worker, counts.ids, counts.cnts, counts.doc_ptr, counts.doc_tokens, counts.doc_ids),
+                    handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _count_spilled(task: tuple[Partition, str], on_error: OnError, job: str) -> PartitionCounts:
+    part, spill = task
+    return count_partition(part, on_error=on_error, spill=spill, job=job)
+
+
 class _Merger:
-    """Merges partition results into a global vocabulary; spills per-document data to disk."""
+    """Merges partition results into a global vocabulary; spills per-document data to disk.
+
+    Each worker's ids map to global ids through ``remaps[worker]``; a worker's blocks of new
+    forms are applied in order (a result that arrives before an earlier one of the same
+    worker waits for it)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -210,6 +275,9 @@ class _Merger:
         self.surface_norm = np.zeros(0, dtype=np.int64)
         #: the norm ids of the surfaces that normalize to none or several tokens
         self.surface_multi: dict[int, tuple[int, ...]] = {}
+        #: worker -> (norm ids, surface ids): global ids of the worker's ids
+        self.remaps: dict[str, list[np.ndarray]] = {}
+        self.waiting: list[PartitionCounts] = []
         self.spills: list[Path] = []
         self.n_docs = 0
         self.n_tokens = 0
@@ -217,31 +285,46 @@ class _Merger:
         self.skipped: list[tuple[str, str]] = []
 
     def add(self, result: PartitionCounts) -> None:
-        remap = _global_ids(self.norm_ids, result.norms)
-        self.norm_counts = _grown(self.norm_counts, len(self.norm_ids), 0)
-        self.norm_docs = _grown(self.norm_docs, len(self.norm_ids), 0)
-        self.norm_counts[remap] += result.norm_counts          # a partition lists each norm once
-        self.norm_docs[remap] += result.norm_docs
-        known = len(self.surface_ids)
-        sids = _global_ids(self.surface_ids, result.surfaces)
-        n = len(self.surface_ids)
-        self.surface_counts = _grown(self.surface_counts, n, 0)
-        self.surface_norm = _grown(self.surface_norm, n, -1)
-        self.surface_counts[sids] += result.surface_counts     # a partition lists each surface once
-        new = np.flatnonzero(sids >= known)                     # a surface always normalizes the same way
-        if len(new):
-            ptr, flat = result.surface_ptr, remap[result.surface_flat] if len(result.surface_flat) else result.surface_flat
-            width = ptr[new + 1] - ptr[new]
-            single = new[width == 1]
-            self.surface_norm[sids[single]] = flat[ptr[single]]
-            for i in new[width != 1].tolist():
-                self.surface_multi[int(sids[i])] = tuple(flat[ptr[i]:ptr[i + 1]].tolist())
-        if result.spill:                                   # written by the worker, in its local ids
+        self.waiting.append(result)
+        progress = True
+        while progress:
+            progress = False
+            for waiting in list(self.waiting):
+                norms, surfaces = self.remaps.setdefault(waiting.worker, [np.zeros(0, dtype=np.int64)] * 2)
+                if waiting.norm_start == len(norms) and waiting.surface_start == len(surfaces):
+                    self.waiting.remove(waiting)
+                    self._apply(waiting)
+                    progress = True
+
+    def _apply(self, result: PartitionCounts) -> None:
+        norms, surfaces = self.remaps[result.worker]
+        norms = np.concatenate((norms, _global_ids(self.norm_ids, result.new_norms)))
+        known = len(self.surface_ids.keys_in_order)
+        new_sids = _global_ids(self.surface_ids, result.new_surfaces)
+        surfaces = np.concatenate((surfaces, new_sids))
+        self.remaps[result.worker] = [norms, surfaces]
+        n_norms, n_surfaces = len(self.norm_ids.keys_in_order), len(self.surface_ids.keys_in_order)
+        self.norm_counts = _grown(self.norm_counts, n_norms, 0)
+        self.norm_docs = _grown(self.norm_docs, n_norms, 0)
+        self.surface_counts = _grown(self.surface_counts, n_surfaces, 0)
+        self.surface_norm = _grown(self.surface_norm, n_surfaces, -1)
+        first_seen = np.flatnonzero(new_sids >= known)         # a surface always normalizes the same way
+        if len(first_seen):
+            ptr, flat = result.new_surface_ptr, norms[result.new_surface_flat]
+            width = ptr[first_seen + 1] - ptr[first_seen]
+            single = first_seen[width == 1]
+            self.surface_norm[new_sids[single]] = flat[ptr[single]]
+            for i in first_seen[width != 1].tolist():
+                self.surface_multi[int(new_sids[i])] = tuple(flat[ptr[i]:ptr[i + 1]].tolist())
+        # each id appears once in a result's sparse counts
+        self.norm_counts[norms[result.norm_used]] += result.norm_counts
+        self.norm_docs[norms[result.norm_used]] += result.norm_docs
+        self.surface_counts[surfaces[result.surface_used]] += result.surface_counts
+        if result.spill:                                   # written by the worker
             path = Path(result.spill)
-            np.save(path.with_suffix(".remap.npy"), remap.astype(np.int32))
         else:
             path = self.folder / f"part{len(self.spills):06d}.pickle"
-            _write_spill(path, result, remap[result.ids].astype(np.int32))
+            _write_spill(path, result)
         self.spills.append(path)
         self.n_docs += result.n_docs
         self.n_tokens += result.n_tokens
@@ -252,7 +335,7 @@ class _Merger:
 def _vocabulary_terms(merger: _Merger, *, merge_variants: bool) -> pd.DataFrame:
     """One row per normalized token: its term, prefix, stopword and number flags (the
     same functions as the token table), and the id of its term."""
-    norms = list(merger.norm_ids)
+    norms = merger.norm_ids.keys_in_order
     stopwords = arabic_stopwords()
     splitter = CliticSplitter(norms, stopwords=stopwords)
     prefixes, terms = zip(*map(splitter, norms)) if norms else ((), ())
@@ -271,7 +354,7 @@ def _labels(merger: _Merger, vocab: pd.DataFrame) -> dict[str, str]:
     (ties: the first in code-point order)."""
     bare = (vocab["prefix"] == "").to_numpy()
     term_of = vocab["term_id"].to_numpy()
-    n = len(merger.surface_ids)
+    n = len(merger.surface_ids.keys_in_order)
     surface_norm = merger.surface_norm[:n]
     single = np.flatnonzero(surface_norm >= 0)
     single = single[bare[surface_norm[single]]]
@@ -281,20 +364,17 @@ def _labels(merger: _Merger, vocab: pd.DataFrame) -> dict[str, str]:
     table = pd.DataFrame({"term_id": terms, "sid": sids, "n": merger.surface_counts[sids]})
     if multi:                               # a ligature's words may repeat a term: sum them
         table = table.groupby(["term_id", "sid"], as_index=False)["n"].sum()
-    table["surface"] = np.array(list(merger.surface_ids), dtype=object)[table["sid"].to_numpy()]
+    table["surface"] = np.array(merger.surface_ids.keys_in_order, dtype=object)[table["sid"].to_numpy()]
     table = table.sort_values(["term_id", "n", "surface"], ascending=[True, False, True]).drop_duplicates("term_id")
     names = vocab.drop_duplicates("term_id").set_index("term_id")["term"]
     return dict(zip(names.loc[table["term_id"]].tolist(), table["surface"].tolist()))
 
 
-def _read_spill(path: Path) -> tuple:
+def _read_spill(merger: _Merger, path: Path) -> tuple:
     """A spill's arrays, its norm ids made global."""
     with path.open("rb") as handle:
-        ids, *rest = pickle.load(handle)
-    remap = path.with_suffix(".remap.npy")
-    if remap.exists():
-        ids = np.load(remap)[ids]
-    return (ids, *rest)
+        worker, ids, *rest = pickle.load(handle)
+    return (merger.remaps[worker][0][ids], *rest)
 
 
 def _aggregate(merger: _Merger, vocab: pd.DataFrame, *, by_doc: bool) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
@@ -318,7 +398,7 @@ def _aggregate(merger: _Merger, vocab: pd.DataFrame, *, by_doc: bool) -> tuple[n
     gathered = np.where(content & shared[term_of], term_of, -1)
     rows = []
     for path in merger.spills if (by_doc or shared.any()) else ():
-        ids, cnts, ptr, doc_tokens, doc_ids = _read_spill(path)
+        ids, cnts, ptr, doc_tokens, doc_ids = _read_spill(merger, path)
         if by_doc:
             keep = content[ids]
             terms, counts = term_of[ids[keep]], cnts[keep]
@@ -353,12 +433,14 @@ def _run(parts: list[Partition], merger: _Merger, *, workers: int, scheduler: st
             bar.update(result.n_bytes)
             bar.set_postfix(docs=merger.n_docs, refresh=False)
 
+    job = uuid.uuid4().hex                  # worker vocabularies last for this count only
     try:
         if scheduler:
-            _run_dask(parts, done, scheduler=scheduler, workers=workers, on_error=on_error)
+            _run_dask(parts, done, scheduler=scheduler, workers=workers, on_error=on_error, job=job)
         elif workers <= 1 or len(parts) == 1:
             for part in parts:
-                done(count_partition(part, on_error=on_error))
+                done(count_partition(part, on_error=on_error, job=job))
+            _WORKERS.pop(job, None)
         else:
             import multiprocessing as mp
             from functools import partial
@@ -366,7 +448,7 @@ def _run(parts: list[Partition], merger: _Merger, *, workers: int, scheduler: st
             tasks = [(part, str(merger.folder / f"worker{i:06d}.pickle")) for i, part in enumerate(parts)]
             with mp.get_context("fork" if sys.platform.startswith("linux") else "spawn").Pool(workers) as pool:
                 try:
-                    for result in pool.imap_unordered(partial(_count_spilled, on_error=on_error), tasks):
+                    for result in pool.imap_unordered(partial(_count_spilled, on_error=on_error, job=job), tasks):
                         done(result)
                 except KeyboardInterrupt:
                     pool.terminate()
@@ -374,9 +456,12 @@ def _run(parts: list[Partition], merger: _Merger, *, workers: int, scheduler: st
     finally:
         if bar is not None:
             bar.close()
+    if merger.waiting:                      # never drop a result silently
+        raise RuntimeError(f"{len(merger.waiting)} partition results could not be merged: a worker's earlier "
+                           "result is missing")
 
 
-def _run_dask(parts: list[Partition], done, *, scheduler: str, workers: int, on_error: OnError) -> None:
+def _run_dask(parts: list[Partition], done, *, scheduler: str, workers: int, on_error: OnError, job: str) -> None:
     from dask.distributed import Client, LocalCluster, as_completed
 
     cluster = None
@@ -387,7 +472,7 @@ def _run_dask(parts: list[Partition], done, *, scheduler: str, workers: int, on_
     else:
         client = Client(scheduler)
     try:
-        futures = client.map(count_partition, parts, on_error=on_error, pure=False)
+        futures = client.map(count_partition, parts, on_error=on_error, job=job, pure=False)
         for future in as_completed(futures):
             done(future.result())
             future.release()

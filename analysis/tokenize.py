@@ -12,6 +12,7 @@ the surface forms as written, so offsets stay valid; normalize them with
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Iterator, NamedTuple, Sequence
 
 import numpy as np
@@ -113,21 +114,82 @@ def tokenize(text: str) -> list[str]:
     return [span.surface for span in token_spans(text)]
 
 
+class TokenScanner:
+    """Tokens of text after text, as ids into the distinct surface forms seen so far.
+
+    The tokens are exactly those of ``TOKEN_RE.findall(text)`` (markup is not removed here:
+    that is :func:`token_spans`' job).  The compiled scanner (``analysis/_scan.c``) reads
+    the characters once and makes a Python string only for a surface form it has not seen
+    before, in this call or an earlier one, which is what lets :mod:`analysis.stream`
+    count corpora at C speed; the pure-Python scanner gives the same result.
+
+    Parameters
+    ----------
+    compiled : bool, optional
+        Force the compiled (True) or the pure-Python (False) scanner; default: the
+        compiled one where it was built (:data:`SCANNER`).
+
+    Examples
+    --------
+    >>> scanner = TokenScanner()
+    >>> first, new, ids, lengths = scanner.scan(["قال «رويترز»", "قال قاآني"])
+    >>> first, new, ids.tolist(), lengths.tolist()
+    (0, ['قال', 'رويترز', 'قاآني'], [0, 1, 0, 2], [2, 2])
+    >>> first, new, ids, lengths = scanner.scan(["وصل قاآني"])
+    >>> first, new, ids.tolist()
+    (3, ['وصل'], [3, 2])
+    """
+
+    def __init__(self, *, compiled: bool | None = None) -> None:
+        if compiled is None:
+            compiled = _scan is not None
+        if compiled and _scan is None:
+            raise RuntimeError("the compiled scanner analysis._scan is not built (no C compiler at install time)")
+        self._compiled = _scan.Scanner() if compiled else None
+        self._table: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._compiled.surfaces) if self._compiled is not None else len(self._table)
+
+    @property
+    def surfaces(self) -> list[str]:
+        """Every surface form seen so far; its index is its id."""
+        return self._compiled.surfaces if self._compiled is not None else list(self._table)
+
+    def scan(self, texts: Sequence[str]) -> tuple[int, list[str], np.ndarray, np.ndarray]:
+        """Scan ``texts``; return ``(first_new_id, new_surfaces, ids, lengths)``.
+
+        ``new_surfaces`` are the forms first seen in this call, with ids ``first_new_id``,
+        ``first_new_id + 1``, ...; ``ids`` (int32) has one id per token in text order,
+        ``lengths`` (int64) the number of tokens of each text.
+        """
+        if self._compiled is not None:
+            first, new, ids, lengths = self._compiled.scan(texts, TOKEN_IN_WORD, TOKEN_NOT_START)
+            return first, new, np.frombuffer(ids, dtype=np.int32), np.frombuffer(lengths, dtype=np.int64)
+        table, first = self._table, len(self._table)
+        ids_list: list[int] = []
+        lengths_list: list[int] = []
+        for text in texts:
+            if not isinstance(text, str):
+                raise TypeError(f"scan() needs str items, item {len(lengths_list)} is {type(text).__name__}")
+            tokens = TOKEN_RE.findall(text)
+            ids_list.extend([table.setdefault(t, len(table)) for t in tokens])
+            lengths_list.append(len(tokens))
+        new = list(islice(table, first, None))
+        return first, new, np.asarray(ids_list, dtype=np.int32), np.asarray(lengths_list, dtype=np.int64)
+
+
 def scan_tokens(texts: Sequence[str], *, compiled: bool | None = None) -> tuple[list[str], np.ndarray, np.ndarray]:
     """Tokens of many texts at once, as ids into their distinct surface forms.
 
-    The tokens are exactly those of ``TOKEN_RE.findall(text)`` (markup is not removed here:
-    that is :func:`token_spans`' job).  The compiled scanner (``analysis/_scan.c``) reads the
-    characters once and makes a Python string only per distinct surface form, which is
-    what lets :mod:`analysis.stream` count corpora at C speed; the pure-Python scanner
-    gives the same result.
+    A one-off :class:`TokenScanner`: the tokens are exactly those of
+    ``TOKEN_RE.findall(text)``.
 
     Parameters
     ----------
     texts : sequence of str
     compiled : bool, optional
-        Force the compiled (True) or the pure-Python (False) scanner; default: the
-        compiled one where it was built (:data:`SCANNER`).
+        As in :class:`TokenScanner`.
 
     Returns
     -------
@@ -144,18 +206,5 @@ def scan_tokens(texts: Sequence[str], *, compiled: bool | None = None) -> tuple[
     >>> surfaces, ids.tolist(), lengths.tolist()
     (['قال', 'رويترز', 'قاآني'], [0, 1, 0, 2], [2, 2])
     """
-    if compiled is None:
-        compiled = _scan is not None
-    if compiled:
-        if _scan is None:
-            raise RuntimeError("the compiled scanner analysis._scan is not built (no C compiler at install time)")
-        surfaces, ids, lengths = _scan.scan(texts, TOKEN_IN_WORD, TOKEN_NOT_START)
-        return surfaces, np.frombuffer(ids, dtype=np.int32), np.frombuffer(lengths, dtype=np.int64)
-    table: dict[str, int] = {}
-    ids_list: list[int] = []
-    lengths_list: list[int] = []
-    for text in texts:
-        tokens = TOKEN_RE.findall(text)
-        ids_list.extend([table.setdefault(t, len(table)) for t in tokens])
-        lengths_list.append(len(tokens))
-    return list(table), np.asarray(ids_list, dtype=np.int32), np.asarray(lengths_list, dtype=np.int64)
+    _, surfaces, ids, lengths = TokenScanner(compiled=compiled).scan(texts)
+    return surfaces, ids, lengths

@@ -112,3 +112,19 @@ def test_scanner_equals_the_regex_on_any_text(texts):
 def test_scanner_rejects_what_is_not_text():
     with pytest.raises(TypeError, match="item 1"):
         scan_tokens(["قال", b"bytes"], compiled=True)
+
+
+def test_scanner_ids_last_from_one_call_to_the_next(seeds):
+    from analysis.tokenize import TokenScanner
+
+    texts = list(seeds["text"])
+    for compiled in (True, False):
+        scanner, seen, tokens = TokenScanner(compiled=compiled), [], []
+        for text in texts:                                  # one document per call
+            first, new, ids, lengths = scanner.scan([text])
+            assert first == len(seen) and not set(new) & set(seen)
+            seen.extend(new)
+            tokens.append([seen[i] for i in ids.tolist()])
+            assert lengths.tolist() == [len(tokens[-1])]
+        assert tokens == [TOKEN_RE.findall(t) for t in texts]
+        assert scanner.surfaces == seen and len(scanner) == len(seen)
