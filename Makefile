@@ -16,14 +16,14 @@ EXECUTED := build/notebooks
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt requirements-test.txt requirements-scale.txt pyproject.toml
+$(STAMP): requirements.txt requirements-test.txt requirements-scale.txt pyproject.toml setup.py analysis/_scan.c
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-test.txt -r requirements-scale.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(STAMP310): requirements.txt requirements-test.txt requirements-scale.txt pyproject.toml
+$(STAMP310): requirements.txt requirements-test.txt requirements-scale.txt pyproject.toml setup.py analysis/_scan.c
 	test -x $(VENV310)/bin/python || $(PYTHON) -m venv $(VENV310)
 	$(VENV310)/bin/python -m pip install --quiet --upgrade pip
 	$(VENV310)/bin/python -m pip install --quiet -r requirements.txt -r requirements-test.txt -r requirements-scale.txt \
