@@ -138,13 +138,7 @@ vocabulary_id(Vocabulary *v, PyObject *text, int kind, const void *data,
         PyErr_SetString(PyExc_OverflowError, "more than 2**31 distinct tokens in one call");
         return -1;
     }
-    PyObject *surface = PyUnicode_Substring(text, start, end);
-    if (surface == NULL || PyList_Append(v->surfaces, surface) < 0) {
-        Py_XDECREF(surface);
-        return -1;
-    }
-    Py_DECREF(surface);
-    if (v->count == v->capacity) {
+    if (v->count == v->capacity) {      /* room first, so a failure leaves the vocabulary whole */
         Py_ssize_t capacity = v->capacity * 2;
         uint64_t *hashes = PyMem_Realloc(v->hashes, (size_t)capacity * sizeof(uint64_t));
         if (hashes == NULL) {
@@ -154,6 +148,12 @@ vocabulary_id(Vocabulary *v, PyObject *text, int kind, const void *data,
         v->hashes = hashes;
         v->capacity = capacity;
     }
+    PyObject *surface = PyUnicode_Substring(text, start, end);
+    if (surface == NULL || PyList_Append(v->surfaces, surface) < 0) {
+        Py_XDECREF(surface);
+        return -1;
+    }
+    Py_DECREF(surface);
     int32_t id = (int32_t)v->count++;
     v->hashes[id] = hash;
     v->slots[at] = id;

@@ -4,10 +4,12 @@ The corpus is cut into partitions (:func:`analysis.reader.partitions`: groups of
 byte ranges of a JSON-lines file, archive members).  Each partition is read and counted
 on its own by :func:`count_partition` — in this process, in a pool of processes, or on
 Dask workers — with the steps of the notebooks: boilerplate lines removed
-(:func:`analysis.boilerplate.find_boilerplate`), tokens as :func:`analysis.tokenize.token_spans`
-finds them, each distinct surface form normalized once (per worker) with
-:func:`analysis.normalize.make_normalizer`, exactly as the token table normalizes each token.  A partition returns the counts of its
-normalized tokens and, per document, which ones it used.
+(:func:`analysis.boilerplate.find_boilerplate`), tokens as :data:`analysis.resources.TOKEN_RE`
+finds them (by the compiled :class:`analysis.tokenize.TokenScanner`), each distinct
+surface form normalized once per worker with :func:`analysis.normalize.make_normalizer`,
+exactly as the token table normalizes each token.  A worker keeps its vocabulary from one
+partition to the next; a partition returns the forms new to its worker, sparse counts of
+its normalized tokens and, per document, which ones it used (written to a spill file).
 
 Only then, on the whole vocabulary, are proclitics split (:class:`analysis.clitics.CliticSplitter`,
 whose vocabulary is the corpus's own tokens, as in :func:`analysis.tokens.tokens_table`),
