@@ -158,7 +158,9 @@ def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int,
     # only short lines can be navigation, a date, a label or the title again: longer ones
     # are not normalized here (the longest phrase and a date line are under 60 characters)
     short = max(MAX_PHRASE_CHARS, 2 * len(title) + 20)
-    norms = {ln.no: _normalized_line(ln.text) for ln in lines if len(ln.text) <= short}
+    seen: dict[str, str] = {}                   # a line repeated (the headline) is normalized once
+    norms = {ln.no: seen[ln.text] if ln.text in seen else seen.setdefault(ln.text, _normalized_line(ln.text))
+             for ln in lines if len(ln.text) <= short}
     keys = {no: _trim(norm) for no, norm in norms.items()}
     rows: dict[int, str] = {}
 
@@ -171,7 +173,7 @@ def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int,
         elif len(key) < 60 and DATE_LINE_RE.match(norms[ln.no]):
             rows[ln.no] = "date_line"
 
-    title_key = _key(title) if title else ""
+    title_key = _trim(seen[title] if title in seen else _normalized_line(title)) if title else ""
     title_seen = False
     for index, ln in enumerate(lines):
         if ln.no in rows or ln.no not in keys:
