@@ -72,6 +72,21 @@ prepare(PyObject *in_word, PyObject *not_start)
     return 0;
 }
 
+/* double an array's capacity (or give it `first` items); -1 with MemoryError on failure */
+static int
+grow(void **items, Py_ssize_t *capacity, Py_ssize_t first, size_t item_size)
+{
+    Py_ssize_t wanted = *capacity ? *capacity * 2 : first;
+    void *grown = PyMem_Realloc(*items, (size_t)wanted * item_size);
+    if (grown == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    *items = grown;
+    *capacity = wanted;
+    return 0;
+}
+
 typedef struct {
     PyObject *surfaces;     /* list of str, index = id */
     uint64_t *hashes;       /* per id */
@@ -138,16 +153,9 @@ vocabulary_id(Vocabulary *v, PyObject *text, int kind, const void *data,
         PyErr_SetString(PyExc_OverflowError, "more than 2**31 distinct tokens in one call");
         return -1;
     }
-    if (v->count == v->capacity) {      /* room first, so a failure leaves the vocabulary whole */
-        Py_ssize_t capacity = v->capacity * 2;
-        uint64_t *hashes = PyMem_Realloc(v->hashes, (size_t)capacity * sizeof(uint64_t));
-        if (hashes == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        v->hashes = hashes;
-        v->capacity = capacity;
-    }
+    /* room first, so a failure leaves the vocabulary whole */
+    if (v->count == v->capacity && grow((void **)&v->hashes, &v->capacity, 1024, sizeof(uint64_t)) < 0)
+        return -1;
     PyObject *surface = PyUnicode_Substring(text, start, end);
     if (surface == NULL || PyList_Append(v->surfaces, surface) < 0) {
         Py_XDECREF(surface);
@@ -170,16 +178,8 @@ typedef struct {
 static int
 push_id(IdBuffer *b, int32_t id)
 {
-    if (b->size == b->capacity) {
-        Py_ssize_t capacity = b->capacity ? b->capacity * 2 : 1 << 16;
-        int32_t *data = PyMem_Realloc(b->data, (size_t)capacity * sizeof(int32_t));
-        if (data == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        b->data = data;
-        b->capacity = capacity;
-    }
+    if (b->size == b->capacity && grow((void **)&b->data, &b->capacity, 1 << 16, sizeof(int32_t)) < 0)
+        return -1;
     b->data[b->size++] = id;
     return 0;
 }
