@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Literal
 
+import orjson
 import pandas as pd
 
 OnError = Literal["raise", "skip"]
@@ -265,22 +266,9 @@ def read_partition(part: Partition, *, on_error: OnError = "raise",
             data = handle.read(part.end - part.start if part.end >= 0 else -1)
         if part.start == 0 and data.startswith(codecs.BOM_UTF8):
             data = data[len(codecs.BOM_UTF8):]
-        try:                                    # the common case: the whole range is UTF-8
-            yield from _json_lines(path, data.decode("utf-8"), on_error, skipped, opts, first_line=part.first_line)
-            return
-        except UnicodeDecodeError:
-            pass
-        for line_no, raw in enumerate(data.split(b"\n"), start=part.first_line):
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                error = CorpusError(f"{path}:{line_no}", f"is not UTF-8 (invalid byte at column {exc.start + 1}); "
-                                                         "pass encoding=")
-                if on_error == "raise":
-                    raise error from None
-                skipped.append((error.source, error.reason))
-                continue
-            yield from _json_lines(path, line, on_error, skipped, opts, first_line=line_no)
+        # the bytes go to the JSON parser line by line; a line that is not valid UTF-8 is
+        # reported with its line number
+        yield from _json_lines(path, data, on_error, skipped, opts, first_line=part.first_line)
     elif part.kind == "members":
         with zipfile.ZipFile(part.archive) as archive:
             for name in part.items:
@@ -345,31 +333,65 @@ def _row_record(source: str, stem: str, row: dict, on_error: OnError, skipped: l
             "doc_id": doc_id, "path": source, "text": text, "encoding": used}
 
 
-def _json_lines(path: Path, raw: str, on_error: OnError, skipped: list, opts: dict, *,
+#: Value types a row keeps as orjson parsed them (as the json module would); any other value
+#: (a float, a list, an object) sends the row to the json module, whose result is the reference:
+#: orjson reads integers beyond 64 bits as floats.
+_PLAIN_VALUES = frozenset({str, int, bool, type(None)})
+
+
+def _json_lines(path: Path, raw: str | bytes, on_error: OnError, skipped: list, opts: dict, *,
                 first_line: int = 1, used: str = "utf-8") -> Iterator[dict]:
+    """The records of JSON lines (``raw``: text, or bytes read as UTF-8).
+
+    Each line is parsed by orjson; a line it rejects or whose values it might read
+    differently goes to the json module, whose result or error is the one reported.
+    """
     # JSON lines end at "\n" only: U+2028, U+0085 and the like may stand inside a string
     where, stem = f"{path}:", Path(str(path).split("!")[-1]).stem
-    for line_no, line in enumerate(raw.split("\n"), start=first_line):
-        if not line.strip():
-            continue
-        source = f"{where}{line_no}"
+    for line_no, line in enumerate(raw.split("\n" if isinstance(raw, str) else b"\n"), start=first_line):
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            error = CorpusError(source, f"is not valid JSON ({exc.msg} at column {exc.colno})")
+            row = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            row = None
+        if type(row) is not dict or not _PLAIN_VALUES.issuperset(map(type, row.values())):
+            row = _json_row(path, line, line_no, on_error, skipped)
+            if row is None:
+                continue
+        record = _row_record(f"{where}{line_no}", stem, row, on_error, skipped, opts, line_no, used)
+        if record is not None:
+            yield record
+
+
+def _json_row(path: Path, line: str | bytes, line_no: int, on_error: OnError, skipped: list) -> dict | None:
+    """One JSON line parsed by the json module: its object, or ``None`` for a blank line
+    or one skipped (``on_error="skip"``) as not UTF-8, not JSON or not an object."""
+    source = f"{path}:{line_no}"
+    if isinstance(line, bytes):
+        try:
+            line = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            error = CorpusError(source, f"is not UTF-8 (invalid byte at column {exc.start + 1}); pass encoding=")
             if on_error == "raise":
                 raise error from None
             skipped.append((error.source, error.reason))
-            continue
-        if not isinstance(row, dict):
-            error = CorpusError(source, "is not a JSON object")
-            if on_error == "raise":
-                raise error
-            skipped.append((error.source, error.reason))
-            continue
-        record = _row_record(source, stem, row, on_error, skipped, opts, line_no, used)
-        if record is not None:
-            yield record
+            return None
+    if not line.strip():
+        return None
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        error = CorpusError(source, f"is not valid JSON ({exc.msg} at column {exc.colno})")
+        if on_error == "raise":
+            raise error from None
+        skipped.append((error.source, error.reason))
+        return None
+    if not isinstance(row, dict):
+        error = CorpusError(source, "is not a JSON object")
+        if on_error == "raise":
+            raise error
+        skipped.append((error.source, error.reason))
+        return None
+    return row
 
 
 def _csv_rows(path: Path, raw: str, on_error: OnError, skipped: list, opts: dict, *,

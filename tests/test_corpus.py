@@ -117,6 +117,30 @@ def test_jsonl_corpus_with_a_malformed_line(tmp_path):
     assert corpus.attrs["skipped"].values.tolist() == [[f"{path}:2", "is not valid JSON (Expecting property name enclosed in double quotes at column 2)"]]
 
 
+def test_json_lines_read_as_the_json_module_reads_them(tmp_path):
+    # orjson parses the lines; where it would differ (integers beyond 64 bits become floats,
+    # NaN is refused) or a value is not a plain one, the json module's reading is the one kept
+    from analysis.reader import iter_documents
+
+    rows = ['{"id": 12345678901234567890123, "text": "وصل قاآني."}',
+            '{"id": 7, "score": NaN, "ratio": 0.1, "text": "بغداد."}',
+            '{"id": 8, "tags": ["أ", 1.5], "flag": true, "none": null, "text": "الكاظمي."}',
+            '   ', '{"id": 9, "text": "x\\ud800y"}', '{"id": 10, "text": " فصائل"}']
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    docs = list(iter_documents(path, id_column="id"))
+    expected = [json.loads(r) for r in rows if r.strip()]
+    assert [d["doc_id"] for d in docs] == [str(e["id"]) for e in expected]
+    assert [d["text"] for d in docs] == [e["text"] for e in expected]
+    assert docs[1]["score"] == "nan" and docs[1]["ratio"] == "0.1"
+    assert docs[2]["tags"] == str(["أ", 1.5]) and docs[2]["flag"] == "True" and docs[2]["none"] == ""
+    # the same lines after a byte that is not UTF-8: reported with its line number
+    path.write_bytes(path.read_bytes().replace("بغداد".encode(), b"\xff\xfe"))
+    column = path.read_bytes().split(b"\n")[1].index(b"\xff") + 1                # in bytes
+    with pytest.raises(CorpusError, match=rf"news.jsonl:2: is not UTF-8 \(invalid byte at column {column}\)"):
+        list(iter_documents(path, id_column="id"))
+
+
 def test_on_error_must_be_known():
     with pytest.raises(ValueError, match="on_error"):
         load_corpus(on_error="ignore")
