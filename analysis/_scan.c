@@ -371,7 +371,507 @@ static PyTypeObject ScannerType = {
     .tp_getset = Scanner_getset,
 };
 
+
+/* Translator(mapping): str.translate(mapping) at C speed, for a table whose keys are BMP
+ * code points and whose values are one character (an int or a str of length 1) or None
+ * (delete).  The normalizer's character steps are such a table (analysis/normalize.py). */
+typedef struct {
+    PyObject_HEAD
+    int32_t *to;            /* 0x10000 entries: -1 keeps the character, -2 deletes it, else the new one */
+} Translator;
+
+#define KEEP (-1)
+#define DELETE (-2)
+
+static PyObject *
+Translator_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    PyObject *mapping, *key, *value;
+    if (kwargs != NULL && PyDict_GET_SIZE(kwargs) != 0) {
+        PyErr_SetString(PyExc_TypeError, "Translator() takes no keyword arguments");
+        return NULL;
+    }
+    if (!PyArg_ParseTuple(args, "O!:Translator", &PyDict_Type, &mapping))
+        return NULL;
+    Translator *self = (Translator *)type->tp_alloc(type, 0);
+    if (self == NULL)
+        return NULL;
+    self->to = PyMem_Malloc(0x10000 * sizeof(int32_t));
+    if (self->to == NULL) {
+        Py_DECREF(self);
+        return PyErr_NoMemory();
+    }
+    memset(self->to, 0xff, 0x10000 * sizeof(int32_t));        /* every entry KEEP */
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(mapping, &pos, &key, &value)) {
+        long from = PyLong_Check(key) ? PyLong_AsLong(key) : -1;
+        if (from < 0 || from >= 0x10000) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "Translator keys must be code points below 0x10000");
+            Py_DECREF(self);
+            return NULL;
+        }
+        long to;
+        if (value == Py_None)
+            to = DELETE;
+        else if (PyLong_Check(value))
+            to = PyLong_AsLong(value);
+        else if (PyUnicode_Check(value) && PyUnicode_GET_LENGTH(value) == 1)
+            to = (long)PyUnicode_READ_CHAR(value, 0);
+        else
+            to = -3;
+        if (to == -3 || (to < 0 && to != DELETE) || to > 0x10FFFF) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "Translator values must be one character or None");
+            Py_DECREF(self);
+            return NULL;
+        }
+        self->to[from] = (int32_t)to;
+    }
+    return (PyObject *)self;
+}
+
+static void
+Translator_dealloc(Translator *self)
+{
+    PyMem_Free(self->to);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+/* one pass over the characters of type T: the result's length and widest character, and
+ * whether anything changes */
+#define TRANSLATE_MEASURE(T)                                                          \
+    do {                                                                              \
+        const T *chars = (const T *)data;                                             \
+        for (i = 0; i < n; i++) {                                                     \
+            Py_UCS4 ch = chars[i];                                                    \
+            int32_t t = ch < 0x10000 ? to[ch] : KEEP;                                 \
+            if (t == KEEP) {                                                          \
+                if (ch > maxchar)                                                     \
+                    maxchar = ch;                                                     \
+                continue;                                                             \
+            }                                                                         \
+            changed = 1;                                                              \
+            if (t == DELETE)                                                          \
+                out_len--;                                                            \
+            else if ((Py_UCS4)t > maxchar)                                            \
+                maxchar = (Py_UCS4)t;                                                 \
+        }                                                                             \
+    } while (0)
+
+#define TRANSLATE_WRITE(T, U)                                                         \
+    do {                                                                              \
+        const T *chars = (const T *)data;                                             \
+        U *dest = (U *)out_data;                                                      \
+        for (i = 0; i < n; i++) {                                                     \
+            Py_UCS4 ch = chars[i];                                                    \
+            int32_t t = ch < 0x10000 ? to[ch] : KEEP;                                 \
+            if (t == KEEP)                                                            \
+                *dest++ = (U)ch;                                                      \
+            else if (t != DELETE)                                                     \
+                *dest++ = (U)t;                                                       \
+        }                                                                             \
+    } while (0)
+
+#define TRANSLATE_WRITE_TO(T)                                                         \
+    do {                                                                              \
+        if (out_kind == PyUnicode_1BYTE_KIND)                                         \
+            TRANSLATE_WRITE(T, Py_UCS1);                                              \
+        else if (out_kind == PyUnicode_2BYTE_KIND)                                    \
+            TRANSLATE_WRITE(T, Py_UCS2);                                              \
+        else                                                                          \
+            TRANSLATE_WRITE(T, Py_UCS4);                                              \
+    } while (0)
+
+static PyObject *
+Translator_call(Translator *self, PyObject *args, PyObject *kwargs)
+{
+    PyObject *text;
+    if (kwargs != NULL && PyDict_GET_SIZE(kwargs) != 0) {
+        PyErr_SetString(PyExc_TypeError, "a Translator takes no keyword arguments");
+        return NULL;
+    }
+    if (!PyArg_ParseTuple(args, "U:Translator", &text))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), out_len = n, i;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const int32_t *to = self->to;
+    Py_UCS4 maxchar = 0;
+    int changed = 0;
+    /* nothing is built when nothing changes; the result has the exact widest character,
+     * as every str must (a wider kind than needed would compare unequal) */
+    if (kind == PyUnicode_1BYTE_KIND)
+        TRANSLATE_MEASURE(Py_UCS1);
+    else if (kind == PyUnicode_2BYTE_KIND)
+        TRANSLATE_MEASURE(Py_UCS2);
+    else
+        TRANSLATE_MEASURE(Py_UCS4);
+    if (!changed) {
+        Py_INCREF(text);
+        return text;
+    }
+    PyObject *out = PyUnicode_New(out_len, maxchar);
+    if (out == NULL)
+        return NULL;
+    int out_kind = PyUnicode_KIND(out);
+    void *out_data = PyUnicode_DATA(out);
+    if (kind == PyUnicode_1BYTE_KIND)
+        TRANSLATE_WRITE_TO(Py_UCS1);
+    else if (kind == PyUnicode_2BYTE_KIND)
+        TRANSLATE_WRITE_TO(Py_UCS2);
+    else
+        TRANSLATE_WRITE_TO(Py_UCS4);
+    return out;
+}
+
+static PyTypeObject TranslatorType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "analysis._scan.Translator",
+    .tp_basicsize = sizeof(Translator),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Translator(mapping)(text) == text.translate(mapping), for BMP keys and one-character values.",
+    .tp_new = Translator_new,
+    .tp_dealloc = (destructor)Translator_dealloc,
+    .tp_call = (ternaryfunc)Translator_call,
+};
+
+/* first_in(text, ranges) -> the index of the first character of text within one of the
+ * inclusive code point ranges ((lo, hi), ...), or -1: a character-class search in one pass */
+static PyObject *
+first_in(PyObject *module, PyObject *args)
+{
+    PyObject *text, *ranges;
+    if (!PyArg_ParseTuple(args, "UO!:first_in", &text, &PyTuple_Type, &ranges))
+        return NULL;
+    Py_ssize_t n_ranges = PyTuple_GET_SIZE(ranges);
+    if (n_ranges > 16) {
+        PyErr_SetString(PyExc_ValueError, "first_in() takes at most 16 ranges");
+        return NULL;
+    }
+    Py_UCS4 lo[16], hi[16], floor = 0x10FFFF;
+    for (Py_ssize_t r = 0; r < n_ranges; r++) {
+        unsigned int a, b;
+        if (!PyArg_ParseTuple(PyTuple_GET_ITEM(ranges, r), "II:first_in", &a, &b))
+            return NULL;
+        lo[r] = a;
+        hi[r] = b;
+        if (a < floor)
+            floor = a;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    if (n_ranges == 0 || PyUnicode_MAX_CHAR_VALUE(text) < floor)
+        return PyLong_FromLong(-1);
+#define FIRST_IN(T)                                                                   \
+    do {                                                                              \
+        const T *chars = (const T *)data;                                             \
+        for (Py_ssize_t i = 0; i < n; i++) {                                          \
+            Py_UCS4 ch = chars[i];                                                    \
+            if (ch < floor)                                                           \
+                continue;                                                             \
+            for (Py_ssize_t r = 0; r < n_ranges; r++) {                               \
+                if (ch >= lo[r] && ch <= hi[r])                                       \
+                    return PyLong_FromSsize_t(i);                                     \
+            }                                                                         \
+        }                                                                             \
+    } while (0)
+    if (kind == PyUnicode_1BYTE_KIND)
+        FIRST_IN(Py_UCS1);
+    else if (kind == PyUnicode_2BYTE_KIND)
+        FIRST_IN(Py_UCS2);
+    else
+        FIRST_IN(Py_UCS4);
+    return PyLong_FromLong(-1);
+}
+
+/* marked_lines(text, short, max_chars, min_words, closers, stops) -> [(line_no, start, end, flags)]
+ *
+ * The lines of text (ended by \r\n, \r or \n) that the boilerplate rules may act on, in one
+ * pass (analysis/boilerplate.py, _marked_lines, says the same in Python): flag 1 for a line
+ * that is not blank (str.isspace) and has at most `short` characters, flag 2 for a line of
+ * at most `max_chars` characters with at least `min_words` words (str.split) that does not
+ * end, before any trailing `closers`, with one of `stops`. Other lines are left out. */
+static PyObject *
+marked_lines(PyObject *module, PyObject *args)
+{
+    PyObject *text, *closers, *stops;
+    Py_ssize_t short_chars, max_chars, min_words;
+    if (!PyArg_ParseTuple(args, "UnnnUU:marked_lines", &text, &short_chars, &max_chars, &min_words,
+                          &closers, &stops))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), start = 0, no = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    while (start <= n) {
+        Py_ssize_t end = start;
+        while (end < n) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, end);
+            if (ch == '\n' || ch == '\r')
+                break;
+            end++;
+        }
+        Py_ssize_t length = end - start, words = 0;
+        int in_word = 0, flags = 0;
+        if (length > 0 && (length <= short_chars || length <= max_chars)) {
+            for (Py_ssize_t i = start; i < end && words < min_words; i++) {
+                int space = Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i));
+                if (!space && !in_word)
+                    words++;
+                in_word = !space;
+            }
+            if (words > 0 && length <= short_chars)
+                flags |= 1;
+            if (words >= min_words && length <= max_chars) {
+                Py_ssize_t j = end;
+                while (j > start && contains(closers, PyUnicode_READ(kind, data, j - 1)))
+                    j--;
+                if (!(j > start && contains(stops, PyUnicode_READ(kind, data, j - 1))))
+                    flags |= 2;
+            }
+        }
+        if (flags) {
+            PyObject *item = Py_BuildValue("nnni", no, start, end, flags);
+            if (item == NULL || PyList_Append(out, item) < 0) {
+                Py_XDECREF(item);
+                Py_DECREF(out);
+                return NULL;
+            }
+            Py_DECREF(item);
+        }
+        if (end >= n)
+            break;
+        start = end + ((PyUnicode_READ(kind, data, end) == '\r' && end + 1 < n
+                        && PyUnicode_READ(kind, data, end + 1) == '\n') ? 2 : 1);
+        no++;
+    }
+    return out;
+}
+
+/* joined_words(text) == " ".join(text.split()): the words of text (split at any run of
+ * str.isspace characters) with one space between them, in one pass */
+static PyObject *
+joined_words(PyObject *module, PyObject *arg)
+{
+    if (!PyUnicode_Check(arg)) {
+        PyErr_Format(PyExc_TypeError, "joined_words() needs a str, not %.80s", Py_TYPE(arg)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg), out_len = 0, i;
+    int kind = PyUnicode_KIND(arg), pending = 0, same = 1;
+    const void *data = PyUnicode_DATA(arg);
+    for (i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (Py_UNICODE_ISSPACE(ch)) {
+            if (ch != ' ' || pending || out_len == 0)
+                same = 0;
+            pending = 1;
+        }
+        else {
+            out_len += pending && out_len > 0;
+            pending = 0;
+            out_len++;
+        }
+    }
+    if (pending)
+        same = 0;
+    if (same) {                 /* already single spaces between words, none at the ends */
+        Py_INCREF(arg);
+        return arg;
+    }
+    /* the words keep their characters, so the widest one is the text's, or narrower */
+    Py_UCS4 maxchar = 0;
+    for (i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (ch > maxchar && !Py_UNICODE_ISSPACE(ch))
+            maxchar = ch;
+    }
+    PyObject *out = PyUnicode_New(out_len, out_len ? (maxchar > ' ' ? maxchar : ' ') : 0);
+    if (out == NULL)
+        return NULL;
+    int out_kind = PyUnicode_KIND(out);
+    void *out_data = PyUnicode_DATA(out);
+    Py_ssize_t j = 0;
+    pending = 0;
+    for (i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (Py_UNICODE_ISSPACE(ch)) {
+            pending = 1;
+            continue;
+        }
+        if (pending && j > 0)
+            PyUnicode_WRITE(out_kind, out_data, j++, ' ');
+        pending = 0;
+        PyUnicode_WRITE(out_kind, out_data, j++, ch);
+    }
+    return out;
+}
+
+/* a C-contiguous buffer of items of `size` bytes, or -1 with TypeError */
+static int
+items_of(PyObject *obj, Py_buffer *view, Py_ssize_t size, const char *what)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS) < 0)
+        return -1;
+    if (view->itemsize != size && !(view->itemsize == 1 && view->len % size == 0)) {
+        PyErr_Format(PyExc_TypeError, "doc_counts(): %s must hold %zd-byte integers", what, size);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+/* doc_counts(sid, lengths, ptr, flat, n_norms) -> (ids, counts, doc_ptr, doc_tokens,
+ *                                                   norm_counts, norm_docs, surface_counts)
+ *
+ * Counts per document in one pass, without sorting (analysis/stream.py, _doc_counts, says
+ * the same with numpy).  sid (int32): the surface id of each token, documents one after the
+ * other, lengths (int64) tokens per document; surface s stands for the normalized tokens
+ * flat[ptr[s]:ptr[s + 1]] (int64).  Returns bytes: per document, its distinct normalized
+ * tokens (int32, in order of first appearance) and their counts (int32), the CSR pointer
+ * doc_ptr (int64, n_docs + 1), normalized tokens per document (int64), and over the
+ * vocabularies: occurrences and documents of each norm, occurrences of each surface (int64). */
+static PyObject *
+doc_counts(PyObject *module, PyObject *args)
+{
+    PyObject *sid_obj, *lengths_obj, *ptr_obj, *flat_obj;
+    Py_ssize_t n_norms;
+    if (!PyArg_ParseTuple(args, "OOOOn:doc_counts", &sid_obj, &lengths_obj, &ptr_obj, &flat_obj, &n_norms))
+        return NULL;
+    Py_buffer sid_v, len_v, ptr_v, flat_v;
+    if (items_of(sid_obj, &sid_v, 4, "sid") < 0)
+        return NULL;
+    if (items_of(lengths_obj, &len_v, 8, "lengths") < 0) {
+        PyBuffer_Release(&sid_v);
+        return NULL;
+    }
+    if (items_of(ptr_obj, &ptr_v, 8, "ptr") < 0) {
+        PyBuffer_Release(&sid_v);
+        PyBuffer_Release(&len_v);
+        return NULL;
+    }
+    if (items_of(flat_obj, &flat_v, 8, "flat") < 0) {
+        PyBuffer_Release(&sid_v);
+        PyBuffer_Release(&len_v);
+        PyBuffer_Release(&ptr_v);
+        return NULL;
+    }
+    const int32_t *sid = sid_v.buf;
+    const int64_t *lengths = len_v.buf, *ptr = ptr_v.buf, *flat = flat_v.buf;
+    Py_ssize_t n_tokens = sid_v.len / 4, n_docs = len_v.len / 8, n_surfaces = ptr_v.len / 8 - 1;
+    Py_ssize_t n_flat = flat_v.len / 8, total = 0, k;
+    PyObject *result = NULL, *ids = NULL, *cnts = NULL, *doc_ptr = NULL, *doc_tokens = NULL;
+    PyObject *norm_counts = NULL, *norm_docs = NULL, *surface_counts = NULL;
+    int64_t *last = NULL, *slot = NULL;
+
+    Py_ssize_t sum = 0;
+    for (Py_ssize_t d = 0; d < n_docs; d++) {
+        if (lengths[d] < 0)
+            break;
+        sum += lengths[d];
+    }
+    if (n_surfaces < 0 || n_norms < 0 || sum != n_tokens) {
+        PyErr_SetString(PyExc_ValueError, "doc_counts(): lengths must add up to the tokens, and ptr be non-empty");
+        goto done;
+    }
+    for (k = 0; k < n_tokens; k++) {            /* check every id before counting with it */
+        int32_t s = sid[k];
+        if (s < 0 || s >= n_surfaces || ptr[s] < 0 || ptr[s] > ptr[s + 1] || ptr[s + 1] > n_flat) {
+            PyErr_Format(PyExc_ValueError, "doc_counts(): surface id %d has no normalized tokens", (int)s);
+            goto done;
+        }
+        total += ptr[s + 1] - ptr[s];
+    }
+    for (k = 0; k < n_flat; k++) {
+        if (flat[k] < 0 || flat[k] >= n_norms) {
+            PyErr_Format(PyExc_ValueError, "doc_counts(): norm id %lld is not below n_norms", (long long)flat[k]);
+            goto done;
+        }
+    }
+    ids = PyBytes_FromStringAndSize(NULL, total * 4);
+    cnts = PyBytes_FromStringAndSize(NULL, total * 4);
+    doc_ptr = PyBytes_FromStringAndSize(NULL, (n_docs + 1) * 8);
+    doc_tokens = PyBytes_FromStringAndSize(NULL, n_docs * 8);
+    norm_counts = PyBytes_FromStringAndSize(NULL, n_norms * 8);
+    norm_docs = PyBytes_FromStringAndSize(NULL, n_norms * 8);
+    surface_counts = PyBytes_FromStringAndSize(NULL, n_surfaces * 8);
+    last = PyMem_Malloc((n_norms ? n_norms : 1) * sizeof(int64_t));
+    slot = PyMem_Malloc((n_norms ? n_norms : 1) * sizeof(int64_t));
+    if (!ids || !cnts || !doc_ptr || !doc_tokens || !norm_counts || !norm_docs || !surface_counts
+        || !last || !slot) {
+        if (!PyErr_Occurred())
+            PyErr_NoMemory();
+        goto done;
+    }
+    int32_t *id_out = (int32_t *)PyBytes_AS_STRING(ids), *cnt_out = (int32_t *)PyBytes_AS_STRING(cnts);
+    int64_t *dp = (int64_t *)PyBytes_AS_STRING(doc_ptr), *dt = (int64_t *)PyBytes_AS_STRING(doc_tokens);
+    int64_t *nc = (int64_t *)PyBytes_AS_STRING(norm_counts), *nd = (int64_t *)PyBytes_AS_STRING(norm_docs);
+    int64_t *sc = (int64_t *)PyBytes_AS_STRING(surface_counts);
+    memset(nc, 0, n_norms * 8);
+    memset(nd, 0, n_norms * 8);
+    memset(sc, 0, n_surfaces * 8);
+    for (Py_ssize_t i = 0; i < n_norms; i++)
+        last[i] = -1;
+    Py_ssize_t used = 0;
+    k = 0;
+    for (Py_ssize_t d = 0; d < n_docs; d++) {
+        dp[d] = used;
+        int64_t tokens = 0;
+        for (int64_t t = 0; t < lengths[d]; t++, k++) {
+            int32_t s = sid[k];
+            sc[s]++;
+            for (int64_t j = ptr[s]; j < ptr[s + 1]; j++) {
+                int64_t nid = flat[j];
+                tokens++;
+                nc[nid]++;
+                if (last[nid] != d) {
+                    last[nid] = d;
+                    slot[nid] = used;
+                    id_out[used] = (int32_t)nid;
+                    cnt_out[used] = 1;
+                    used++;
+                    nd[nid]++;
+                }
+                else
+                    cnt_out[slot[nid]]++;
+            }
+        }
+        dt[d] = tokens;
+    }
+    dp[n_docs] = used;
+    if (_PyBytes_Resize(&ids, used * 4) < 0 || _PyBytes_Resize(&cnts, used * 4) < 0)
+        goto done;
+    result = PyTuple_Pack(7, ids, cnts, doc_ptr, doc_tokens, norm_counts, norm_docs, surface_counts);
+done:
+    Py_XDECREF(ids);
+    Py_XDECREF(cnts);
+    Py_XDECREF(doc_ptr);
+    Py_XDECREF(doc_tokens);
+    Py_XDECREF(norm_counts);
+    Py_XDECREF(norm_docs);
+    Py_XDECREF(surface_counts);
+    PyMem_Free(last);
+    PyMem_Free(slot);
+    PyBuffer_Release(&sid_v);
+    PyBuffer_Release(&len_v);
+    PyBuffer_Release(&ptr_v);
+    PyBuffer_Release(&flat_v);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"marked_lines", marked_lines, METH_VARARGS,
+     "marked_lines(text, short, max_chars, min_words, closers, stops) -> [(line_no, start, end, flags)]"},
+    {"joined_words", joined_words, METH_O, "joined_words(text) -> \" \".join(text.split())"},
+    {"doc_counts", doc_counts, METH_VARARGS,
+     "doc_counts(sid, lengths, ptr, flat, n_norms) -> (ids, counts, doc_ptr, doc_tokens, norm_counts, "
+     "norm_docs, surface_counts)"},
+    {"first_in", first_in, METH_VARARGS,
+     "first_in(text, ((lo, hi), ...)) -> index of the first character in one of the ranges, or -1"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -381,7 +881,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_scan", "The compile
 PyMODINIT_FUNC
 PyInit__scan(void)
 {
-    if (PyType_Ready(&ScannerType) < 0)
+    if (PyType_Ready(&ScannerType) < 0 || PyType_Ready(&TranslatorType) < 0)
         return NULL;
     PyObject *m = PyModule_Create(&module);
     if (m == NULL)
@@ -389,6 +889,12 @@ PyInit__scan(void)
     Py_INCREF(&ScannerType);
     if (PyModule_AddObject(m, "Scanner", (PyObject *)&ScannerType) < 0) {
         Py_DECREF(&ScannerType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_INCREF(&TranslatorType);
+    if (PyModule_AddObject(m, "Translator", (PyObject *)&TranslatorType) < 0) {
+        Py_DECREF(&TranslatorType);
         Py_DECREF(m);
         return NULL;
     }

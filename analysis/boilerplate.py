@@ -36,7 +36,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .normalize import normalize, normalized_words
+from ._compiled import _scan
+from .normalize import normalize
 from .resources import DATE_LINE_RE, word_list
 from .tokenize import count_tokens, token_spans
 
@@ -89,6 +90,8 @@ def lines_of(text: str) -> list[Line]:
 _LINE_END = re.compile(r"(\r\n|\r|\n)")
 #: Closing quotes and brackets that may follow a paragraph's final full stop.
 _CLOSERS = " \t\"'”»)]\u00a0"
+#: The marks that end a sentence: a line ending with one is not a pull quote.
+_STOPS = ".!؟?…"
 
 
 def _trim(text: str) -> str:
@@ -101,14 +104,9 @@ def _trim(text: str) -> str:
     return text[i:j]
 
 
-def _normalized_line(line: str) -> str:
-    """A line normalized, with runs of spaces collapsed and no edge spaces."""
-    return " ".join(normalized_words(line))
-
-
 def _key(line: str) -> str:
     """A line reduced for comparison: normalized, spaces collapsed, edge punctuation off."""
-    return _trim(_normalized_line(line))
+    return _trim(_joined_words(normalize(line)))
 
 
 @lru_cache(maxsize=1)
@@ -150,70 +148,127 @@ def find_boilerplate(text: str, *, title: str | None = None) -> pd.DataFrame:
 
 def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int, int, int, str, str]]:
     """The rows of :func:`find_boilerplate` as tuples ``(line_no, start, end, line, rule)``."""
-    all_lines = lines_of(text)
-    lines = [ln for ln in all_lines if ln.text and not ln.text.isspace()]
     exact, prefixes = _phrases()
     if title is None:
-        title = _detect_title(all_lines)
+        title = _detect_title(_line_texts(text))
     # only short lines can be navigation, a date, a label or the title again: longer ones
-    # are not normalized here (the longest phrase and a date line are under 60 characters)
+    # are not compared (the longest phrase and a date line are under 60 characters)
     short = max(MAX_PHRASE_CHARS, 2 * len(title) + 20)
-    seen: dict[str, str] = {}                   # a line repeated (the headline) is normalized once
-    norms = {ln.no: seen[ln.text] if ln.text in seen else seen.setdefault(ln.text, _normalized_line(ln.text))
-             for ln in lines if len(ln.text) <= short}
-    keys = {no: _trim(norm) for no, norm in norms.items()}
+    marked = {no: (start, end, text[start:end], flags) for no, start, end, flags in _marked_lines(text, short)}
+    keyed = [no for no, (_, _, _, flags) in marked.items() if flags & 1]
+    joined = dict(zip(keyed, map(_joined_words, _normalized(marked[no][2] for no in keyed))))
+    keys = {no: _trim(norm) for no, norm in joined.items()}
     rows: dict[int, str] = {}
 
-    for ln in lines:
-        key = keys.get(ln.no)
-        if key is None:
-            continue
+    for no, key in keys.items():
         if not key or key in exact or (prefixes and key.startswith(prefixes)):
-            rows[ln.no] = "nav_phrase"
-        elif len(key) < 60 and DATE_LINE_RE.match(norms[ln.no]):
-            rows[ln.no] = "date_line"
+            rows[no] = "nav_phrase"
+        elif len(key) < 60 and DATE_LINE_RE.match(joined[no]):
+            rows[no] = "date_line"
 
-    title_key = _trim(seen[title] if title in seen else _normalized_line(title)) if title else ""
+    title_key = ""
+    if title:
+        at = next((no for no in keyed if marked[no][2] == title), None)    # the headline is usually a line
+        title_key = keys[at] if at is not None else _key(title)
     title_seen = False
-    for index, ln in enumerate(lines):
-        if ln.no in rows or ln.no not in keys:
+    for index, no in enumerate(keyed):
+        if no in rows:
             continue
-        key = keys[ln.no]
+        key = keys[no]
         if title_key and key == title_key:
             if title_seen:
-                rows[ln.no] = "repeated_title"
+                rows[no] = "repeated_title"
             title_seen = True
-        elif title_key and not title_seen and _is_label(ln.text) and any(
-                keys.get(later.no) == title_key for later in lines[index + 1:]):
-            rows[ln.no] = "category_label"
+        elif title_key and not title_seen and _is_label(marked[no][2]) and any(
+                keys[later] == title_key for later in keyed[index + 1:]):
+            rows[no] = "category_label"
 
-    paragraphs = [ln for ln in lines if ln.no not in rows]
-    candidates = [ln for ln in paragraphs if len(ln.text) <= MAX_PULL_QUOTE_CHARS
-                  and not ln.text.rstrip(_CLOSERS).endswith((".", "!", "؟", "?", "…"))
-                  and len(ln.text.split(maxsplit=MIN_PULL_QUOTE_WORDS - 1)) >= MIN_PULL_QUOTE_WORDS]
-    words_of: dict[int, list[str]] = {}
-    pair_sets: dict[int, set[tuple[str, str]]] = {}
+    candidates = [no for no, (_, _, _, flags) in marked.items() if flags & 2 and no not in rows
+                  and not (title_key and keys.get(no) == title_key)]        # not the headline
+    if candidates:
+        rows.update(_pull_quotes(text, candidates, set(rows), title_key))
+    return [(no, *marked[no][:3], rule) for no, rule in sorted(rows.items())] if rows else []
 
-    def pairs_of(line: Line) -> set[tuple[str, str]]:
-        if line.no not in pair_sets:
-            words = words_of[line.no] = normalized_words(line.text)
-            pair_sets[line.no] = set(zip(words, words[1:]))
-        return pair_sets[line.no]
 
-    for ln in candidates:
-        if title_key and ln.no in keys and keys[ln.no] == title_key:    # the headline, already normalized
+def _pull_quotes(text: str, candidates: list[int], removed: set[int], title_key: str) -> dict[int, str]:
+    """Which of the ``candidates`` (line numbers) are pull quotes of a paragraph of ``text``
+    (paragraphs: the lines with words, other than the ``removed`` ones).
+
+    A word pair ``(a, b)`` of a paragraph is the substring ``" a b "`` of its words joined
+    by single spaces, with a space at each end (words hold no spaces), so a candidate's
+    pairs are looked up in each paragraph by substring search, without building the
+    paragraph's pairs."""
+    lines = _line_texts(text)
+    paragraphs = [no for no, line in enumerate(lines) if no not in removed and line and not line.isspace()]
+    norms: dict[int, str] = {}
+    padded: dict[int, str] = {}
+
+    def normalize_lines(nos: list[int]) -> None:
+        todo = [no for no in nos if no not in norms]
+        norms.update(zip(todo, _normalized(lines[no] for no in todo)))
+
+    rows = {}
+    for no in candidates:
+        normalize_lines([no])
+        words = norms[no].split()
+        pairs = set(zip(words, words[1:]))
+        if len(pairs) < MIN_PULL_QUOTE_WORDS - 1 or _trim(" ".join(words)) == title_key:
             continue
-        pairs = pairs_of(ln)
-        if len(pairs) < MIN_PULL_QUOTE_WORDS - 1 or _trim(" ".join(words_of[ln.no])) == title_key:
-            continue
-        for other in paragraphs:
-            if other.no != ln.no and len(other.text) > len(ln.text) \
-                    and len(pairs & pairs_of(other)) >= PULL_QUOTE_OVERLAP * len(pairs):
-                rows[ln.no] = "pull_quote"
+        probes = [f" {a} {b} " for a, b in pairs]
+        needed = PULL_QUOTE_OVERLAP * len(pairs)
+        longer = [other for other in paragraphs if other != no and len(lines[other]) > len(lines[no])]
+        normalize_lines(longer)
+        for other in longer:
+            if other not in padded:
+                padded[other] = f" {_joined_words(norms[other])} "
+            if sum(probe in padded[other] for probe in probes) >= needed:
+                rows[no] = "pull_quote"
                 break
+    return rows
 
-    by_no = {ln.no: ln for ln in lines}
-    return [(no, by_no[no].start, by_no[no].end, by_no[no].text, rule) for no, rule in sorted(rows.items())]
+
+def _marked_lines(text: str, short: int) -> list[tuple[int, int, int, int]]:
+    """``(line_no, start, end, flags)`` of the lines of ``text`` (as :func:`lines_of` splits
+    it) that a rule may act on: flag 1, not blank and at most ``short`` characters; flag 2,
+    a pull-quote candidate (at most :data:`MAX_PULL_QUOTE_CHARS` characters, at least
+    :data:`MIN_PULL_QUOTE_WORDS` words, no final full stop before closing quotes).
+    The compiled core does this in one pass; the same in Python where it is not built."""
+    if _scan is not None:
+        return _scan.marked_lines(text, short, MAX_PULL_QUOTE_CHARS, MIN_PULL_QUOTE_WORDS, _CLOSERS, _STOPS)
+    out = []
+    for ln in lines_of(text):
+        line = ln.text
+        flags = 1 if len(line) <= short and line and not line.isspace() else 0
+        if len(line) <= MAX_PULL_QUOTE_CHARS and not line.rstrip(_CLOSERS).endswith(tuple(_STOPS)) \
+                and len(line.split(maxsplit=MIN_PULL_QUOTE_WORDS - 1)) >= MIN_PULL_QUOTE_WORDS:
+            flags |= 2
+        if flags:
+            out.append((ln.no, ln.start, ln.end, flags))
+    return out
+
+
+def _joined_words(text: str) -> str:
+    """``" ".join(text.split())`` (in one C pass where the compiled core is built)."""
+    return _scan.joined_words(text) if _scan is not None else " ".join(text.split())
+
+
+def _line_texts(text: str) -> list[str]:
+    """The lines of ``text`` as :func:`lines_of` splits it, without their offsets."""
+    pieces = text.split("\n") if "\r" not in text else _LINE_END.split(text)[::2]
+    if len(pieces) > 1 and not pieces[-1]:
+        pieces.pop()
+    return pieces
+
+
+def _normalized(lines) -> list[str]:
+    """``[normalize(line) for line in lines]`` (lines without line breaks), in one call.
+
+    No normalization step acts across a line feed (NFKC does not compose across one, and
+    presentation forms are folded line by line), and none makes or removes one, so lines
+    joined by ``\\n`` normalize as a whole into the normalized lines (tested).
+    """
+    lines = list(lines)
+    return normalize("\n".join(lines)).split("\n") if lines else []
 
 
 def _count_tokens(text: str, limit: int) -> int:
@@ -238,20 +293,21 @@ def detect_title(text: str) -> str:
     >>> detect_title("الشأن الإيراني\\n\\nهل التقى به ليهدده؟\\nنص.")
     'هل التقى به ليهدده؟'
     """
-    return _detect_title(lines_of(text))
+    return _detect_title(_line_texts(text))
 
 
-def _detect_title(lines: list[Line]) -> str:
-    """:func:`detect_title` on the lines of a text (from :func:`lines_of`)."""
+def _detect_title(lines: list[str]) -> str:
+    """:func:`detect_title` on the lines of a text (from :func:`_line_texts`)."""
     exact, _ = _phrases()
     candidates: list[str] = []                 # the first three lines that are not boilerplate
-    for ln in lines:
-        line = ln.text.strip()
+    for raw in lines:
+        line = raw.strip()
         if not line:
             continue
         if len(line) <= MAX_PHRASE_CHARS:              # only short lines can be navigation or a date
-            key = _key(line)
-            if not key or key in exact or DATE_LINE_RE.match(normalize(line)):
+            norm = normalize(line)
+            key = _trim(_joined_words(norm))
+            if not key or key in exact or DATE_LINE_RE.match(norm):
                 continue
         candidates.append(line)
         if len(candidates) == 3 or len(line) >= MAX_TITLE_CHARS:

@@ -46,6 +46,7 @@ from .normalize import make_normalizer
 from .reader import OnError, Partition, partitions, read_partition
 from .resources import HTML_RE, NUMBER_RE
 from .stopwords import arabic_stopwords
+from ._compiled import _scan
 from .tokenize import TokenScanner
 
 COUNT_COLUMNS = ["term", "label", "count", "per_1000", "doc_freq"]
@@ -216,6 +217,43 @@ def count_partition(part: Partition, *, on_error: OnError = "raise", spill: str 
         vocab.sent_norms, vocab.sent_surfaces = len(vocab.norm_ids.keys_in_order), len(ptr) - 1
         n_norms = max(vocab.sent_norms, 1)
     del bodies
+    ids, cnts, out.doc_ptr, out.doc_tokens, norm_counts, norm_docs, surface_counts = _doc_counts(
+        sid, lengths, ptr, flat, n_norms, all_single=all_single)
+    # compact arrays, not lists: they travel between processes and wait in queues
+    out.ids, out.cnts = ids.astype(np.int32, copy=False), cnts.astype(np.int32, copy=False)
+    out.n_docs, out.n_tokens = len(lengths), int(out.doc_tokens.sum())
+    out.norm_used = np.flatnonzero(norm_counts)
+    out.norm_counts = norm_counts[out.norm_used]
+    out.norm_docs = norm_docs[out.norm_used]
+    out.surface_used = np.flatnonzero(surface_counts)
+    out.surface_counts = surface_counts[out.surface_used]
+    if spill is not None:
+        _write_spill(Path(spill), out)
+        out.spill = str(spill)
+        out.ids, out.cnts, out.doc_ptr, out.doc_tokens, out.doc_ids = (
+            out.ids[:0], out.cnts[:0], out.doc_ptr[:1], out.doc_tokens[:0], [])
+    return out
+
+
+def _doc_counts(sid: np.ndarray, lengths: np.ndarray, ptr: np.ndarray, flat: np.ndarray, n_norms: int, *,
+                all_single: bool = False) -> tuple[np.ndarray, ...]:
+    """Per-document counts of the normalized tokens of a partition's token stream.
+
+    ``sid`` holds the surface id of each token (documents one after the other, ``lengths``
+    tokens each); surface ``s`` stands for the normalized tokens ``flat[ptr[s]:ptr[s + 1]]``
+    (none, one, or several for a ligature); ``all_single`` says each stands for exactly one.
+    Returns ``(ids, counts, doc_ptr, doc_tokens, norm_counts, norm_docs, surface_counts)``:
+    document ``d``'s distinct norm ids and their counts are ``ids[doc_ptr[d]:doc_ptr[d + 1]]``
+    and ``counts[...]`` (in no particular order), ``doc_tokens`` its normalized tokens; the
+    last three count occurrences and documents per norm, and occurrences per surface.
+    The compiled core does it in one pass without sorting; numpy (one ``unique``) otherwise.
+    """
+    if _scan is not None:
+        return tuple(np.frombuffer(b, dtype=t) for b, t in zip(
+            _scan.doc_counts(np.ascontiguousarray(sid, dtype=np.int32), np.ascontiguousarray(lengths, dtype=np.int64),
+                             np.ascontiguousarray(ptr, dtype=np.int64), np.ascontiguousarray(flat, dtype=np.int64),
+                             n_norms),
+            (np.int32, np.int32, np.int64, np.int64, np.int64, np.int64, np.int64)))
     doc = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
     if all_single:
         nid = flat[ptr[sid]]
@@ -224,26 +262,15 @@ def count_partition(part: Partition, *, on_error: OnError = "raise", spill: str 
         doc = np.repeat(doc, repeat)
         ends = np.cumsum(repeat)
         nid = flat[np.repeat(ptr[sid] - ends + repeat, repeat) + np.arange(int(ends[-1]) if len(ends) else 0)]
-    keys, counts = np.unique(doc * n_norms + nid, return_counts=True)
-    # compact arrays, not lists: they travel between processes and wait in queues
-    out.ids = (keys % n_norms).astype(np.int32)
-    out.cnts = counts.astype(np.int32)
-    out.doc_ptr = np.searchsorted(keys // n_norms, np.arange(len(lengths) + 1), side="left").astype(np.int64)
-    out.doc_tokens = np.bincount(doc, minlength=len(lengths)).astype(np.int64)
-    out.n_docs, out.n_tokens = len(lengths), int(out.doc_tokens.sum())
-    norm_counts = np.bincount(nid, minlength=n_norms)
-    out.norm_used = np.flatnonzero(norm_counts)
-    out.norm_counts = norm_counts[out.norm_used].astype(np.int64)
-    out.norm_docs = np.bincount(out.ids, minlength=n_norms)[out.norm_used].astype(np.int64)
-    surface_counts = np.bincount(sid, minlength=len(ptr) - 1)
-    out.surface_used = np.flatnonzero(surface_counts)
-    out.surface_counts = surface_counts[out.surface_used].astype(np.int64)
-    if spill is not None:
-        _write_spill(Path(spill), out)
-        out.spill = str(spill)
-        out.ids, out.cnts, out.doc_ptr, out.doc_tokens, out.doc_ids = (
-            out.ids[:0], out.cnts[:0], out.doc_ptr[:1], out.doc_tokens[:0], [])
-    return out
+    n = max(n_norms, 1)
+    keys, counts = np.unique(doc * n + nid, return_counts=True)
+    doc_ptr = np.searchsorted(keys // n, np.arange(len(lengths) + 1), side="left").astype(np.int64)
+    ids = keys % n
+    return (ids.astype(np.int32), counts.astype(np.int32), doc_ptr,
+            np.bincount(doc, minlength=len(lengths)).astype(np.int64),
+            np.bincount(nid, minlength=n_norms).astype(np.int64),
+            np.bincount(ids, minlength=n_norms).astype(np.int64),
+            np.bincount(sid, minlength=len(ptr) - 1).astype(np.int64))
 
 
 def _write_spill(path: Path, counts: PartitionCounts) -> None:

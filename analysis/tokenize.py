@@ -19,10 +19,7 @@ import numpy as np
 
 from .resources import HTML_RE, SENTENCE_END_RE, TOKEN_IN_WORD, TOKEN_NOT_START, TOKEN_RE
 
-try:  # the compiled scanner (analysis/_scan.c), built by `pip install -e .` where a C compiler is found
-    from . import _scan
-except ImportError:  # pragma: no cover - exercised where no compiler was available
-    _scan = None
+from ._compiled import _scan
 
 #: Which scanner :func:`scan_tokens` uses: ``"compiled"`` or ``"python"``.
 SCANNER = "compiled" if _scan is not None else "python"
