@@ -586,6 +586,27 @@ first_in(PyObject *module, PyObject *args)
     return PyLong_FromLong(-1);
 }
 
+/* the index of the first \n or \r of text at or after start, or n */
+#define LINE_END(T)                                                                   \
+    do {                                                                              \
+        const T *chars = (const T *)data;                                             \
+        for (Py_ssize_t i = start; i < n; i++) {                                      \
+            if (chars[i] == '\n' || chars[i] == '\r')                                 \
+                return i;                                                             \
+        }                                                                             \
+        return n;                                                                     \
+    } while (0)
+
+static Py_ssize_t
+line_end(int kind, const void *data, Py_ssize_t start, Py_ssize_t n)
+{
+    if (kind == PyUnicode_1BYTE_KIND)
+        LINE_END(Py_UCS1);
+    else if (kind == PyUnicode_2BYTE_KIND)
+        LINE_END(Py_UCS2);
+    LINE_END(Py_UCS4);
+}
+
 /* marked_lines(text, short, max_chars, min_words, closers, stops) -> [(line_no, start, end, flags)]
  *
  * The lines of text (ended by \r\n, \r or \n) that the boilerplate rules may act on, in one
@@ -608,13 +629,7 @@ marked_lines(PyObject *module, PyObject *args)
     if (out == NULL)
         return NULL;
     while (start <= n) {
-        Py_ssize_t end = start;
-        while (end < n) {
-            Py_UCS4 ch = PyUnicode_READ(kind, data, end);
-            if (ch == '\n' || ch == '\r')
-                break;
-            end++;
-        }
+        Py_ssize_t end = line_end(kind, data, start, n);
         Py_ssize_t length = end - start, words = 0;
         int in_word = 0, flags = 0;
         if (length > 0 && (length <= short_chars || length <= max_chars)) {
@@ -718,7 +733,7 @@ items_of(PyObject *obj, Py_buffer *view, Py_ssize_t size, const char *what)
     if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS) < 0)
         return -1;
     if (view->itemsize != size && !(view->itemsize == 1 && view->len % size == 0)) {
-        PyErr_Format(PyExc_TypeError, "doc_counts(): %s must hold %zd-byte integers", what, size);
+        PyErr_Format(PyExc_TypeError, "%s must hold %zd-byte integers", what, size);
         PyBuffer_Release(view);
         return -1;
     }
@@ -863,6 +878,248 @@ done:
     return result;
 }
 
+/* add_doc_freq(terms, doc_ptr, doc_freq): for each document d (entries doc_ptr[d] to
+ * doc_ptr[d + 1] of terms, int64, -1 for none), add 1 to doc_freq[t] (int64, writable) for
+ * each distinct term t >= 0 among them: document frequencies without sorting
+ * (analysis/stream.py, _add_doc_freq, says the same with numpy). */
+static PyObject *
+add_doc_freq(PyObject *module, PyObject *args)
+{
+    PyObject *terms_obj, *ptr_obj, *out_obj;
+    if (!PyArg_ParseTuple(args, "OOO:add_doc_freq", &terms_obj, &ptr_obj, &out_obj))
+        return NULL;
+    Py_buffer terms_v, ptr_v, out_v;
+    if (items_of(terms_obj, &terms_v, 8, "terms") < 0)
+        return NULL;
+    if (items_of(ptr_obj, &ptr_v, 8, "doc_ptr") < 0) {
+        PyBuffer_Release(&terms_v);
+        return NULL;
+    }
+    if (PyObject_GetBuffer(out_obj, &out_v, PyBUF_C_CONTIGUOUS | PyBUF_WRITABLE) < 0) {
+        PyBuffer_Release(&terms_v);
+        PyBuffer_Release(&ptr_v);
+        return NULL;
+    }
+    PyObject *result = NULL;
+    const int64_t *terms = terms_v.buf, *ptr = ptr_v.buf;
+    int64_t *out = out_v.buf, *last = NULL;
+    Py_ssize_t n = terms_v.len / 8, n_docs = ptr_v.len / 8 - 1, n_terms = out_v.len / 8;
+    if (out_v.itemsize != 8) {
+        PyErr_SetString(PyExc_TypeError, "add_doc_freq(): doc_freq must hold 8-byte integers");
+        goto done;
+    }
+    if (n_docs < 0 || ptr[0] != 0 || ptr[n_docs] != n) {
+        PyErr_SetString(PyExc_ValueError, "add_doc_freq(): doc_ptr must run from 0 to len(terms)");
+        goto done;
+    }
+    for (Py_ssize_t d = 0; d < n_docs; d++) {
+        if (ptr[d] > ptr[d + 1]) {
+            PyErr_SetString(PyExc_ValueError, "add_doc_freq(): doc_ptr must not decrease");
+            goto done;
+        }
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (terms[k] < -1 || terms[k] >= n_terms) {
+            PyErr_Format(PyExc_ValueError, "add_doc_freq(): term %lld is out of range", (long long)terms[k]);
+            goto done;
+        }
+    }
+    last = PyMem_Malloc((n_terms ? n_terms : 1) * sizeof(int64_t));
+    if (last == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t t = 0; t < n_terms; t++)
+        last[t] = -1;
+    for (Py_ssize_t d = 0; d < n_docs; d++) {
+        for (int64_t k = ptr[d]; k < ptr[d + 1]; k++) {
+            int64_t t = terms[k];
+            if (t >= 0 && last[t] != d) {
+                last[t] = d;
+                out[t]++;
+            }
+        }
+    }
+    result = Py_None;
+    Py_INCREF(result);
+done:
+    PyMem_Free(last);
+    PyBuffer_Release(&terms_v);
+    PyBuffer_Release(&ptr_v);
+    PyBuffer_Release(&out_v);
+    return result;
+}
+
+/* pair_overlaps(candidate, paragraphs) -> (n_pairs, [overlap, ...])
+ *
+ * The distinct pairs of consecutive words of candidate (words: str.split()), and for each
+ * paragraph how many of them are also pairs of consecutive words there; what
+ *     pairs = set(zip(w, w[1:])); [len(pairs & set(zip(v, v[1:]))) for v in ...]
+ * gives (analysis/boilerplate.py, _pair_overlaps), without building the tuples. */
+typedef struct {
+    Py_ssize_t a, a_len, b, b_len;  /* the two words: start and length in the candidate */
+    uint64_t hash;
+    Py_ssize_t stamp;               /* the last paragraph that had this pair, plus one */
+} Pair;
+
+typedef struct {
+    Py_ssize_t start, len;
+    uint64_t hash;
+} Word;
+
+static uint64_t
+word_hash(int kind, const void *data, Py_ssize_t start, Py_ssize_t len)
+{
+    uint64_t hash = FNV_OFFSET;
+    for (Py_ssize_t i = 0; i < len; i++)
+        hash = (hash ^ PyUnicode_READ(kind, data, start + i)) * FNV_PRIME;
+    return hash;
+}
+
+static inline uint64_t
+pair_hash(uint64_t first, uint64_t second)
+{
+    uint64_t hash = (first ^ (first >> 31)) * 0x9E3779B97F4A7C15ULL ^ second;
+    return hash ^ (hash >> 29);
+}
+
+static int
+same_span(int kind1, const void *data1, Py_ssize_t start1, int kind2, const void *data2, Py_ssize_t start2,
+          Py_ssize_t len)
+{
+    for (Py_ssize_t i = 0; i < len; i++) {
+        if (PyUnicode_READ(kind1, data1, start1 + i) != PyUnicode_READ(kind2, data2, start2 + i))
+            return 0;
+    }
+    return 1;
+}
+
+/* the next word of text at or after *at: 1 with its span and hash, or 0 at the end */
+static int
+next_word(int kind, const void *data, Py_ssize_t n, Py_ssize_t *at, Word *word)
+{
+    Py_ssize_t i = *at;
+    while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+        i++;
+    if (i >= n) {
+        *at = n;
+        return 0;
+    }
+    Py_ssize_t start = i;
+    while (i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+        i++;
+    word->start = start;
+    word->len = i - start;
+    word->hash = word_hash(kind, data, start, i - start);
+    *at = i;
+    return 1;
+}
+
+static PyObject *
+pair_overlaps(PyObject *module, PyObject *args)
+{
+    PyObject *candidate, *paragraphs;
+    if (!PyArg_ParseTuple(args, "UO:pair_overlaps", &candidate, &paragraphs))
+        return NULL;
+    PyObject *seq = PySequence_Fast(paragraphs, "pair_overlaps() needs a sequence of str");
+    if (seq == NULL)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(candidate), at = 0, n_pairs = 0, capacity = 0;
+    int kind = PyUnicode_KIND(candidate);
+    const void *data = PyUnicode_DATA(candidate);
+    Pair *pairs = NULL;
+    Py_ssize_t *slots = NULL;
+    size_t mask = 0;
+    PyObject *overlaps = NULL, *result = NULL;
+    Word previous, word;
+    int have_previous = next_word(kind, data, n, &at, &previous);
+    /* the candidate's distinct pairs, in an open-addressing table of indices into pairs */
+    while (have_previous && next_word(kind, data, n, &at, &word)) {
+        uint64_t hash = pair_hash(previous.hash, word.hash);
+        if ((size_t)(n_pairs + 1) * 2 > mask + 1) {
+            size_t size = mask ? (mask + 1) * 2 : 64;
+            Py_ssize_t *grown = PyMem_Malloc(size * sizeof(Py_ssize_t));
+            if (grown == NULL) {
+                PyErr_NoMemory();
+                goto done;
+            }
+            for (size_t i = 0; i < size; i++)
+                grown[i] = -1;
+            for (Py_ssize_t p = 0; p < n_pairs; p++) {
+                size_t slot = (size_t)pairs[p].hash & (size - 1);
+                while (grown[slot] >= 0)
+                    slot = (slot + 1) & (size - 1);
+                grown[slot] = p;
+            }
+            PyMem_Free(slots);
+            slots = grown;
+            mask = size - 1;
+        }
+        size_t slot = (size_t)hash & mask;
+        int known = 0;
+        for (; slots[slot] >= 0; slot = (slot + 1) & mask) {
+            Pair *pair = &pairs[slots[slot]];
+            if (pair->hash == hash && pair->a_len == previous.len && pair->b_len == word.len
+                && same_span(kind, data, pair->a, kind, data, previous.start, previous.len)
+                && same_span(kind, data, pair->b, kind, data, word.start, word.len)) {
+                known = 1;
+                break;
+            }
+        }
+        if (!known) {
+            if (n_pairs == capacity && grow((void **)&pairs, &capacity, 64, sizeof(Pair)) < 0)
+                goto done;
+            pairs[n_pairs] = (Pair){previous.start, previous.len, word.start, word.len, hash, 0};
+            slots[slot] = n_pairs++;
+        }
+        previous = word;
+    }
+    Py_ssize_t n_paragraphs = PySequence_Fast_GET_SIZE(seq);
+    overlaps = PyList_New(n_paragraphs);
+    if (overlaps == NULL)
+        goto done;
+    for (Py_ssize_t p = 0; p < n_paragraphs; p++) {
+        PyObject *text = PySequence_Fast_GET_ITEM(seq, p);
+        if (!PyUnicode_Check(text)) {
+            PyErr_Format(PyExc_TypeError, "pair_overlaps() needs str paragraphs, item %zd is %.80s", p,
+                         Py_TYPE(text)->tp_name);
+            goto done;
+        }
+        Py_ssize_t found = 0, m = PyUnicode_GET_LENGTH(text), pos = 0;
+        int pkind = PyUnicode_KIND(text);
+        const void *pdata = PyUnicode_DATA(text);
+        if (n_pairs > 0 && next_word(pkind, pdata, m, &pos, &previous)) {
+            while (next_word(pkind, pdata, m, &pos, &word)) {
+                uint64_t hash = pair_hash(previous.hash, word.hash);
+                for (size_t slot = (size_t)hash & mask; slots[slot] >= 0; slot = (slot + 1) & mask) {
+                    Pair *pair = &pairs[slots[slot]];
+                    if (pair->hash == hash && pair->a_len == previous.len && pair->b_len == word.len
+                        && same_span(kind, data, pair->a, pkind, pdata, previous.start, previous.len)
+                        && same_span(kind, data, pair->b, pkind, pdata, word.start, word.len)) {
+                        if (pair->stamp != p + 1) {
+                            pair->stamp = p + 1;
+                            found++;
+                        }
+                        break;
+                    }
+                }
+                previous = word;
+            }
+        }
+        PyObject *count = PyLong_FromSsize_t(found);
+        if (count == NULL)
+            goto done;
+        PyList_SET_ITEM(overlaps, p, count);
+    }
+    result = Py_BuildValue("nO", n_pairs, overlaps);
+done:
+    Py_XDECREF(overlaps);
+    Py_DECREF(seq);
+    PyMem_Free(pairs);
+    PyMem_Free(slots);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"marked_lines", marked_lines, METH_VARARGS,
      "marked_lines(text, short, max_chars, min_words, closers, stops) -> [(line_no, start, end, flags)]"},
@@ -870,6 +1127,10 @@ static PyMethodDef methods[] = {
     {"doc_counts", doc_counts, METH_VARARGS,
      "doc_counts(sid, lengths, ptr, flat, n_norms) -> (ids, counts, doc_ptr, doc_tokens, norm_counts, "
      "norm_docs, surface_counts)"},
+    {"add_doc_freq", add_doc_freq, METH_VARARGS,
+     "add_doc_freq(terms, doc_ptr, doc_freq): add each document's distinct terms to doc_freq"},
+    {"pair_overlaps", pair_overlaps, METH_VARARGS,
+     "pair_overlaps(candidate, paragraphs) -> (distinct word pairs of candidate, [how many are in each paragraph])"},
     {"first_in", first_in, METH_VARARGS,
      "first_in(text, ((lo, hi), ...)) -> index of the first character in one of the ranges, or -1"},
     {NULL, NULL, 0, NULL},

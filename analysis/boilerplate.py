@@ -192,16 +192,10 @@ def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int,
 
 def _pull_quotes(text: str, candidates: list[int], removed: set[int], title_key: str) -> dict[int, str]:
     """Which of the ``candidates`` (line numbers) are pull quotes of a paragraph of ``text``
-    (paragraphs: the lines with words, other than the ``removed`` ones).
-
-    A word pair ``(a, b)`` of a paragraph is the substring ``" a b "`` of its words joined
-    by single spaces, with a space at each end (words hold no spaces), so a candidate's
-    pairs are looked up in each paragraph by substring search, without building the
-    paragraph's pairs."""
+    (paragraphs: the lines with words, other than the ``removed`` ones)."""
     lines = _line_texts(text)
     paragraphs = [no for no, line in enumerate(lines) if no not in removed and line and not line.isspace()]
     norms: dict[int, str] = {}
-    padded: dict[int, str] = {}
 
     def normalize_lines(nos: list[int]) -> None:
         todo = [no for no in nos if no not in norms]
@@ -210,21 +204,32 @@ def _pull_quotes(text: str, candidates: list[int], removed: set[int], title_key:
     rows = {}
     for no in candidates:
         normalize_lines([no])
-        words = norms[no].split()
-        pairs = set(zip(words, words[1:]))
-        if len(pairs) < MIN_PULL_QUOTE_WORDS - 1 or _trim(" ".join(words)) == title_key:
+        n_pairs, _ = _pair_overlaps(norms[no], [])
+        if n_pairs < MIN_PULL_QUOTE_WORDS - 1 or _trim(_joined_words(norms[no])) == title_key:
             continue
-        probes = [f" {a} {b} " for a, b in pairs]
-        needed = PULL_QUOTE_OVERLAP * len(pairs)
         longer = [other for other in paragraphs if other != no and len(lines[other]) > len(lines[no])]
         normalize_lines(longer)
-        for other in longer:
-            if other not in padded:
-                padded[other] = f" {_joined_words(norms[other])} "
-            if sum(probe in padded[other] for probe in probes) >= needed:
-                rows[no] = "pull_quote"
-                break
+        _, overlaps = _pair_overlaps(norms[no], [norms[other] for other in longer])
+        if any(overlap >= PULL_QUOTE_OVERLAP * n_pairs for overlap in overlaps):
+            rows[no] = "pull_quote"
     return rows
+
+
+def _pair_overlaps(candidate: str, paragraphs: list[str]) -> tuple[int, list[int]]:
+    """The number of distinct pairs of consecutive words of ``candidate`` (words as
+    ``str.split`` cuts them), and how many of them are pairs of consecutive words of each
+    paragraph.  The compiled core does it without building the pairs.
+
+    Examples
+    --------
+    >>> _pair_overlaps("وصل قاآني إلى بغداد", ["قال إن قاآني إلى بغداد وصل", "بغداد"])
+    (3, [2, 0])
+    """
+    if _scan is not None:
+        return _scan.pair_overlaps(candidate, paragraphs)
+    words = candidate.split()
+    pairs = set(zip(words, words[1:]))
+    return len(pairs), [len(pairs & set(zip(other, other[1:]))) for other in map(str.split, paragraphs)]
 
 
 def _marked_lines(text: str, short: int) -> list[tuple[int, int, int, int]]:

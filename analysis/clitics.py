@@ -82,10 +82,11 @@ class CliticSplitter:
 
     def __call__(self, token: str) -> tuple[str, str]:
         """Return ``(prefix, stem)`` for a normalized token; ``prefix`` may be ``''``."""
-        try:
-            return self._cache[token]
-        except KeyError:
-            pass
+        if token[:1] not in _PREFIX_LETTERS and not self.strip_article:
+            return "", token                   # most tokens: nothing to split, nothing to cache
+        cached = self._cache.get(token)
+        if cached is not None:
+            return cached
         prefix, stem = self._split(token)
         if self.strip_article and stem.startswith(ARTICLE) and len(stem) > len(ARTICLE) + 1:
             prefix, stem = prefix + ARTICLE, stem[len(ARTICLE):]

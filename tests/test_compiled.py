@@ -190,3 +190,26 @@ def test_seed_boilerplate_is_the_same_without_the_compiled_core(seeds):
     with pure_python():
         assert [boilerplate.boilerplate_lines(t) for t in seeds["text"]] == compiled
     assert len({rule for rows in compiled for *_, rule in rows}) >= 3        # several rules were exercised
+
+
+words_text = st.lists(st.sampled_from(["قال", "قاآني", "في", "بغداد", "a", "é", "😀", " ", "\u3000", "\t"]),
+                      max_size=30).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(words_text, tricky_text), st.lists(st.one_of(words_text, tricky_text), max_size=4))
+def test_pair_overlaps_equal_set_intersections(candidate, paragraphs):
+    compiled = boilerplate._pair_overlaps(candidate, paragraphs)
+    boilerplate._scan = None
+    try:
+        python = boilerplate._pair_overlaps(candidate, paragraphs)
+    finally:
+        boilerplate._scan = _scan
+    assert compiled == python
+
+
+def test_pair_overlaps_on_a_seed_paragraph(seeds):
+    paragraphs = [line for text in seeds["text"] for line in text.split("\n") if len(line.split()) > 12]
+    quote = " ".join(paragraphs[3].split()[2:14])                 # twelve words of one paragraph
+    n_pairs, overlaps = _scan.pair_overlaps(quote, paragraphs)
+    assert n_pairs == 11 and overlaps[3] == 11 and max(overlaps[:3] + overlaps[4:]) < 11
