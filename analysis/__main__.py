@@ -8,6 +8,7 @@ table.  ``python -m analysis count --help`` lists the options.
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import sys
 from pathlib import Path
@@ -65,11 +66,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _write_csv(table, path: Path) -> None:
-    """Write atomically: a temporary file in the same folder, then a rename."""
+    """Write atomically: a temporary file in the same folder, then a rename.
+
+    The bytes are those of ``table.to_csv(index=False, encoding="utf-8-sig")``: the csv
+    module writes the rows (the same dialect and the same shortest float repr, tested), in
+    half the time on a large vocabulary; a table with missing values goes to pandas."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        table.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
+        if table.isna().to_numpy().any():
+            table.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
+        else:
+            with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle, lineterminator="\n")
+                writer.writerow(table.columns)
+                writer.writerows(zip(*(table[column].tolist() for column in table.columns)))
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)

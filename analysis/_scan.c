@@ -195,33 +195,45 @@ class_of(Py_UCS4 ch)
     return classify(ch, table_in_word, table_not_start);
 }
 
-/* tokens of one text; returns how many, or -1 on error */
+/* tokens of one text; returns how many, or -1 on error.  One loop per storage kind of the
+ * text (1, 2 or 4 bytes a character), so the inner loop reads the characters directly. */
+#define SCAN_TEXT(T)                                                                  \
+    do {                                                                              \
+        const T *chars = (const T *)data;                                             \
+        while (i < n) {                                                               \
+            Py_UCS4 ch = chars[i];                                                    \
+            if (class_of(ch) != 2) {                                                  \
+                i++;                                                                  \
+                continue;                                                             \
+            }                                                                         \
+            Py_ssize_t start = i;                                                     \
+            uint64_t hash = FNV_OFFSET;                                               \
+            do {                                                                      \
+                hash = (hash ^ ch) * FNV_PRIME;                                       \
+                if (++i == n)                                                         \
+                    break;                                                            \
+                ch = chars[i];                                                        \
+            } while (class_of(ch) != 0);                                              \
+            hash ^= hash >> 29;                                                       \
+            int32_t id = vocabulary_id(v, text, kind, data, start, i, hash);          \
+            if (id < 0 || push_id(ids, id) < 0)                                       \
+                return -1;                                                            \
+            found++;                                                                  \
+        }                                                                             \
+    } while (0)
+
 static Py_ssize_t
 scan_text(Vocabulary *v, IdBuffer *ids, PyObject *text)
 {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0, found = 0;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    while (i < n) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        if (class_of(ch) != 2) {
-            i++;
-            continue;
-        }
-        Py_ssize_t start = i;
-        uint64_t hash = FNV_OFFSET;
-        do {
-            hash = (hash ^ ch) * FNV_PRIME;
-            if (++i == n)
-                break;
-            ch = PyUnicode_READ(kind, data, i);
-        } while (class_of(ch) != 0);
-        hash ^= hash >> 29;
-        int32_t id = vocabulary_id(v, text, kind, data, start, i, hash);
-        if (id < 0 || push_id(ids, id) < 0)
-            return -1;
-        found++;
-    }
+    if (kind == PyUnicode_1BYTE_KIND)
+        SCAN_TEXT(Py_UCS1);
+    else if (kind == PyUnicode_2BYTE_KIND)
+        SCAN_TEXT(Py_UCS2);
+    else
+        SCAN_TEXT(Py_UCS4);
     return found;
 }
 

@@ -34,8 +34,6 @@ from itertools import accumulate, count, islice
 from operator import sub
 from typing import NamedTuple
 
-import pandas as pd
-
 from ._compiled import _scan
 from .normalize import normalize
 from .resources import DATE_LINE_RE, word_list
@@ -143,6 +141,8 @@ def find_boilerplate(text: str, *, title: str | None = None) -> pd.DataFrame:
     >>> find_boilerplate("خبر\\nخبر\\nنص الخبر.")["rule"].tolist()
     ['repeated_title']
     """
+    import pandas as pd
+
     return pd.DataFrame(boilerplate_lines(text, title=title), columns=COLUMNS)
 
 
@@ -340,8 +340,8 @@ def remove_boilerplate(text: str, removed) -> str:
     >>> remove_boilerplate(t, find_boilerplate(t))
     'نص الخبر.\\n'
     """
-    spans = zip(removed["start"], removed["end"]) if isinstance(removed, pd.DataFrame) else \
-        ((start, end) for _, start, end, _, _ in removed)
+    spans = ((start, end) for _, start, end, _, _ in removed) if isinstance(removed, list) else \
+        zip(removed["start"], removed["end"])
     out, pos = [], 0
     for start, end in spans:
         out.append(text[pos:start])

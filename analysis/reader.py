@@ -21,12 +21,12 @@ import io
 import json
 import unicodedata
 import zipfile
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Literal
 
 import orjson
-import pandas as pd
 
 OnError = Literal["raise", "skip"]
 TEXT_SUFFIXES = (".txt",)
@@ -181,8 +181,13 @@ def _folder_files(folder: Path) -> list[Path]:
 
 
 def partitions(path: str | Path, *, target_bytes: int = 8 << 20, text_column: str = "text",
-               id_column: str | None = None, encoding: str | None = None) -> list[Partition]:
+               id_column: str | None = None, encoding: str | None = None,
+               number_lines: bool = True) -> list[Partition]:
     """Split a corpus into partitions of about ``target_bytes`` each.
+
+    The byte ranges of a JSON-lines file need the number of their first line, which takes
+    a read of the file; with ``number_lines=False`` it is left at 0, for
+    :func:`numbered_partitions` to fill in as each partition is handed out.
 
     Examples
     --------
@@ -229,13 +234,37 @@ def partitions(path: str | Path, *, target_bytes: int = 8 << 20, text_column: st
                 end = min(handle.tell(), total)
                 bounds.append((start, end))
                 start = end
-        out, line = [], 1
-        with path.open("rb") as handle:
-            for s, e in bounds:
-                out.append(Partition("lines", (str(path),), s, e, size=e - s, first_line=line, options=options))
-                line += handle.read(e - s).count(b"\n")
-        return out or [Partition("lines", (str(path),), 0, 0, options=options)]
+        out = [Partition("lines", (str(path),), s, e, size=e - s, first_line=0, options=options) for s, e in bounds]
+        out = out or [Partition("lines", (str(path),), 0, 0, first_line=0, options=options)]
+        return list(numbered_partitions(out)) if number_lines else out
     return [Partition("stream", (str(path),), size=path.stat().st_size, options=options)]
+
+
+def numbered_partitions(parts: list[Partition]) -> Iterator[Partition]:
+    """The partitions in order, each byte range of a JSON-lines file with the number of its
+    first line (those :func:`partitions` left at 0), counted as they are handed out."""
+    line, pos, path = 1, 0, None
+    handle = None
+    try:
+        for part in parts:
+            if part.kind != "lines" or part.first_line:
+                yield part
+                continue
+            if part.items[0] != path or part.start < pos:
+                if handle is not None:
+                    handle.close()
+                path, line, pos = part.items[0], 1, 0
+                handle = open(path, "rb")
+            if part.start > pos:                    # a range skipped: count its lines too
+                handle.seek(pos)
+                line += handle.read(part.start - pos).count(b"\n")
+            yield dataclasses.replace(part, first_line=line)
+            handle.seek(part.start)
+            line += handle.read(part.end - part.start).count(b"\n")
+            pos = part.end
+    finally:
+        if handle is not None:
+            handle.close()
 
 
 def read_partition(part: Partition, *, on_error: OnError = "raise",
@@ -260,6 +289,8 @@ def read_partition(part: Partition, *, on_error: OnError = "raise",
             yield {**metadata.get(str(rel), {}), "doc_id": doc_id, "path": str(file), "text": text,
                    "encoding": used}
     elif part.kind == "lines":
+        if part.first_line < 1:
+            raise ValueError(f"{part.items[0]}: a byte range without its line number (see numbered_partitions)")
         path = Path(part.items[0])
         with path.open("rb") as handle:
             handle.seek(part.start)
@@ -409,6 +440,8 @@ def _folder_metadata(folder: Path) -> dict[str, dict[str, str]]:
     path = folder / "metadata.csv"
     if not path.exists():
         return {}
+    import pandas as pd
+
     table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     if "file" not in table.columns:
         raise CorpusError(path, "has no 'file' column to match metadata to the .txt files")

@@ -18,6 +18,10 @@ stopwords and numbers marked, and entity variants merged
 ``count_terms(merge_entities(tokens_table(load_corpus(path))))`` while memory grows with
 the vocabulary, not with the corpus: per-document data go to a temporary folder.
 
+pandas is imported only for the final tables (in the functions that build them), so the
+worker processes, forked before, never load it, and this process imports it while they
+count.
+
 >>> from analysis.config import SEEDS_DIR
 >>> count_stream(SEEDS_DIR, workers=1, progress=False).head(2)[["term", "count"]].values.tolist()
 [['الكاظمي', 37], ['العراق', 27]]
@@ -39,13 +43,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
 from .boilerplate import boilerplate_lines, remove_boilerplate
 from .clitics import CliticSplitter
-from .entities import load_aliases, merge_entities
+from .lexicon import zipf
 from .normalize import make_normalizer
-from .reader import OnError, Partition, partitions, read_partition
+from .reader import OnError, Partition, numbered_partitions, partitions, read_partition
 from .resources import HTML_RE, NUMBER_RE
 from ._compiled import _scan
 from .stopwords import arabic_stopwords
@@ -378,6 +381,10 @@ class _Merger:
 def _vocabulary_terms(merger: _Merger, *, merge_variants: bool) -> pd.DataFrame:
     """One row per normalized token: its term, prefix, stopword and number flags (the
     same functions as the token table), and the id of its term."""
+    import pandas as pd
+
+    from .entities import load_aliases, merge_entities
+
     norms = merger.norm_ids.keys_in_order
     stopwords = arabic_stopwords()
     splitter = CliticSplitter(norms, stopwords=stopwords)
@@ -395,6 +402,8 @@ def _vocabulary_terms(merger: _Merger, *, merge_variants: bool) -> pd.DataFrame:
 def _labels(merger: _Merger, vocab: pd.DataFrame) -> dict[str, str]:
     """The most frequent written form of each term among tokens without proclitics
     (ties: the first in code-point order)."""
+    import pandas as pd
+
     bare = (vocab["prefix"] == "").to_numpy()
     term_of = vocab["term_id"].to_numpy()
     n = len(merger.surface_ids.keys_in_order)
@@ -445,6 +454,8 @@ def _aggregate(merger: _Merger, vocab: pd.DataFrame, *, by_doc: bool) -> tuple[n
     forms, merged variants) needs its documents de-duplicated, from the spilled
     per-document data; ``by_doc`` reads all of it.
     """
+    import pandas as pd
+
     n_norms = len(vocab)
     term_of = vocab["term_id"].to_numpy()
     content = vocab["content"].to_numpy()
@@ -508,29 +519,49 @@ def _run(parts: list[Partition], merger: _Merger, *, workers: int, scheduler: st
     job = uuid.uuid4().hex                  # worker vocabularies last for this count only
     try:
         if scheduler:
-            _run_dask(parts, done, scheduler=scheduler, workers=workers, on_error=on_error, job=job)
+            _run_dask(list(numbered_partitions(parts)), done, scheduler=scheduler, workers=workers,
+                      on_error=on_error, job=job)
         elif workers <= 1 or len(parts) == 1:
-            for part in parts:
+            for part in numbered_partitions(parts):
                 done(count_partition(part, on_error=on_error, job=job))
             _WORKERS.pop(job, None)
         else:
             import multiprocessing as mp
             from functools import partial
 
-            tasks = [(part, str(merger.folder / f"worker{i:06d}.pickle")) for i, part in enumerate(parts)]
+            # a generator: the pool's feeder thread numbers the partitions as workers take them
+            tasks = ((part, str(merger.folder / f"worker{i:06d}.pickle"))
+                     for i, part in enumerate(numbered_partitions(parts)))
             with mp.get_context("fork" if sys.platform.startswith("linux") else "spawn").Pool(workers) as pool:
+                # while the workers count, this process loads what the vocabulary step needs
+                # (after the fork: a thread must not be copied into the workers mid-import)
+                loader = threading.Thread(target=_load_vocabulary_resources, name="qaani-resources", daemon=True)
+                loader.start()
                 try:
                     for result in pool.imap_unordered(partial(_count_spilled, on_error=on_error, job=job), tasks):
                         done(result)
                 except KeyboardInterrupt:
                     pool.terminate()
                     raise
+                finally:
+                    loader.join()
     finally:
         if bar is not None:
             bar.close()
     if merger.waiting:                      # never drop a result silently
         raise RuntimeError(f"{len(merger.waiting)} partition results could not be merged: a worker's earlier "
                            "result is missing")
+
+
+def _load_vocabulary_resources() -> None:
+    """Import pandas and the entity tables' module, and load the general-Arabic lexicon and
+    the stopwords (cached once loaded): what the vocabulary step needs."""
+    import pandas  # noqa: F401
+
+    from . import entities  # noqa: F401
+
+    zipf("")
+    arabic_stopwords()
 
 
 def _run_dask(parts: list[Partition], done, *, scheduler: str, workers: int, on_error: OnError, job: str) -> None:
@@ -600,8 +631,9 @@ def count_stream(
     """
     started = time.perf_counter()
     workers = workers or os.cpu_count() or 1
+    # the line numbers of JSON-lines ranges are counted as the partitions are handed out
     parts = partitions(path, target_bytes=partition_bytes, text_column=text_column, id_column=id_column,
-                       encoding=encoding)
+                       encoding=encoding, number_lines=False)
     with tempfile.TemporaryDirectory(prefix="qaani-count-") as tmp:
         merger = _Merger(Path(tmp))
         _run(parts, merger, workers=workers, scheduler=scheduler, on_error=on_error, progress=progress)
@@ -609,6 +641,8 @@ def count_stream(
             vocab = _vocabulary_terms(merger, merge_variants=merge_variants)
             totals, doc_freq, per_doc = _aggregate(merger, vocab, by_doc=by_doc)
             table = _table(merger, vocab, totals, doc_freq, per_doc, by_doc=by_doc)
+    import pandas as pd
+
     table.attrs.update(n_docs=merger.n_docs, n_tokens=merger.n_tokens, n_bytes=merger.n_bytes,
                        seconds=time.perf_counter() - started,
                        skipped=pd.DataFrame(merger.skipped, columns=["file", "reason"]))
@@ -633,6 +667,8 @@ def _without_cyclic_gc():
 def _table(merger: _Merger, vocab: pd.DataFrame, totals: np.ndarray, doc_freq: np.ndarray, per_doc: pd.DataFrame,
            *, by_doc: bool) -> pd.DataFrame:
     """The output table: terms, labels, counts, rates and document frequencies, in order."""
+    import pandas as pd
+
     terms = vocab.drop_duplicates("term_id").set_index("term_id")["term"].sort_index()
     labels = _labels(merger, vocab)
     if by_doc:

@@ -2,6 +2,8 @@
 import gzip
 import json
 import shutil
+import subprocess
+import sys
 import zipfile
 
 import pandas as pd
@@ -80,6 +82,22 @@ def test_command_line(tmp_path, capsys):
     assert table.iloc[0].term == "الكاظمي" and table.iloc[0]["count"] == 37
     assert "5 documents" in capsys.readouterr().err
     assert main(["count", str(tmp_path / "missing"), "--out", str(out)]) == 2
+
+
+@pytest.mark.parametrize("by_doc", [False, True])
+def test_command_line_csv_is_what_pandas_writes(tmp_path, by_doc):
+    from analysis.__main__ import _write_csv
+
+    table = count_stream(SEEDS_DIR, by_doc=by_doc, progress=False, workers=1)
+    table.loc[0, "label"] = 'قال: "نعم"، و\nلا'                  # quotes, a comma, a line break
+    table.loc[1, "per_1000"] = 1e-7                                 # a float repr with an exponent
+    _write_csv(table, tmp_path / "fast.csv")
+    table.to_csv(tmp_path / "pandas.csv", index=False, encoding="utf-8-sig", lineterminator="\n")
+    assert (tmp_path / "fast.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
+    table.loc[2, "label"] = None                                    # missing values: pandas writes them
+    _write_csv(table, tmp_path / "fast.csv")
+    table.to_csv(tmp_path / "pandas.csv", index=False, encoding="utf-8-sig", lineterminator="\n")
+    assert (tmp_path / "fast.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
 
 
 def test_interrupt_writes_nothing(tmp_path, monkeypatch):
@@ -166,3 +184,30 @@ def test_results_of_one_worker_merge_in_any_order(tmp_path, expected):
     assert merged["in order"] == merged["reversed"]
     table = expected[0].set_index("term")
     assert all(merged["reversed"][t] == (table.loc[t, "count"], table.loc[t, "doc_freq"]) for t in table.index)
+
+
+def test_counting_workers_never_import_pandas():
+    # the worker processes fork before this process needs pandas; importing it first would
+    # hold them back by a third of a second
+    code = ("import sys; import analysis.__main__, analysis.stream; "
+            "print(sorted(m for m in ('pandas', 'matplotlib') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_json_lines_ranges_are_numbered_as_they_are_handed_out(tmp_path):
+    from analysis.reader import numbered_partitions, partitions, read_partition
+
+    path = tmp_path / "news.jsonl"
+    rows = [json.dumps({"text": f"وصل قاآني إلى بغداد {i}"}, ensure_ascii=False) for i in range(200)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    numbered = partitions(path, target_bytes=700)
+    lazy = partitions(path, target_bytes=700, number_lines=False)
+    assert len(numbered) > 5 and all(p.first_line == 0 for p in lazy)
+    assert list(numbered_partitions(lazy)) == numbered
+    assert list(numbered_partitions(lazy[3:])) == numbered[3:]            # a range skipped is counted
+    assert list(numbered_partitions(lazy[4:] + lazy[:2])) == numbered[4:] + numbered[:2]
+    firsts = [next(iter(read_partition(p)))["doc_id"] for p in numbered]
+    assert firsts == [f"news:{p.first_line}" for p in numbered] and firsts[0] == "news:1"
+    with pytest.raises(ValueError, match="without its line number"):
+        next(iter(read_partition(lazy[1])))
