@@ -1132,6 +1132,243 @@ done:
     return result;
 }
 
+/* text[i:j] with the characters that are not letters or digits (str.isalnum) cut off both
+ * ends: analysis/boilerplate.py, _trim */
+static PyObject *
+trimmed(PyObject *text)
+{
+    Py_ssize_t i = 0, j = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    while (i < j && !Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, i)))
+        i++;
+    while (j > i && !Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, j - 1)))
+        j--;
+    return PyUnicode_Substring(text, i, j);
+}
+
+/* the key of a normalized line: its words joined by single spaces, trimmed; with the joined
+ * words in *joined (a new reference) */
+static PyObject *
+line_key(PyObject *normalized, PyObject **joined)
+{
+    *joined = joined_words(NULL, normalized);
+    return *joined == NULL ? NULL : trimmed(*joined);
+}
+
+/* line_rules(text, title, short, max_chars, min_words, closers, stops, normalize, exact,
+ *            prefixes, date_match, is_label) -> (rows, candidates, title_key)
+ *
+ * The boilerplate rules that look at one line at a time, as analysis/boilerplate.py,
+ * _line_rules, applies them (it is the reference, and the tests compare the two): the lines
+ * marked_lines() marks; the short ones normalized in one call of normalize on the lines
+ * joined by "\n"; a line whose key is empty, in the set exact or starts with one of the
+ * prefixes is navigation (rule 0), else one whose words date_match matches, with a key under
+ * 60 characters, a date (1); then the title's key again (2), and a label (is_label) above the
+ * title's first line (3).  rows: (line_no, start, end, rule); candidates: (line_no, start,
+ * end) of the pull-quote candidates left. */
+static PyObject *
+line_rules(PyObject *module, PyObject *args)
+{
+    PyObject *text, *title, *closers, *stops, *normalize, *exact, *prefixes, *date_match, *is_label;
+    Py_ssize_t short_chars, max_chars, min_words;
+    if (!PyArg_ParseTuple(args, "UUnnnUUOO!O!OO:line_rules", &text, &title, &short_chars, &max_chars, &min_words,
+                          &closers, &stops, &normalize, &PyFrozenSet_Type, &exact, &PyTuple_Type, &prefixes,
+                          &date_match, &is_label))
+        return NULL;
+    PyObject *marked_args = Py_BuildValue("(OnnnOO)", text, short_chars, max_chars, min_words, closers, stops);
+    if (marked_args == NULL)
+        return NULL;
+    PyObject *marked = marked_lines(module, marked_args);
+    Py_DECREF(marked_args);
+    if (marked == NULL)
+        return NULL;
+    Py_ssize_t n_marked = PyList_GET_SIZE(marked), n_keyed = 0, i;
+    PyObject *result = NULL, *raw = NULL, *joined_raw = NULL, *normalized = NULL, *pieces = NULL;
+    PyObject *rows = NULL, *candidates = NULL, *title_key = NULL, *newline = NULL;
+    /* per keyed line: its index in marked, raw text, joined words, key, rule (-1: none) */
+    Py_ssize_t *at = NULL;
+    PyObject **texts = NULL, **joined = NULL, **keys = NULL;
+    int *rule = NULL;
+
+    at = PyMem_Calloc(n_marked + 1, sizeof(Py_ssize_t));
+    texts = PyMem_Calloc(n_marked + 1, sizeof(PyObject *));
+    joined = PyMem_Calloc(n_marked + 1, sizeof(PyObject *));
+    keys = PyMem_Calloc(n_marked + 1, sizeof(PyObject *));
+    rule = PyMem_Calloc(n_marked + 1, sizeof(int));
+    raw = PyList_New(0);
+    if (!at || !texts || !joined || !keys || !rule || !raw) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (i = 0; i < n_marked; i++) {
+        PyObject *item = PyList_GET_ITEM(marked, i);
+        if (!(PyLong_AsLong(PyTuple_GET_ITEM(item, 3)) & 1))
+            continue;
+        PyObject *line = PyUnicode_Substring(text, PyLong_AsSsize_t(PyTuple_GET_ITEM(item, 1)),
+                                             PyLong_AsSsize_t(PyTuple_GET_ITEM(item, 2)));
+        if (line == NULL || PyList_Append(raw, line) < 0) {
+            Py_XDECREF(line);
+            goto done;
+        }
+        at[n_keyed] = i;
+        texts[n_keyed] = line;                          /* the reference moves here */
+        rule[n_keyed++] = -1;
+    }
+    if (n_keyed > 0) {
+        newline = PyUnicode_FromString("\n");
+        joined_raw = newline == NULL ? NULL : PyUnicode_Join(newline, raw);
+        normalized = joined_raw == NULL ? NULL : PyObject_CallOneArg(normalize, joined_raw);
+        if (normalized == NULL)
+            goto done;
+        if (!PyUnicode_Check(normalized)) {
+            PyErr_SetString(PyExc_TypeError, "line_rules(): normalize must return a str");
+            goto done;
+        }
+        pieces = PyUnicode_Split(normalized, newline, -1);
+        if (pieces == NULL)
+            goto done;
+        if (PyList_GET_SIZE(pieces) != n_keyed) {
+            PyErr_SetString(PyExc_ValueError, "line_rules(): normalize made or removed a line break");
+            goto done;
+        }
+        for (i = 0; i < n_keyed; i++) {
+            keys[i] = line_key(PyList_GET_ITEM(pieces, i), &joined[i]);
+            if (keys[i] == NULL)
+                goto done;
+        }
+    }
+    /* navigation and dates */
+    Py_ssize_t n_prefixes = PyTuple_GET_SIZE(prefixes);
+    for (i = 0; i < n_keyed; i++) {
+        int nav = PyUnicode_GET_LENGTH(keys[i]) == 0;
+        if (!nav) {
+            nav = PySet_Contains(exact, keys[i]);
+            if (nav < 0)
+                goto done;
+        }
+        for (Py_ssize_t p = 0; !nav && p < n_prefixes; p++) {
+            Py_ssize_t match = PyUnicode_Tailmatch(keys[i], PyTuple_GET_ITEM(prefixes, p), 0, PY_SSIZE_T_MAX, -1);
+            if (match < 0)
+                goto done;
+            nav = (int)match;
+        }
+        if (nav) {
+            rule[i] = 0;
+            continue;
+        }
+        if (PyUnicode_GET_LENGTH(keys[i]) < 60) {
+            PyObject *match = PyObject_CallOneArg(date_match, joined[i]);
+            if (match == NULL)
+                goto done;
+            int date = match != Py_None;
+            Py_DECREF(match);
+            if (date)
+                rule[i] = 1;
+        }
+    }
+    /* the title's key: a line's, when the title is one of the lines, else the title's own */
+    if (PyUnicode_GET_LENGTH(title) == 0)
+        title_key = PyUnicode_FromString("");
+    else {
+        for (i = 0; i < n_keyed && title_key == NULL; i++) {
+            int same = PyUnicode_Compare(texts[i], title);
+            if (same == -1 && PyErr_Occurred())
+                goto done;
+            if (same == 0) {
+                title_key = keys[i];
+                Py_INCREF(title_key);
+            }
+        }
+        if (title_key == NULL) {
+            PyObject *norm_title = PyObject_CallOneArg(normalize, title), *joined_title = NULL;
+            if (norm_title == NULL)
+                goto done;
+            title_key = PyUnicode_Check(norm_title) ? line_key(norm_title, &joined_title) : NULL;
+            if (title_key == NULL && !PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "line_rules(): normalize must return a str");
+            Py_DECREF(norm_title);
+            Py_XDECREF(joined_title);
+            if (title_key == NULL)
+                goto done;
+        }
+    }
+    int have_title = PyUnicode_GET_LENGTH(title_key) > 0, title_seen = 0;
+    for (i = 0; have_title && i < n_keyed; i++) {
+        if (rule[i] >= 0)
+            continue;
+        int is_title = PyUnicode_Compare(keys[i], title_key) == 0;
+        if (is_title) {
+            if (title_seen)
+                rule[i] = 2;
+            title_seen = 1;
+        }
+        else if (!title_seen) {
+            PyObject *label = PyObject_CallOneArg(is_label, texts[i]);
+            if (label == NULL)
+                goto done;
+            int yes = PyObject_IsTrue(label);
+            Py_DECREF(label);
+            if (yes < 0)
+                goto done;
+            for (Py_ssize_t later = i + 1; yes && later < n_keyed; later++) {
+                if (PyUnicode_Compare(keys[later], title_key) == 0) {
+                    rule[i] = 3;
+                    break;
+                }
+            }
+        }
+    }
+    /* the rows, and the candidates left (not a row, not the title's line) */
+    rows = PyList_New(0);
+    candidates = PyList_New(0);
+    if (rows == NULL || candidates == NULL)
+        goto done;
+    Py_ssize_t k = 0;
+    for (i = 0; i < n_marked; i++) {
+        PyObject *item = PyList_GET_ITEM(marked, i);
+        long flags = PyLong_AsLong(PyTuple_GET_ITEM(item, 3));
+        int keyed = k < n_keyed && at[k] == i, this_rule = keyed ? rule[k] : -1;
+        int is_title = keyed && have_title && PyUnicode_Compare(keys[k], title_key) == 0;
+        k += keyed;
+        PyObject *entry = NULL;
+        if (this_rule >= 0)
+            entry = Py_BuildValue("(OOOi)", PyTuple_GET_ITEM(item, 0), PyTuple_GET_ITEM(item, 1),
+                                  PyTuple_GET_ITEM(item, 2), this_rule);
+        else if ((flags & 2) && !is_title)
+            entry = PyTuple_GetSlice(item, 0, 3);
+        else
+            continue;
+        if (entry == NULL || PyList_Append(this_rule >= 0 ? rows : candidates, entry) < 0) {
+            Py_XDECREF(entry);
+            goto done;
+        }
+        Py_DECREF(entry);
+    }
+    result = PyTuple_Pack(3, rows, candidates, title_key);
+done:
+    for (i = 0; i < n_keyed; i++) {
+        Py_XDECREF(texts[i]);
+        Py_XDECREF(joined[i]);
+        Py_XDECREF(keys[i]);
+    }
+    PyMem_Free(at);
+    PyMem_Free(texts);
+    PyMem_Free(joined);
+    PyMem_Free(keys);
+    PyMem_Free(rule);
+    Py_DECREF(marked);
+    Py_XDECREF(raw);
+    Py_XDECREF(newline);
+    Py_XDECREF(joined_raw);
+    Py_XDECREF(normalized);
+    Py_XDECREF(pieces);
+    Py_XDECREF(rows);
+    Py_XDECREF(candidates);
+    Py_XDECREF(title_key);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"marked_lines", marked_lines, METH_VARARGS,
      "marked_lines(text, short, max_chars, min_words, closers, stops) -> [(line_no, start, end, flags)]"},
@@ -1143,6 +1380,9 @@ static PyMethodDef methods[] = {
      "add_doc_freq(terms, doc_ptr, doc_freq): add each document's distinct terms to doc_freq"},
     {"pair_overlaps", pair_overlaps, METH_VARARGS,
      "pair_overlaps(candidate, paragraphs) -> (distinct word pairs of candidate, [how many are in each paragraph])"},
+    {"line_rules", line_rules, METH_VARARGS,
+     "line_rules(text, title, short, max_chars, min_words, closers, stops, normalize, exact, prefixes, "
+     "date_match, is_label) -> (rows, candidates, title_key)"},
     {"first_in", first_in, METH_VARARGS,
      "first_in(text, ((lo, hi), ...)) -> index of the first character in one of the ranges, or -1"},
     {NULL, NULL, 0, NULL},

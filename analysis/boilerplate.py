@@ -35,7 +35,7 @@ from operator import sub
 from typing import NamedTuple
 
 from ._compiled import _scan
-from .normalize import normalize
+from .normalize import default_normalizer, normalize
 from .resources import DATE_LINE_RE, word_list
 from .tokenize import count_tokens, token_spans
 
@@ -148,9 +148,37 @@ def find_boilerplate(text: str, *, title: str | None = None) -> pd.DataFrame:
 
 def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int, int, int, str, str]]:
     """The rows of :func:`find_boilerplate` as tuples ``(line_no, start, end, line, rule)``."""
-    exact, prefixes = _phrases()
     if title is None:
         title = _detect_title(_line_texts(text))
+    exact, prefixes = _phrases()
+    if _scan is not None:                       # the same rules in one C call (tested equal)
+        rows, candidates, title_key = _scan.line_rules(
+            text, title, max(MAX_PHRASE_CHARS, 2 * len(title) + 20), MAX_PULL_QUOTE_CHARS, MIN_PULL_QUOTE_WORDS,
+            _CLOSERS, _STOPS, default_normalizer(), exact, prefixes, DATE_LINE_RE.match, _is_label)
+    else:
+        rows, candidates, title_key = _line_rules(text, title)
+    if not rows and not candidates:
+        return []
+    found = {no: (start, end, _RULES[rule]) for no, start, end, rule in rows}
+    if candidates:
+        quotes = _pull_quotes(text, [no for no, _, _ in candidates], set(found), title_key)
+        found.update((no, (start, end, "pull_quote")) for no, start, end in candidates if no in quotes)
+    return [(no, start, end, text[start:end], rule) for no, (start, end, rule) in sorted(found.items())]
+
+
+#: The rules :func:`_line_rules` applies, by the number it gives them.
+_RULES = ("nav_phrase", "date_line", "repeated_title", "category_label")
+
+
+def _line_rules(text: str, title: str) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int, int]], str]:
+    """The rules that look at one line at a time, and the pull-quote candidates.
+
+    Returns ``rows``, one ``(line_no, start, end, rule)`` per boilerplate line in line
+    order (``rule`` indexes :data:`_RULES`); ``candidates``, ``(line_no, start, end)`` of
+    the lines left that may be pull quotes; and the title's key.  The compiled core's
+    ``line_rules`` does the same in one call.
+    """
+    exact, prefixes = _phrases()
     # only short lines can be navigation, a date, a label or the title again: longer ones
     # are not compared (the longest phrase and a date line are under 60 characters)
     short = max(MAX_PHRASE_CHARS, 2 * len(title) + 20)
@@ -158,13 +186,13 @@ def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int,
     keyed = [no for no, (_, _, _, flags) in marked.items() if flags & 1]
     joined = dict(zip(keyed, map(_joined_words, _normalized(marked[no][2] for no in keyed))))
     keys = {no: _trim(norm) for no, norm in joined.items()}
-    rows: dict[int, str] = {}
+    rows: dict[int, int] = {}
 
     for no, key in keys.items():
         if not key or key in exact or (prefixes and key.startswith(prefixes)):
-            rows[no] = "nav_phrase"
+            rows[no] = 0                                            # nav_phrase
         elif len(key) < 60 and DATE_LINE_RE.match(joined[no]):
-            rows[no] = "date_line"
+            rows[no] = 1                                            # date_line
 
     title_key = ""
     if title:
@@ -177,42 +205,32 @@ def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int,
         key = keys[no]
         if title_key and key == title_key:
             if title_seen:
-                rows[no] = "repeated_title"
+                rows[no] = 2                                        # repeated_title
             title_seen = True
         elif title_key and not title_seen and _is_label(marked[no][2]) and any(
                 keys[later] == title_key for later in keyed[index + 1:]):
-            rows[no] = "category_label"
+            rows[no] = 3                                            # category_label
 
-    candidates = [no for no, (_, _, _, flags) in marked.items() if flags & 2 and no not in rows
-                  and not (title_key and keys.get(no) == title_key)]        # not the headline
-    if candidates:
-        rows.update(_pull_quotes(text, candidates, set(rows), title_key))
-    return [(no, *marked[no][:3], rule) for no, rule in sorted(rows.items())] if rows else []
+    candidates = [(no, start, end) for no, (start, end, _, flags) in marked.items() if flags & 2 and no not in rows
+                  and not (title_key and keys.get(no) == title_key)]          # not the headline
+    return [(no, *marked[no][:2], rule) for no, rule in sorted(rows.items())], candidates, title_key
 
 
-def _pull_quotes(text: str, candidates: list[int], removed: set[int], title_key: str) -> dict[int, str]:
+def _pull_quotes(text: str, candidates: list[int], removed: set[int], title_key: str) -> set[int]:
     """Which of the ``candidates`` (line numbers) are pull quotes of a paragraph of ``text``
     (paragraphs: the lines with words, other than the ``removed`` ones)."""
     lines = _line_texts(text)
     paragraphs = [no for no, line in enumerate(lines) if no not in removed and line and not line.isspace()]
-    norms: dict[int, str] = {}
-
-    def normalize_lines(nos: list[int]) -> None:
-        todo = [no for no in nos if no not in norms]
-        norms.update(zip(todo, _normalized(lines[no] for no in todo)))
-
-    rows = {}
+    norms = dict(zip(paragraphs, _normalized(lines[no] for no in paragraphs)))
+    quotes = set()
     for no in candidates:
-        normalize_lines([no])
-        n_pairs, _ = _pair_overlaps(norms[no], [])
+        longer = [other for other in paragraphs if other != no and len(lines[other]) > len(lines[no])]
+        n_pairs, overlaps = _pair_overlaps(norms[no], [norms[other] for other in longer])
         if n_pairs < MIN_PULL_QUOTE_WORDS - 1 or _trim(_joined_words(norms[no])) == title_key:
             continue
-        longer = [other for other in paragraphs if other != no and len(lines[other]) > len(lines[no])]
-        normalize_lines(longer)
-        _, overlaps = _pair_overlaps(norms[no], [norms[other] for other in longer])
         if any(overlap >= PULL_QUOTE_OVERLAP * n_pairs for overlap in overlaps):
-            rows[no] = "pull_quote"
-    return rows
+            quotes.add(no)
+    return quotes
 
 
 def _pair_overlaps(candidate: str, paragraphs: list[str]) -> tuple[int, list[int]]:

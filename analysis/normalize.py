@@ -360,6 +360,10 @@ def make_normalizer(**options: bool) -> Callable[[str], str]:
     return normalizer
 
 
+#: :func:`normalize`'s options as it passes them to :func:`_normalizer_for` by default
+_DEFAULT_OPTIONS = tuple(sorted({name: default for name, _, default in STEPS}.items()))
+
+
 @lru_cache(maxsize=64)
 def _normalizer_for(options: tuple[tuple[str, bool], ...]) -> Callable[[str], str]:
     return make_normalizer(**dict(options))
@@ -408,6 +412,17 @@ def normalize(
         ("teh_marbuta", teh_marbuta),
     )
     return _normalizer_for(options)(text)
+
+
+def default_normalizer() -> Callable[[str], str]:
+    """The callable :func:`normalize` applies with its default options (no keyword parsing).
+
+    Examples
+    --------
+    >>> default_normalizer()("قاآني") == normalize("قاآني")
+    True
+    """
+    return _normalizer_for(_DEFAULT_OPTIONS)
 
 
 class _WordNorms(dict):

@@ -213,3 +213,17 @@ def test_pair_overlaps_on_a_seed_paragraph(seeds):
     quote = " ".join(paragraphs[3].split()[2:14])                 # twelve words of one paragraph
     n_pairs, overlaps = _scan.pair_overlaps(quote, paragraphs)
     assert n_pairs == 11 and overlaps[3] == 11 and max(overlaps[:3] + overlaps[4:]) < 11
+
+
+def test_line_rules_refuse_a_normalizer_that_breaks_lines():
+    exact, prefixes = boilerplate._phrases()
+    args = ["آخر الأخبار\nقاآني في بغداد\nنص.", "قاآني في بغداد", 80, 2000, 8, boilerplate._CLOSERS,
+            boilerplate._STOPS, normalize, exact, prefixes, boilerplate.DATE_LINE_RE.match, boilerplate._is_label]
+    rows, candidates, title_key = _scan.line_rules(*args)
+    assert [(no, rule) for no, _, _, rule in rows] == [(0, 0)] and title_key == "قااني في بغداد"
+    args[7] = lambda text: text.replace("\n", " ")
+    with pytest.raises(ValueError, match="line break"):
+        _scan.line_rules(*args)
+    args[7] = lambda text: b"bytes"
+    with pytest.raises(TypeError, match="must return a str"):
+        _scan.line_rules(*args)
