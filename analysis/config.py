@@ -20,7 +20,8 @@ FIGURES_DIR = ROOT / "figures"
 NOTEBOOKS_DIR = ROOT / "notebooks"
 #: Word lists and tables shipped with the package.
 DATA_DIR = Path(__file__).resolve().parent / "data"
-#: Derived data worth keeping between runs (the folded word-frequency lexicon):
+#: Derived data worth keeping between runs (the folded word-frequency lexicon, the normalized
+#: stopword lists; see :mod:`analysis.cache`):
 #: ``$QAANI_CACHE_DIR``, else ``$XDG_CACHE_HOME/qaani-baghdad-workbook``, else
 #: ``~/.cache/qaani-baghdad-workbook``.  Safe to delete; rebuilt when missing.
 CACHE_DIR = Path(os.environ.get("QAANI_CACHE_DIR")

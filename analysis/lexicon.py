@@ -7,9 +7,9 @@ which is what clitic splitting needs: how common a form is compared with its rem
 Entries are normalized with :func:`analysis.normalize.normalize` and their frequencies
 summed (أكد and اكد become one entry).  Entries rarer than Zipf 2 (one per 10^7 words)
 are left out.  Folding the list takes a second or two, so the folded table is kept in
-:data:`analysis.config.CACHE_DIR`, under a key made of everything it depends on (the
-wordfreq version, the normalizer's code, the Unicode and Python versions): a change to
-any of them builds it anew.
+:data:`analysis.config.CACHE_DIR` (:mod:`analysis.cache`), under a key made of everything
+it depends on (the wordfreq version, the normalizer's code, the Unicode and Python
+versions): a change to any of them builds it anew.
 
 >>> zipf("بغداد") > 4 > zipf("غداد")
 True
@@ -17,53 +17,25 @@ True
 
 from __future__ import annotations
 
-import hashlib
 import math
-import os
-import pickle
 import sys
-import unicodedata
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from . import config, resources
+from . import resources
+from .cache import cached
 from .normalize import normalize
 
 #: Entries below this Zipf value are dropped when the table is built.
 MIN_ZIPF = 2.0
 
 
-def _cache_file() -> Path:
-    """Where the folded table of this wordfreq, normalizer, Unicode and Python is kept."""
-    key = hashlib.sha256()
-    for part in (metadata.version("wordfreq"), str(MIN_ZIPF), unicodedata.unidata_version, sys.version):
-        key.update(part.encode() + b"\0")
-    for module in (sys.modules[normalize.__module__], resources, sys.modules[__name__]):
-        key.update(Path(module.__file__).read_bytes())
-    return config.CACHE_DIR / f"lexicon-ar-{key.hexdigest()[:16]}.pickle"
-
-
 @lru_cache(maxsize=1)
 def _folded_frequencies() -> dict[str, float]:
-    path = _cache_file()
-    try:
-        with path.open("rb") as handle:
-            table = pickle.load(handle)
-        if isinstance(table, dict):
-            return table
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-        pass
-    table = _fold_wordfreq()
-    try:                                        # atomically; a read-only home just means no cache
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass
-    return table
+    return cached("lexicon-ar", build=_fold_wordfreq, check=lambda table: isinstance(table, dict), depends_on=(
+        metadata.version("wordfreq"), str(MIN_ZIPF),
+        *(Path(module.__file__) for module in (sys.modules[normalize.__module__], resources, sys.modules[__name__]))))
 
 
 def _fold_wordfreq() -> dict[str, float]:

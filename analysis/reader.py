@@ -352,7 +352,7 @@ def _row_record(source: str, stem: str, row: dict, on_error: OnError, skipped: l
     if text_column not in row:
         raise CorpusError(source, f"has no text column {text_column!r} (columns: {sorted(row)})")
     text = row.pop(text_column)
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or not text or text.isspace():
         error = CorpusError(source, f"has an empty {text_column!r} value")
         if on_error == "raise":
             raise error

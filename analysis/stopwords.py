@@ -17,15 +17,31 @@ True
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 from typing import Iterable
 
+from .cache import cached
+from .config import DATA_DIR
 from .normalize import normalize
+from . import resources
 from .resources import word_list
 
 
 @lru_cache(maxsize=1)
 def _packaged() -> frozenset[str]:
+    """The packaged lists, normalized; kept in the cache (:mod:`analysis.cache`): the two
+    libraries hold every language's or every inflected form's list, some 20 MB to load."""
+    return cached("stopwords-ar", build=_normalized_lists, check=lambda words: isinstance(words, frozenset),
+                  depends_on=(metadata.version("stopwordsiso"), metadata.version("arabic-stopwords"),
+                              DATA_DIR / "stopwords_extra.txt",
+                              *(Path(module.__file__) for module in (sys.modules[normalize.__module__],
+                                                                     resources, sys.modules[__name__]))))
+
+
+def _normalized_lists() -> frozenset[str]:
     import arabicstopwords.arabicstopwords as zerrouki
     import stopwordsiso
 
