@@ -49,7 +49,7 @@ from .clitics import CliticSplitter
 from .lexicon import zipf
 from .normalize import make_normalizer
 from .reader import OnError, Partition, numbered_partitions, partitions, read_partition
-from .resources import HTML_RE, NUMBER_RE
+from .resources import HTML_RE, NUMBER_RE, TATWEEL
 from ._compiled import _scan
 from .stopwords import arabic_stopwords
 from .tokenize import TokenScanner
@@ -391,12 +391,18 @@ def _vocabulary_terms(merger: _Merger, *, merge_variants: bool) -> pd.DataFrame:
     prefixes, terms = zip(*map(splitter, norms)) if norms else ((), ())
     vocab = pd.DataFrame({"norm": norms, "prefix": prefixes, "term": terms})
     vocab["is_stopword"] = [t in stopwords or n in stopwords for n, t in zip(norms, terms)]
-    vocab["is_number"] = [bool(NUMBER_RE.match(n)) for n in norms]
+    vocab["is_number"] = [_is_number(n) for n in norms]
     if merge_variants:
         vocab = merge_entities(vocab, load_aliases())
     vocab["content"] = ~vocab.is_stopword & ~vocab.is_number
     vocab["term_id"] = pd.factorize(vocab.term)[0]
     return vocab
+
+
+def _is_number(token: str) -> bool:
+    """``NUMBER_RE.match(token)``: decimal digits (``\\d`` is ``str.isdecimal``) and tatweel;
+    the regular expression runs only for a token with tatweel."""
+    return token.isdecimal() or (TATWEEL in token and NUMBER_RE.match(token) is not None)
 
 
 def _labels(merger: _Merger, vocab: pd.DataFrame) -> dict[str, str]:
@@ -439,11 +445,11 @@ def _sorted(table: pd.DataFrame, by: list[str], *, ascending: list[bool]) -> pd.
     return table.iloc[np.lexsort(keys)] if len(table) else table
 
 
-def _read_spill(merger: _Merger, path: Path) -> tuple:
-    """A spill's arrays, its norm ids made global."""
+def _read_spill(path: Path) -> tuple:
+    """A spill: its worker, norm ids (the worker's), counts, CSR pointer, tokens per
+    document and document ids."""
     with path.open("rb") as handle:
-        worker, ids, *rest = pickle.load(handle)
-    return (merger.remaps[worker][0][ids], *rest)
+        return pickle.load(handle)
 
 
 def _aggregate(merger: _Merger, vocab: pd.DataFrame, *, by_doc: bool) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
@@ -468,9 +474,14 @@ def _aggregate(merger: _Merger, vocab: pd.DataFrame, *, by_doc: bool) -> tuple[n
     # the term of each normalized token whose documents must be de-duplicated, else -1
     gathered = np.where(content & shared[term_of], term_of, -1)
     rows = []
+    local: dict[str, np.ndarray] = {}         # worker -> ``gathered`` by the worker's own norm ids
     for path in merger.spills if (by_doc or shared.any()) else ():
-        ids, cnts, ptr, doc_tokens, doc_ids = _read_spill(merger, path)
+        worker, worker_ids, cnts, ptr, doc_tokens, doc_ids = _read_spill(path)
+        if worker not in local:
+            local[worker] = gathered[merger.remaps[worker][0]]
+        _add_doc_freq(local[worker][worker_ids], ptr, doc_freq)
         if by_doc:
+            ids = merger.remaps[worker][0][worker_ids]
             keep = content[ids]
             terms, counts = term_of[ids[keep]], cnts[keep]
             doc_index = np.repeat(np.arange(len(ptr) - 1), np.diff(ptr))[keep]
@@ -479,7 +490,6 @@ def _aggregate(merger: _Merger, vocab: pd.DataFrame, *, by_doc: bool) -> tuple[n
             docs = keys // n_terms
             rows.append(pd.DataFrame({"doc_id": np.asarray(doc_ids, dtype=object)[docs], "term_id": keys % n_terms,
                                       "count": summed, "doc_tokens": doc_tokens[docs]}))
-        _add_doc_freq(gathered[ids], ptr, doc_freq)
     per_doc = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
     return totals, doc_freq, per_doc
 

@@ -8,6 +8,8 @@ import zipfile
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import load_corpus, tokens_table
 from analysis.__main__ import main
@@ -211,3 +213,12 @@ def test_json_lines_ranges_are_numbered_as_they_are_handed_out(tmp_path):
     assert firsts == [f"news:{p.first_line}" for p in numbered] and firsts[0] == "news:1"
     with pytest.raises(ValueError, match="without its line number"):
         next(iter(read_partition(lazy[1])))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789٠١٢٣۴۵٩\u0640ـabب²½①߁𝟘") + ["\u0660"]), min_size=1, max_size=8))
+def test_number_test_is_the_number_pattern(token):
+    from analysis.resources import NUMBER_RE
+    from analysis.stream import _is_number
+
+    assert _is_number(token) == bool(NUMBER_RE.match(token))
