@@ -19,8 +19,9 @@ the resident memory of the process and its children every 50 ms:
   dependencies, torch and transformers, which these functions do not use);
 * ``pandas``: a naive pandas pipeline (str.replace, str.findall, explode, value_counts).
 
-Each pipeline runs ``--repeat`` times (default 3) and the fastest run is reported: the
-machine's other load only ever slows a run down.  Prints one table (seconds, MB/s, peak
+Each pipeline runs ``--repeat`` times (default 3), the pipelines taking turns so that all
+see the same drift in the machine's speed, and the fastest run is reported: the machine's
+other load only ever slows a run down.  Prints one table (seconds, MB/s, peak
 memory as PSS, how much faster the workbook is).
 """
 from __future__ import annotations
@@ -203,10 +204,9 @@ def measure(name: str, path: Path, workers: int) -> dict:
     return {"name": name, "seconds": seconds, "peak_mb": peak / 1e6, "vocabulary": int(out.strip() or 0)}
 
 
-def best_of(name: str, path: Path, workers: int, repeat: int) -> dict:
-    """The fastest of ``repeat`` runs (the least disturbed by other load on the machine),
+def best_of(runs: list[dict]) -> dict:
+    """The fastest of a pipeline's runs (the least disturbed by other load on the machine),
     with the highest memory peak seen."""
-    runs = [measure(name, path, workers) for _ in range(repeat)]
     good = [r for r in runs if "error" not in r]
     if not good:
         return runs[0]
@@ -238,10 +238,13 @@ def main() -> int:
     mb = corpus.stat().st_size / 1e6
     skip = set(filter(None, args.skip.split(",")))
     names = [n for n in ("workbook", "plain_python", "pyarabic", "camel", "pandas") if n not in skip]
-    results = []
-    for name in names:
-        print(f"running {name} ...", file=sys.stderr)
-        results.append(best_of(name, corpus, args.workers, args.repeat))
+    # the pipelines take turns, so that each sees the same drift in the machine's speed
+    runs: dict[str, list[dict]] = {name: [] for name in names}
+    for round_no in range(1, args.repeat + 1):
+        for name in names:
+            print(f"run {round_no}/{args.repeat}: {name} ...", file=sys.stderr)
+            runs[name].append(measure(name, corpus, args.workers))
+    results = [best_of(runs[name]) for name in names]
     ours = next((r for r in results if r["name"] == "workbook" and "seconds" in r), None)
     print(f"\ncorpus: {corpus.name}, {mb:.0f} MB; {os.cpu_count()} cores; workers for the workbook: {args.workers}; "
           f"best of {args.repeat} runs")
@@ -250,7 +253,10 @@ def main() -> int:
         if "error" in r:
             print(f"{r['name']:<14}  not run: {r['error']}")
             continue
-        ratio = f"{r['seconds'] / ours['seconds']:.1f}x faster" if ours and r is not ours else ""
+        ratio = ""
+        if ours and r is not ours:
+            times = r["seconds"] / ours["seconds"]
+            ratio = f"{times:.1f}x faster" if times >= 1 else f"{1 / times:.1f}x slower"
         print(f"{r['name']:<14}{r['seconds']:>9.1f}{mb / r['seconds']:>8.1f}{r['peak_mb']:>13.0f}"
               f"{r['vocabulary']:>12}{ratio:>14}")
     for r in results:
