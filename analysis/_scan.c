@@ -1,5 +1,7 @@
 /*
- * analysis._scan: the compiled core of token counting (see analysis/tokenize.py, scan_tokens).
+ * analysis._scan: the compiled core of counting.  Every function here has a Python
+ * definition it must equal, named next to it; tests/test_compiled.py compares the two, and
+ * where no C compiler is found the package runs on those definitions (analysis/_compiled.py).
  *
  * Scanner().scan(texts, in_word, not_start) finds the tokens of every text exactly as the
  * regular expression analysis.resources.TOKEN_RE does,
@@ -18,6 +20,16 @@
  * partition).  A call returns (first_new_id, new_surfaces, ids, lengths): the surfaces first
  * seen in this call (ids first_new_id, first_new_id + 1, ...), ids as bytes of int32 (one
  * per token, in text order) and lengths as bytes of int64 (tokens per text).
+ *
+ * The rest, each documented where it is defined:
+ *   Translator(table)(text)   str.translate with the normalizer's table (analysis/normalize.py)
+ *   first_in(text, ranges)    a character-class search (presentation forms)
+ *   joined_words(text)        " ".join(text.split())
+ *   marked_lines(...)         the lines a boilerplate rule may act on (analysis/boilerplate.py)
+ *   line_rules(...)           the boilerplate rules that look at one line at a time
+ *   pair_overlaps(...)        shared pairs of consecutive words (pull quotes)
+ *   doc_counts(...)           per-document counts of a partition (analysis/stream.py)
+ *   add_doc_freq(...)         document frequencies without sorting
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -1156,8 +1168,137 @@ line_key(PyObject *normalized, PyObject **joined)
     return *joined == NULL ? NULL : trimmed(*joined);
 }
 
-/* line_rules(text, title, short, max_chars, min_words, closers, stops, normalize, exact,
- *            prefixes, date_match, is_label) -> (rows, candidates, title_key)
+/* The pull quotes among the candidates ((line_no, start, end), in line order) of text: the
+ * paragraphs are its lines with words, other than the rows' lines; each candidate, and each
+ * paragraph longer than it, normalized (one call of normalize); a candidate with at least
+ * min_words - 1 distinct word pairs whose key is not the title's is a pull quote when
+ * `overlap` of its pairs are pairs of one longer paragraph (analysis/boilerplate.py,
+ * _pull_quotes).  Returns a list of (line_no, start, end, 4). */
+static PyObject *
+pull_quotes(PyObject *module, PyObject *text, PyObject *rows, PyObject *candidates, PyObject *title_key,
+            PyObject *normalize, Py_ssize_t min_words, double overlap)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), n_rows = PyList_GET_SIZE(rows), start = 0, no = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *result = NULL, *raw = PyList_New(0), *norms = NULL, *joined = NULL, *newline = NULL;
+    PyObject *normalized = NULL;
+    Py_ssize_t *para_no = NULL, *para_len = NULL, n_paras = 0, capacity = 0, cap_len = 0;
+    if (raw == NULL)
+        return NULL;
+    /* the paragraphs, as _line_texts cuts lines */
+    while (start <= n) {
+        Py_ssize_t end = line_end(kind, data, start, n), i;
+        for (i = start; i < end && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)); i++)
+            ;
+        int is_row = 0;
+        for (Py_ssize_t r = 0; r < n_rows && !is_row; r++)
+            is_row = PyLong_AsSsize_t(PyTuple_GET_ITEM(PyList_GET_ITEM(rows, r), 0)) == no;
+        if (i < end && !is_row) {
+            PyObject *line = PyUnicode_Substring(text, start, end);
+            if (line == NULL || PyList_Append(raw, line) < 0) {
+                Py_XDECREF(line);
+                goto done;
+            }
+            Py_DECREF(line);
+            if ((n_paras == capacity && grow((void **)&para_no, &capacity, 16, sizeof(Py_ssize_t)) < 0)
+                || (n_paras == cap_len && grow((void **)&para_len, &cap_len, 16, sizeof(Py_ssize_t)) < 0))
+                goto done;
+            para_no[n_paras] = no;
+            para_len[n_paras++] = end - start;
+        }
+        if (end >= n)
+            break;
+        start = end + ((PyUnicode_READ(kind, data, end) == '\r' && end + 1 < n
+                        && PyUnicode_READ(kind, data, end + 1) == '\n') ? 2 : 1);
+        no++;
+    }
+    result = PyList_New(0);
+    if (result == NULL || n_paras == 0)
+        goto done;
+    newline = PyUnicode_FromString("\n");
+    joined = newline == NULL ? NULL : PyUnicode_Join(newline, raw);
+    normalized = joined == NULL ? NULL : PyObject_CallOneArg(normalize, joined);
+    if (normalized == NULL || !PyUnicode_Check(normalized)) {
+        if (normalized != NULL)
+            PyErr_SetString(PyExc_TypeError, "line_rules(): normalize must return a str");
+        Py_CLEAR(result);
+        goto done;
+    }
+    norms = PyUnicode_Split(normalized, newline, -1);
+    if (norms == NULL || PyList_GET_SIZE(norms) != n_paras) {
+        if (norms != NULL)
+            PyErr_SetString(PyExc_ValueError, "line_rules(): normalize made or removed a line break");
+        Py_CLEAR(result);
+        goto done;
+    }
+    for (Py_ssize_t c = 0; c < PyList_GET_SIZE(candidates); c++) {
+        PyObject *candidate = PyList_GET_ITEM(candidates, c);
+        Py_ssize_t cand_no = PyLong_AsSsize_t(PyTuple_GET_ITEM(candidate, 0)), k = 0;
+        while (k < n_paras && para_no[k] != cand_no)
+            k++;
+        if (k == n_paras)
+            continue;                            /* a candidate always has words; kept safe */
+        PyObject *longer = PyList_New(0), *args = NULL, *found = NULL, *key = NULL, *words = NULL;
+        int quote = 0;
+        if (longer == NULL)
+            goto fail;
+        for (Py_ssize_t j = 0; j < n_paras; j++) {
+            if (j != k && para_len[j] > para_len[k] && PyList_Append(longer, PyList_GET_ITEM(norms, j)) < 0)
+                goto fail;
+        }
+        args = PyTuple_Pack(2, PyList_GET_ITEM(norms, k), longer);
+        found = args == NULL ? NULL : pair_overlaps(module, args);
+        if (found == NULL)
+            goto fail;
+        Py_ssize_t n_pairs = PyLong_AsSsize_t(PyTuple_GET_ITEM(found, 0));
+        if (n_pairs >= min_words - 1) {
+            key = line_key(PyList_GET_ITEM(norms, k), &words);
+            if (key == NULL)
+                goto fail;
+            if (PyUnicode_Compare(key, title_key) != 0) {
+                PyObject *overlaps = PyTuple_GET_ITEM(found, 1);
+                for (Py_ssize_t j = 0; j < PyList_GET_SIZE(overlaps) && !quote; j++)
+                    quote = (double)PyLong_AsSsize_t(PyList_GET_ITEM(overlaps, j)) >= overlap * (double)n_pairs;
+            }
+        }
+        if (quote) {
+            PyObject *entry = Py_BuildValue("(OOOi)", PyTuple_GET_ITEM(candidate, 0), PyTuple_GET_ITEM(candidate, 1),
+                                            PyTuple_GET_ITEM(candidate, 2), 4);
+            if (entry == NULL || PyList_Append(result, entry) < 0) {
+                Py_XDECREF(entry);
+                goto fail;
+            }
+            Py_DECREF(entry);
+        }
+        Py_DECREF(longer);
+        Py_DECREF(args);
+        Py_DECREF(found);
+        Py_XDECREF(key);
+        Py_XDECREF(words);
+        continue;
+    fail:
+        Py_XDECREF(longer);
+        Py_XDECREF(args);
+        Py_XDECREF(found);
+        Py_XDECREF(key);
+        Py_XDECREF(words);
+        Py_CLEAR(result);
+        goto done;
+    }
+done:
+    Py_DECREF(raw);
+    Py_XDECREF(norms);
+    Py_XDECREF(joined);
+    Py_XDECREF(newline);
+    Py_XDECREF(normalized);
+    PyMem_Free(para_no);
+    PyMem_Free(para_len);
+    return result;
+}
+
+/* line_rules(text, title, short, max_chars, min_words, overlap, closers, stops, normalize,
+ *            exact, prefixes, date_match, is_label) -> rows
  *
  * The boilerplate rules that look at one line at a time, as analysis/boilerplate.py,
  * _line_rules, applies them (it is the reference, and the tests compare the two): the lines
@@ -1165,15 +1306,16 @@ line_key(PyObject *normalized, PyObject **joined)
  * joined by "\n"; a line whose key is empty, in the set exact or starts with one of the
  * prefixes is navigation (rule 0), else one whose words date_match matches, with a key under
  * 60 characters, a date (1); then the title's key again (2), and a label (is_label) above the
- * title's first line (3).  rows: (line_no, start, end, rule); candidates: (line_no, start,
- * end) of the pull-quote candidates left. */
+ * title's first line (3); last, the pull quotes among the candidates left (4, pull_quotes).
+ * rows: (line_no, start, end, rule), in line order. */
 static PyObject *
 line_rules(PyObject *module, PyObject *args)
 {
     PyObject *text, *title, *closers, *stops, *normalize, *exact, *prefixes, *date_match, *is_label;
     Py_ssize_t short_chars, max_chars, min_words;
-    if (!PyArg_ParseTuple(args, "UUnnnUUOO!O!OO:line_rules", &text, &title, &short_chars, &max_chars, &min_words,
-                          &closers, &stops, &normalize, &PyFrozenSet_Type, &exact, &PyTuple_Type, &prefixes,
+    double overlap;
+    if (!PyArg_ParseTuple(args, "UUnnndUUOO!O!OO:line_rules", &text, &title, &short_chars, &max_chars, &min_words,
+                          &overlap, &closers, &stops, &normalize, &PyFrozenSet_Type, &exact, &PyTuple_Type, &prefixes,
                           &date_match, &is_label))
         return NULL;
     PyObject *marked_args = Py_BuildValue("(OnnnOO)", text, short_chars, max_chars, min_words, closers, stops);
@@ -1345,7 +1487,28 @@ line_rules(PyObject *module, PyObject *args)
         }
         Py_DECREF(entry);
     }
-    result = PyTuple_Pack(3, rows, candidates, title_key);
+    if (PyList_GET_SIZE(candidates) == 0) {
+        result = rows;
+        Py_INCREF(result);
+        goto done;
+    }
+    PyObject *quotes = pull_quotes(module, text, rows, candidates, title_key, normalize, min_words, overlap);
+    if (quotes == NULL)
+        goto done;
+    /* both in line order: merged, the rows sorted by line */
+    result = PyList_New(0);
+    Py_ssize_t a = 0, b = 0, n_rows = PyList_GET_SIZE(rows), n_quotes = PyList_GET_SIZE(quotes);
+    while (result != NULL && (a < n_rows || b < n_quotes)) {
+        PyObject *next;
+        if (b == n_quotes || (a < n_rows && PyLong_AsSsize_t(PyTuple_GET_ITEM(PyList_GET_ITEM(rows, a), 0))
+                                               < PyLong_AsSsize_t(PyTuple_GET_ITEM(PyList_GET_ITEM(quotes, b), 0))))
+            next = PyList_GET_ITEM(rows, a++);
+        else
+            next = PyList_GET_ITEM(quotes, b++);
+        if (PyList_Append(result, next) < 0)
+            Py_CLEAR(result);
+    }
+    Py_DECREF(quotes);
 done:
     for (i = 0; i < n_keyed; i++) {
         Py_XDECREF(texts[i]);
@@ -1381,14 +1544,15 @@ static PyMethodDef methods[] = {
     {"pair_overlaps", pair_overlaps, METH_VARARGS,
      "pair_overlaps(candidate, paragraphs) -> (distinct word pairs of candidate, [how many are in each paragraph])"},
     {"line_rules", line_rules, METH_VARARGS,
-     "line_rules(text, title, short, max_chars, min_words, closers, stops, normalize, exact, prefixes, "
-     "date_match, is_label) -> (rows, candidates, title_key)"},
+     "line_rules(text, title, short, max_chars, min_words, overlap, closers, stops, normalize, exact, prefixes, "
+     "date_match, is_label) -> rows"},
     {"first_in", first_in, METH_VARARGS,
      "first_in(text, ((lo, hi), ...)) -> index of the first character in one of the ranges, or -1"},
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_scan", "The compiled core of token counting.", -1,
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_scan",
+                                    "The compiled core of counting (see analysis/_scan.c).", -1,
                                     methods};
 
 PyMODINIT_FUNC

@@ -150,33 +150,24 @@ def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int,
     """The rows of :func:`find_boilerplate` as tuples ``(line_no, start, end, line, rule)``."""
     if title is None:
         title = _detect_title(_line_texts(text))
-    exact, prefixes = _phrases()
     if _scan is not None:                       # the same rules in one C call (tested equal)
-        rows, candidates, title_key = _scan.line_rules(
-            text, title, max(MAX_PHRASE_CHARS, 2 * len(title) + 20), MAX_PULL_QUOTE_CHARS, MIN_PULL_QUOTE_WORDS,
-            _CLOSERS, _STOPS, default_normalizer(), exact, prefixes, DATE_LINE_RE.match, _is_label)
+        exact, prefixes = _phrases()
+        rows = _scan.line_rules(text, title, max(MAX_PHRASE_CHARS, 2 * len(title) + 20), MAX_PULL_QUOTE_CHARS,
+                                MIN_PULL_QUOTE_WORDS, PULL_QUOTE_OVERLAP, _CLOSERS, _STOPS, default_normalizer(),
+                                exact, prefixes, DATE_LINE_RE.match, _is_label)
     else:
-        rows, candidates, title_key = _line_rules(text, title)
-    if not rows and not candidates:
-        return []
-    found = {no: (start, end, _RULES[rule]) for no, start, end, rule in rows}
-    if candidates:
-        quotes = _pull_quotes(text, [no for no, _, _ in candidates], set(found), title_key)
-        found.update((no, (start, end, "pull_quote")) for no, start, end in candidates if no in quotes)
-    return [(no, start, end, text[start:end], rule) for no, (start, end, rule) in sorted(found.items())]
+        rows = _line_rules(text, title)
+    return [(no, start, end, text[start:end], _RULES[rule]) for no, start, end, rule in rows]
 
 
-#: The rules :func:`_line_rules` applies, by the number it gives them.
-_RULES = ("nav_phrase", "date_line", "repeated_title", "category_label")
+#: The rules, by the number :func:`_line_rules` gives them.
+_RULES = ("nav_phrase", "date_line", "repeated_title", "category_label", "pull_quote")
 
 
-def _line_rules(text: str, title: str) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int, int]], str]:
-    """The rules that look at one line at a time, and the pull-quote candidates.
-
-    Returns ``rows``, one ``(line_no, start, end, rule)`` per boilerplate line in line
-    order (``rule`` indexes :data:`_RULES`); ``candidates``, ``(line_no, start, end)`` of
-    the lines left that may be pull quotes; and the title's key.  The compiled core's
-    ``line_rules`` does the same in one call.
+def _line_rules(text: str, title: str) -> list[tuple[int, int, int, int]]:
+    """Every rule, line by line: one ``(line_no, start, end, rule)`` per boilerplate line,
+    in line order (``rule`` indexes :data:`_RULES`).  The compiled core's ``line_rules``
+    does the same in one call.
     """
     exact, prefixes = _phrases()
     # only short lines can be navigation, a date, a label or the title again: longer ones
@@ -211,9 +202,11 @@ def _line_rules(text: str, title: str) -> tuple[list[tuple[int, int, int, int]],
                 keys[later] == title_key for later in keyed[index + 1:]):
             rows[no] = 3                                            # category_label
 
-    candidates = [(no, start, end) for no, (start, end, _, flags) in marked.items() if flags & 2 and no not in rows
+    candidates = [no for no, (_, _, _, flags) in marked.items() if flags & 2 and no not in rows
                   and not (title_key and keys.get(no) == title_key)]          # not the headline
-    return [(no, *marked[no][:2], rule) for no, rule in sorted(rows.items())], candidates, title_key
+    if candidates:
+        rows.update(dict.fromkeys(_pull_quotes(text, candidates, set(rows), title_key), 4))
+    return [(no, *marked[no][:2], rule) for no, rule in sorted(rows.items())]
 
 
 def _pull_quotes(text: str, candidates: list[int], removed: set[int], title_key: str) -> set[int]:

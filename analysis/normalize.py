@@ -425,38 +425,6 @@ def default_normalizer() -> Callable[[str], str]:
     return _normalizer_for(_DEFAULT_OPTIONS)
 
 
-class _WordNorms(dict):
-    """Word -> ``normalize(word)``, filled on first use (bounded: cleared past 200,000
-    words, some 30 MB)."""
-
-    def __missing__(self, word: str) -> str:
-        if len(self) >= 200_000:
-            self.clear()
-        value = self[word] = normalize(word)
-        return value
-
-
-_WORD_NORMS = _WordNorms()
-
-
-def normalized_words(line: str) -> list[str]:
-    """Return ``normalize(line).split()``, normalizing each distinct word only once per process.
-
-    The character steps and NFKC never act across whitespace, so the words of a normalized
-    line are the normalized words of the line; only presentation forms (whose visual-order
-    folding looks at the whole line) need the line normalized whole, and get it.  Used
-    where many lines are compared word by word (pull quotes in :mod:`analysis.boilerplate`).
-
-    Examples
-    --------
-    >>> normalized_words("قاآني  وصلَ إلى\xa0بغداد")
-    ['قااني', 'وصل', 'الي', 'بغداد']
-    """
-    if has_presentation_forms(line):
-        return normalize(line).split()
-    return " ".join(map(_WORD_NORMS.__getitem__, line.split())).split()
-
-
 def normalize_with_offsets(text: str, **options: bool) -> tuple[str, list[int]]:
     """Normalize ``text`` character by character and map every output character back.
 

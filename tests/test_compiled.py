@@ -217,13 +217,18 @@ def test_pair_overlaps_on_a_seed_paragraph(seeds):
 
 def test_line_rules_refuse_a_normalizer_that_breaks_lines():
     exact, prefixes = boilerplate._phrases()
-    args = ["آخر الأخبار\nقاآني في بغداد\nنص.", "قاآني في بغداد", 80, 2000, 8, boilerplate._CLOSERS,
-            boilerplate._STOPS, normalize, exact, prefixes, boilerplate.DATE_LINE_RE.match, boilerplate._is_label]
-    rows, candidates, title_key = _scan.line_rules(*args)
-    assert [(no, rule) for no, _, _, rule in rows] == [(0, 0)] and title_key == "قااني في بغداد"
-    args[7] = lambda text: text.replace("\n", " ")
+    quote = "قال مسؤول عراقي رفيع إن قاآني التقى قادة الفصائل المسلحة في بغداد مساء الأحد الماضي"
+    assert len(quote) > 80                                  # not a short line: only the pull-quote step sees it
+    text = f"آخر الأخبار\nقاآني في بغداد\n{quote}\n{quote} بعد الهجوم على منزل الكاظمي."
+    args = [text, "قاآني في بغداد", 80, 2000, 8, 0.4, boilerplate._CLOSERS, boilerplate._STOPS, normalize, exact,
+            prefixes, boilerplate.DATE_LINE_RE.match, boilerplate._is_label]
+    assert [(no, rule) for no, _, _, rule in _scan.line_rules(*args)] == [(0, 0), (2, 4)]
+    for broken, error, message in [(lambda text: text.replace("\n", " "), ValueError, "line break"),
+                                   (lambda text: b"bytes", TypeError, "must return a str")]:
+        args[8] = broken
+        with pytest.raises(error, match=message):
+            _scan.line_rules(*args)
+    # the pull-quote step normalizes the paragraphs in a call of its own: checked there too
+    args[8] = lambda text: normalize(text) if text.count("\n") < 2 else normalize(text).replace("\n", " ")
     with pytest.raises(ValueError, match="line break"):
-        _scan.line_rules(*args)
-    args[7] = lambda text: b"bytes"
-    with pytest.raises(TypeError, match="must return a str"):
         _scan.line_rules(*args)

@@ -108,20 +108,3 @@ def test_normalize_is_idempotent_and_never_raises(text):
     once = normalize(text)
     assert normalize(once) == once
     assert unicodedata.is_normalized("NFKC", once)
-
-
-@pytest.mark.parametrize("line", [
-    "قاآني  وصلَ إلى\u00a0بغداد", "a\u200bb c", "\u200f \u200e", "ﷺ قال", "ﻗﺎﺁﻧﻲ ﻲﻧﺁﺎﻗ", "e\u200d\u0301 x", "",
-])
-def test_normalized_words_are_the_words_of_the_normalized_line(line):
-    from analysis.normalize import normalized_words
-
-    assert normalized_words(line) == normalize(line).split()
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(max_size=60), arabic_heavy))
-def test_normalized_words_equal_normalizing_the_whole_line(text):
-    from analysis.normalize import normalized_words
-
-    assert normalized_words(text) == normalize(text).split()
