@@ -360,8 +360,9 @@ def _row_record(source: str, stem: str, row: dict, on_error: OnError, skipped: l
         return None
     doc_id = (str(row.pop(id_column)) if id_column and row.get(id_column) not in (None, "")
               else f"{stem}:{line_no}")
-    return {**{k: ("" if v is None else str(v)) for k, v in row.items()},
-            "doc_id": doc_id, "path": source, "text": text, "encoding": used}
+    record = {k: v if type(v) is str else "" if v is None else str(v) for k, v in row.items()}
+    record.update(doc_id=doc_id, path=source, text=text, encoding=used)      # these last, as keys or not
+    return record
 
 
 #: Value types a row keeps as orjson parsed them (as the json module would); any other value

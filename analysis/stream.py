@@ -46,6 +46,7 @@ import numpy as np
 
 from .boilerplate import boilerplate_lines, remove_boilerplate
 from .clitics import CliticSplitter
+from .lexicon import zipf
 from .normalize import make_normalizer
 from .reader import OnError, Partition, numbered_partitions, partitions, read_partition
 from .resources import HTML_RE, NUMBER_RE, TATWEEL
@@ -563,13 +564,13 @@ def _run(parts: list[Partition], merger: _Merger, *, workers: int, scheduler: st
 
 
 def _load_vocabulary_resources() -> None:
-    """Import pandas and the entity tables' module, and load the stopwords: what the
-    vocabulary step needs.  The general-Arabic lexicon (34 MB) waits for that step: loaded
-    now, it would sit in memory beside the workers' at their peak."""
+    """Import pandas and the entity tables' module, and load the general-Arabic lexicon and
+    the stopwords (cached once loaded): what the vocabulary step needs."""
     import pandas  # noqa: F401
 
     from . import entities  # noqa: F401
 
+    zipf("")
     arabic_stopwords()
 
 

@@ -72,9 +72,24 @@ def test_the_folded_lexicon_is_cached_and_rebuilt_when_broken(tmp_path, monkeypa
     from analysis import config, lexicon
 
     monkeypatch.setattr(config, "CACHE_DIR", tmp_path)
-    fresh = lexicon._folded_frequencies.__wrapped__()          # builds and writes the cache
+    fresh = lexicon._folded_frequencies.__wrapped__().to_dict()     # builds and writes the cache
     (path,) = tmp_path.glob("lexicon-ar-*.pickle")
-    assert lexicon._folded_frequencies.__wrapped__() == fresh   # read back
+    assert lexicon._folded_frequencies.__wrapped__().to_dict() == fresh   # read back
     assert fresh["قالت"] > fresh.get("وقالت", 0) > 0
     path.write_bytes(b"not a pickle")
-    assert lexicon._folded_frequencies.__wrapped__() == fresh   # rebuilt, not trusted
+    assert lexicon._folded_frequencies.__wrapped__().to_dict() == fresh   # rebuilt, not trusted
+
+
+def test_the_compact_lexicon_finds_what_a_dict_finds(monkeypatch):
+    from analysis import lexicon
+
+    table = lexicon._folded_frequencies()
+    words = table.to_dict()
+    assert len(words) > 100_000
+    sample = list(words)[::97] + ["", "بغدادز", "a", "\U0001F600", min(words), max(words)]
+    compiled = [table.get(w) for w in sample]
+    assert compiled == [words.get(w, 0.0) for w in sample]
+    monkeypatch.setattr(lexicon, "_scan", None)                   # no compiled core: a dict inside
+    assert [lexicon._SortedWords(table.blob, table.starts, table.freqs).get(w) for w in sample] == compiled
+    small = lexicon._SortedWords.of({"قال": 0.5, "ب": 0.25, "بغداد": 0.125})
+    assert small.to_dict() == {"ب": 0.25, "بغداد": 0.125, "قال": 0.5} and small.get("بغدا") == 0.0

@@ -71,6 +71,15 @@ def test_first_in_equals_the_regex_search(text):
     assert _scan.first_in(text, _PRESENTATION_FORMS) == (match.start() if match else -1)
 
 
+def test_words_are_cut_where_str_split_cuts_them_for_every_code_point():
+    # the C code tells spaces apart with a shortcut for most scripts: every code point checked
+    everything = "".join(f"a{chr(c)}b" for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert _scan.joined_words(everything) == " ".join(everything.split())
+    n_pairs, _ = _scan.pair_overlaps(everything, [])
+    words = everything.split()
+    assert n_pairs == len(set(zip(words, words[1:])))
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(st.text(max_size=80), tricky_text))
 def test_joined_words_equals_split_and_join(text):
