@@ -90,6 +90,7 @@ def test_the_compact_lexicon_finds_what_a_dict_finds(monkeypatch):
     compiled = [table.get(w) for w in sample]
     assert compiled == [words.get(w, 0.0) for w in sample]
     monkeypatch.setattr(lexicon, "_scan", None)                   # no compiled core: a dict inside
-    assert [lexicon._SortedWords(table.blob, table.starts, table.freqs).get(w) for w in sample] == compiled
+    without = lexicon._SortedWords(table.blob, table.starts, table.freqs)
+    assert [without.get(w) for w in sample] == compiled
     small = lexicon._SortedWords.of({"قال": 0.5, "ب": 0.25, "بغداد": 0.125})
     assert small.to_dict() == {"ب": 0.25, "بغداد": 0.125, "قال": 0.5} and small.get("بغدا") == 0.0
