@@ -20,7 +20,6 @@ from __future__ import annotations
 import math
 import sys
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 import numpy as np
@@ -70,6 +69,8 @@ class _SortedWords:
 
 @lru_cache(maxsize=1)
 def _folded_frequencies() -> _SortedWords:
+    from importlib import metadata  # (30 ms to import: only when the table is wanted)
+
     return cached("lexicon-ar", build=lambda: _SortedWords.of(_fold_wordfreq()),
                   check=lambda table: isinstance(table, _SortedWords), depends_on=(
         metadata.version("wordfreq"), str(MIN_ZIPF),

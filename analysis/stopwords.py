@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import sys
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Iterable
 
@@ -34,6 +33,8 @@ from .resources import word_list
 def _packaged() -> frozenset[str]:
     """The packaged lists, normalized; kept in the cache (:mod:`analysis.cache`): the two
     libraries hold every language's or every inflected form's list, some 20 MB to load."""
+    from importlib import metadata  # (30 ms to import: only when the table is wanted)
+
     return cached("stopwords-ar", build=_normalized_lists, check=lambda words: isinstance(words, frozenset),
                   depends_on=(metadata.version("stopwordsiso"), metadata.version("arabic-stopwords"),
                               DATA_DIR / "stopwords_extra.txt",

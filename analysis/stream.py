@@ -171,19 +171,21 @@ class _WorkerVocabulary:
 
         All in one call: surfaces hold no line break, and normalization acts line by line
         (as for the lines of a document in :mod:`analysis.boilerplate`)."""
-        norm_ids = self.norm_ids
-        flat: list[int] = []
-        width = np.empty(len(surfaces), dtype=np.int64)
-        normalized = self.normalizer("\n".join(surfaces)).split("\n") if surfaces else []
-        for i, norm in enumerate(normalized):
-            # almost always one token; none for a form that normalizes to nothing, several
-            # for a ligature such as ﷺ
-            norms = norm.split()
-            flat.extend([norm_ids[n] for n in norms])
-            width[i] = len(norms)
-        self.all_single = self.all_single and bool((width == 1).all())
+        if not surfaces:
+            return
+        joined = self.normalizer("\n".join(surfaces))
+        normalized, words = joined.split("\n"), joined.split()
+        if normalized == words:                 # each surface normalizes to one token: in bulk
+            flat = _global_ids(self.norm_ids, words)
+            width = np.ones(len(surfaces), dtype=np.int64)
+        else:
+            # none for a form that normalizes to nothing, several for a ligature such as ﷺ
+            norms = [norm.split() for norm in normalized]
+            flat = _global_ids(self.norm_ids, [n for group in norms for n in group])
+            width = np.fromiter(map(len, norms), dtype=np.int64, count=len(norms))
+            self.all_single = False
         self.ptr = np.concatenate((self.ptr, self.ptr[-1] + np.cumsum(width)))
-        self.flat = np.concatenate((self.flat, np.asarray(flat, dtype=np.int64)))
+        self.flat = np.concatenate((self.flat, flat))
 
 
 #: job -> this process's vocabulary for it (the last few jobs: a Dask worker outlives them)
