@@ -1182,6 +1182,28 @@ line_key(PyObject *normalized, PyObject **joined)
     return *joined == NULL ? NULL : trimmed(*joined);
 }
 
+/* normalize(...) of each of the lines (a list of str without line breaks), in one call on
+ * the lines joined by "\n" (analysis/boilerplate.py, _normalized): a new list, or NULL */
+static PyObject *
+normalized_lines(PyObject *normalize, PyObject *lines)
+{
+    PyObject *newline = PyUnicode_FromString("\n"), *joined = NULL, *normalized = NULL, *pieces = NULL;
+    joined = newline == NULL ? NULL : PyUnicode_Join(newline, lines);
+    normalized = joined == NULL ? NULL : PyObject_CallOneArg(normalize, joined);
+    if (normalized != NULL && !PyUnicode_Check(normalized))
+        PyErr_SetString(PyExc_TypeError, "line_rules(): normalize must return a str");
+    else if (normalized != NULL)
+        pieces = PyUnicode_Split(normalized, newline, -1);
+    if (pieces != NULL && PyList_GET_SIZE(pieces) != PyList_GET_SIZE(lines)) {
+        PyErr_SetString(PyExc_ValueError, "line_rules(): normalize made or removed a line break");
+        Py_CLEAR(pieces);
+    }
+    Py_XDECREF(newline);
+    Py_XDECREF(joined);
+    Py_XDECREF(normalized);
+    return pieces;
+}
+
 /* The pull quotes among the candidates ((line_no, start, end), in line order) of text: the
  * paragraphs are its lines with words, other than the rows' lines; each candidate, and each
  * paragraph longer than it, normalized (one call of normalize); a candidate with at least
@@ -1195,8 +1217,7 @@ pull_quotes(PyObject *module, PyObject *text, PyObject *rows, PyObject *candidat
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), n_rows = PyList_GET_SIZE(rows), start = 0, no = 0;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    PyObject *result = NULL, *raw = PyList_New(0), *norms = NULL, *joined = NULL, *newline = NULL;
-    PyObject *normalized = NULL;
+    PyObject *result = NULL, *raw = PyList_New(0), *norms = NULL;
     Py_ssize_t *para_no = NULL, *para_len = NULL, n_paras = 0, capacity = 0, cap_len = 0;
     if (raw == NULL)
         return NULL;
@@ -1230,19 +1251,8 @@ pull_quotes(PyObject *module, PyObject *text, PyObject *rows, PyObject *candidat
     result = PyList_New(0);
     if (result == NULL || n_paras == 0)
         goto done;
-    newline = PyUnicode_FromString("\n");
-    joined = newline == NULL ? NULL : PyUnicode_Join(newline, raw);
-    normalized = joined == NULL ? NULL : PyObject_CallOneArg(normalize, joined);
-    if (normalized == NULL || !PyUnicode_Check(normalized)) {
-        if (normalized != NULL)
-            PyErr_SetString(PyExc_TypeError, "line_rules(): normalize must return a str");
-        Py_CLEAR(result);
-        goto done;
-    }
-    norms = PyUnicode_Split(normalized, newline, -1);
-    if (norms == NULL || PyList_GET_SIZE(norms) != n_paras) {
-        if (norms != NULL)
-            PyErr_SetString(PyExc_ValueError, "line_rules(): normalize made or removed a line break");
+    norms = normalized_lines(normalize, raw);
+    if (norms == NULL) {
         Py_CLEAR(result);
         goto done;
     }
@@ -1303,9 +1313,6 @@ pull_quotes(PyObject *module, PyObject *text, PyObject *rows, PyObject *candidat
 done:
     Py_DECREF(raw);
     Py_XDECREF(norms);
-    Py_XDECREF(joined);
-    Py_XDECREF(newline);
-    Py_XDECREF(normalized);
     PyMem_Free(para_no);
     PyMem_Free(para_len);
     return result;
@@ -1340,8 +1347,8 @@ line_rules(PyObject *module, PyObject *args)
     if (marked == NULL)
         return NULL;
     Py_ssize_t n_marked = PyList_GET_SIZE(marked), n_keyed = 0, i;
-    PyObject *result = NULL, *raw = NULL, *joined_raw = NULL, *normalized = NULL, *pieces = NULL;
-    PyObject *rows = NULL, *candidates = NULL, *title_key = NULL, *newline = NULL;
+    PyObject *result = NULL, *raw = NULL, *pieces = NULL;
+    PyObject *rows = NULL, *candidates = NULL, *title_key = NULL;
     /* per keyed line: its index in marked, raw text, joined words, key, rule (-1: none) */
     Py_ssize_t *at = NULL;
     PyObject **texts = NULL, **joined = NULL, **keys = NULL;
@@ -1372,22 +1379,9 @@ line_rules(PyObject *module, PyObject *args)
         rule[n_keyed++] = -1;
     }
     if (n_keyed > 0) {
-        newline = PyUnicode_FromString("\n");
-        joined_raw = newline == NULL ? NULL : PyUnicode_Join(newline, raw);
-        normalized = joined_raw == NULL ? NULL : PyObject_CallOneArg(normalize, joined_raw);
-        if (normalized == NULL)
-            goto done;
-        if (!PyUnicode_Check(normalized)) {
-            PyErr_SetString(PyExc_TypeError, "line_rules(): normalize must return a str");
-            goto done;
-        }
-        pieces = PyUnicode_Split(normalized, newline, -1);
+        pieces = normalized_lines(normalize, raw);
         if (pieces == NULL)
             goto done;
-        if (PyList_GET_SIZE(pieces) != n_keyed) {
-            PyErr_SetString(PyExc_ValueError, "line_rules(): normalize made or removed a line break");
-            goto done;
-        }
         for (i = 0; i < n_keyed; i++) {
             keys[i] = line_key(PyList_GET_ITEM(pieces, i), &joined[i]);
             if (keys[i] == NULL)
@@ -1536,9 +1530,6 @@ done:
     PyMem_Free(rule);
     Py_DECREF(marked);
     Py_XDECREF(raw);
-    Py_XDECREF(newline);
-    Py_XDECREF(joined_raw);
-    Py_XDECREF(normalized);
     Py_XDECREF(pieces);
     Py_XDECREF(rows);
     Py_XDECREF(candidates);
@@ -1551,7 +1542,7 @@ done:
  * blob holds words in code-point order, word i at blob[starts[i]:starts[i + 1] - 1] (each
  * followed by one separator); starts (int64) has one entry more than there are words.  A
  * binary search comparing code points, as str comparison does (analysis/lexicon.py,
- * _SortedWords, keeps the folded lexicon this way: 5 MB where a dict takes 34). */
+ * _SortedWords, keeps the folded lexicon this way: 8 MB where a dict takes 34). */
 static PyObject *
 sorted_find(PyObject *module, PyObject *args)
 {

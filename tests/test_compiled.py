@@ -30,6 +30,15 @@ TRICKY = list("ab \n\r\t\x0b\x0c\x1c\x85\u2028\u00a0\u3000\u200b\u200c\u200f\u06
 tricky_text = st.lists(st.sampled_from(TRICKY), max_size=60).map("".join)
 
 
+def on_python_path(module, name, *args):
+    """``module.name(*args)`` with the module on its pure-Python path (its ``_scan`` unset)."""
+    saved, module._scan = module._scan, None
+    try:
+        return getattr(module, name)(*args)
+    finally:
+        module._scan = saved
+
+
 def test_translator_equals_str_translate_on_every_bmp_character():
     translate = _scan.Translator(TABLE)
     assert translate(BMP) == BMP.translate(TABLE)
@@ -90,23 +99,13 @@ def test_joined_words_equals_split_and_join(text):
 @settings(max_examples=400, deadline=None)
 @given(tricky_text, st.integers(0, 30))
 def test_marked_lines_equal_the_python_definition(text, short):
-    compiled = boilerplate._marked_lines(text, short)
-    boilerplate._scan = None
-    try:
-        python = boilerplate._marked_lines(text, short)
-    finally:
-        boilerplate._scan = _scan
-    assert compiled == python
+    assert boilerplate._marked_lines(text, short) == on_python_path(boilerplate, "_marked_lines", text, short)
 
 
 def test_marked_lines_on_the_seeds(seeds):
     for text in seeds["text"]:
         compiled = boilerplate._marked_lines(text, 120)
-        boilerplate._scan = None
-        try:
-            assert boilerplate._marked_lines(text, 120) == compiled
-        finally:
-            boilerplate._scan = _scan
+        assert on_python_path(boilerplate, "_marked_lines", text, 120) == compiled
         assert any(flags & 1 for *_, flags in compiled)
 
 
@@ -117,14 +116,6 @@ def test_lines_normalize_together_as_they_do_alone(lines):
     # line-local steps: the lines joined by "\n" normalize as a whole, one call per document
     lines = [line.replace("\n", "").replace("\r", "") for line in lines]
     assert boilerplate._normalized(lines) == [normalize(line) for line in lines]
-
-
-def numpy_doc_counts(*args):
-    saved, stream._scan = stream._scan, None
-    try:
-        return stream._doc_counts(*args)
-    finally:
-        stream._scan = saved
 
 
 def per_doc(ids, counts, doc_ptr):
@@ -141,7 +132,7 @@ def test_doc_counts_equal_numpy(seed):
     lengths = rng.integers(0, 40, size=20).astype(np.int64)
     sid = rng.integers(0, n_surfaces, size=int(lengths.sum())).astype(np.int32)
     compiled = stream._doc_counts(sid, lengths, ptr, flat, n_norms)
-    reference = numpy_doc_counts(sid, lengths, ptr, flat, n_norms)
+    reference = on_python_path(stream, "_doc_counts", sid, lengths, ptr, flat, n_norms)
     assert per_doc(*compiled[:3]) == per_doc(*reference[:3])
     for got, want in zip(compiled[3:], reference[3:]):
         assert got.tolist() == want.tolist()
@@ -209,12 +200,7 @@ words_text = st.lists(st.sampled_from(["قال", "قاآني", "في", "بغدا
 @given(st.one_of(words_text, tricky_text), st.lists(st.one_of(words_text, tricky_text), max_size=4))
 def test_pair_overlaps_equal_set_intersections(candidate, paragraphs):
     compiled = boilerplate._pair_overlaps(candidate, paragraphs)
-    boilerplate._scan = None
-    try:
-        python = boilerplate._pair_overlaps(candidate, paragraphs)
-    finally:
-        boilerplate._scan = _scan
-    assert compiled == python
+    assert compiled == on_python_path(boilerplate, "_pair_overlaps", candidate, paragraphs)
 
 
 def test_pair_overlaps_on_a_seed_paragraph(seeds):
