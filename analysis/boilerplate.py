@@ -151,13 +151,18 @@ def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int,
     if title is None:
         title = _detect_title(_line_texts(text))
     if _scan is not None:                       # the same rules in one C call (tested equal)
-        exact, prefixes = _phrases()
-        rows = _scan.line_rules(text, title, max(MAX_PHRASE_CHARS, 2 * len(title) + 20), MAX_PULL_QUOTE_CHARS,
-                                MIN_PULL_QUOTE_WORDS, PULL_QUOTE_OVERLAP, _CLOSERS, _STOPS, default_normalizer(),
-                                exact, prefixes, DATE_LINE_RE.match, _is_label)
+        rows = _scan.line_rules(text, title, max(MAX_PHRASE_CHARS, 2 * len(title) + 20), *_line_rules_settings())
     else:
         rows = _line_rules(text, title)
     return [(no, start, end, text[start:end], _RULES[rule]) for no, start, end, rule in rows]
+
+
+@lru_cache(maxsize=1)
+def _line_rules_settings() -> tuple:
+    """The arguments of the compiled ``line_rules`` after the text, title and short length."""
+    exact, prefixes = _phrases()
+    return (MAX_PULL_QUOTE_CHARS, MIN_PULL_QUOTE_WORDS, PULL_QUOTE_OVERLAP, _CLOSERS, _STOPS, default_normalizer(),
+            exact, prefixes, DATE_LINE_RE.match, _is_label)
 
 
 #: The rules, by the number :func:`_line_rules` gives them.
