@@ -151,10 +151,17 @@ def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int,
     if title is None:
         title = _detect_title(_line_texts(text))
     if _scan is not None:                       # the same rules in one C call (tested equal)
-        rows = _scan.line_rules(text, title, max(MAX_PHRASE_CHARS, 2 * len(title) + 20), *_line_rules_settings())
+        rows = _scan.line_rules(text, title, _short_limit(title), *_line_rules_settings())
     else:
         rows = _line_rules(text, title)
     return [(no, start, end, text[start:end], _RULES[rule]) for no, start, end, rule in rows]
+
+
+def _short_limit(title: str) -> int:
+    """Only lines up to this long can be navigation, a date, a label or the title again;
+    longer ones are not compared (the longest phrase and a date line are under 60
+    characters)."""
+    return max(MAX_PHRASE_CHARS, 2 * len(title) + 20)
 
 
 @lru_cache(maxsize=1)
@@ -175,10 +182,8 @@ def _line_rules(text: str, title: str) -> list[tuple[int, int, int, int]]:
     does the same in one call.
     """
     exact, prefixes = _phrases()
-    # only short lines can be navigation, a date, a label or the title again: longer ones
-    # are not compared (the longest phrase and a date line are under 60 characters)
-    short = max(MAX_PHRASE_CHARS, 2 * len(title) + 20)
-    marked = {no: (start, end, text[start:end], flags) for no, start, end, flags in _marked_lines(text, short)}
+    marked = {no: (start, end, text[start:end], flags)
+              for no, start, end, flags in _marked_lines(text, _short_limit(title))}
     keyed = [no for no, (_, _, _, flags) in marked.items() if flags & 1]
     joined = dict(zip(keyed, map(_joined_words, _normalized(marked[no][2] for no in keyed))))
     keys = {no: _trim(norm) for no, norm in joined.items()}
