@@ -19,6 +19,7 @@ import pickle
 import sys
 import unicodedata
 from pathlib import Path
+from types import ModuleType
 from typing import Callable, Iterable, TypeVar
 
 from . import config
@@ -26,16 +27,19 @@ from . import config
 T = TypeVar("T")
 
 
-def cache_path(name: str, depends_on: Iterable[str | Path]) -> Path:
-    """The file of table ``name`` for these dependencies (strings, or files whose bytes count)."""
+def cache_path(name: str, depends_on: Iterable[str | Path | ModuleType]) -> Path:
+    """The file of table ``name`` for these dependencies: strings (versions), or files and
+    modules whose source bytes count."""
     key = hashlib.sha256()
     for part in (unicodedata.unidata_version, sys.version, *depends_on):
-        key.update(Path(part).read_bytes() if isinstance(part, Path) else str(part).encode())
+        if isinstance(part, ModuleType):
+            part = Path(part.__file__)
+        key.update(part.read_bytes() if isinstance(part, Path) else str(part).encode())
         key.update(b"\0")
     return config.CACHE_DIR / f"{name}-{key.hexdigest()[:16]}.pickle"
 
 
-def cached(name: str, *, build: Callable[[], T], depends_on: Iterable[str | Path],
+def cached(name: str, *, build: Callable[[], T], depends_on: Iterable[str | Path | ModuleType],
            check: Callable[[object], bool]) -> T:
     """Table ``name`` from the cache if it is there and passes ``check``; else ``build()``,
     written to the cache atomically (a temporary file, then a rename)."""

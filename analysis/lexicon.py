@@ -20,7 +20,6 @@ from __future__ import annotations
 import math
 import sys
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
@@ -42,7 +41,7 @@ class _SortedWords:
 
     def __init__(self, blob: str, starts: np.ndarray, freqs: np.ndarray) -> None:
         self.blob, self.starts, self.freqs = blob, starts, freqs
-        self._dict = None if _scan is not None else dict(zip(blob.split("\n"), freqs.tolist())) if blob else {}
+        self._dict = None if _scan is not None else self.to_dict()
 
     @classmethod
     def of(cls, table: dict[str, float]) -> "_SortedWords":
@@ -73,8 +72,7 @@ def _folded_frequencies() -> _SortedWords:
 
     return cached("lexicon-ar", build=lambda: _SortedWords.of(_fold_wordfreq()),
                   check=lambda table: isinstance(table, _SortedWords), depends_on=(
-        metadata.version("wordfreq"), str(MIN_ZIPF),
-        *(Path(module.__file__) for module in (sys.modules[normalize.__module__], resources, sys.modules[__name__]))))
+        metadata.version("wordfreq"), str(MIN_ZIPF), sys.modules[normalize.__module__], resources, sys.modules[__name__]))
 
 
 def _fold_wordfreq() -> dict[str, float]:

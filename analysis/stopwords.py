@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import sys
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable
 
 from .cache import cached
@@ -37,9 +36,8 @@ def _packaged() -> frozenset[str]:
 
     return cached("stopwords-ar", build=_normalized_lists, check=lambda words: isinstance(words, frozenset),
                   depends_on=(metadata.version("stopwordsiso"), metadata.version("arabic-stopwords"),
-                              DATA_DIR / "stopwords_extra.txt",
-                              *(Path(module.__file__) for module in (sys.modules[normalize.__module__],
-                                                                     resources, sys.modules[__name__]))))
+                              DATA_DIR / "stopwords_extra.txt", sys.modules[normalize.__module__], resources,
+                              sys.modules[__name__]))
 
 
 def _normalized_lists() -> frozenset[str]:

@@ -44,13 +44,13 @@ from pathlib import Path
 
 import numpy as np
 
+from ._compiled import _scan
 from .boilerplate import boilerplate_lines, remove_boilerplate
 from .clitics import CliticSplitter
 from .lexicon import zipf
 from .normalize import make_normalizer
 from .reader import OnError, Partition, numbered_partitions, partitions, read_partition
 from .resources import HTML_RE, NUMBER_RE, TATWEEL
-from ._compiled import _scan
 from .stopwords import arabic_stopwords
 from .tokenize import TokenScanner
 
@@ -210,9 +210,8 @@ def count_partition(part: Partition, *, on_error: OnError = "raise", spill: str 
 
     The partition's document bodies go to the worker's compiled scanner
     (:class:`analysis.tokenize.TokenScanner`) in one call, which returns surface ids; the
-    rest is vectorized over the whole partition: surface ids -> normalized-token ids (each
-    distinct surface normalized once per worker), then one ``numpy.unique`` over
-    (document, token) pairs.  With ``spill`` (a file path the worker can write, e.g. on
+    rest works on the whole partition: surface ids -> normalized-token ids (each distinct
+    surface normalized once per worker), then per-document counts (:func:`_doc_counts`).  With ``spill`` (a file path the worker can write, e.g. on
     the same machine), the per-document arrays are written there instead of travelling
     back with the result.  ``job`` names the count this partition belongs to: the
     worker's vocabulary (and its ids) last for one job.
