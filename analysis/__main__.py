@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import csv
 import gc
-import os
 import sys
 from pathlib import Path
 
@@ -32,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     count.add_argument("--encoding", default=None, help="decode every file with this codec")
     count.add_argument("--on-error", choices=["raise", "skip"], default="raise",
                        help="stop at a bad input (default) or skip it and list it in OUT.skipped.csv")
+    count.add_argument("--duplicate-ids", choices=["raise", "number"], default="raise",
+                       help="a repeated document id is an error (default), or its copies become ID#2, ID#3...")
     count.add_argument("--no-merge", action="store_true", help="do not merge entity variants (aliases.csv)")
     count.add_argument("--no-progress", action="store_true", help="no progress bar")
     return parser
@@ -47,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         table = count_stream(args.path, by_doc=args.by_doc, workers=args.workers, scheduler=args.scheduler,
                              merge_variants=not args.no_merge, text_column=args.text_column,
                              id_column=args.id_column, encoding=args.encoding, on_error=args.on_error,
+                             duplicate_ids=args.duplicate_ids,
                              progress=not args.no_progress and sys.stderr.isatty())
     except KeyboardInterrupt:
         print("interrupted: nothing written", file=sys.stderr)
@@ -54,37 +56,40 @@ def main(argv: list[str] | None = None) -> int:
     except (CorpusError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    from .corpus import skipped_inputs
+
     _write_csv(table, args.out)
     attrs = table.attrs
     mb = attrs["n_bytes"] / 1e6
     print(f"{attrs['n_docs']} documents, {attrs['n_tokens']} tokens, {mb:.1f} MB in {attrs['seconds']:.1f} s "
           f"({mb / max(attrs['seconds'], 1e-9):.1f} MB/s); {len(table)} rows written to {args.out}", file=sys.stderr)
-    if len(attrs["skipped"]):
+    skipped = skipped_inputs(table)
+    if len(skipped):
         skipped_path = args.out.with_suffix(".skipped.csv")
-        _write_csv(attrs["skipped"], skipped_path)
-        print(f"{len(attrs['skipped'])} inputs skipped, listed in {skipped_path}", file=sys.stderr)
+        _write_csv(skipped, skipped_path)
+        print(f"{len(skipped)} inputs skipped, listed in {skipped_path}", file=sys.stderr)
     return 0
 
 
 def _write_csv(table, path: Path) -> None:
-    """Write atomically: a temporary file in the same folder, then a rename.
+    """Write ``table`` as ``table.to_csv(index=False, encoding="utf-8-sig")`` would, atomically
+    (:func:`analysis.files.write_atomic`).
 
-    The bytes are those of ``table.to_csv(index=False, encoding="utf-8-sig")``: the csv
-    module writes the rows (the same dialect and the same shortest float repr, tested), in
-    half the time on a large vocabulary; a table with missing values goes to pandas."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
+    The csv module writes the rows (the same dialect and the same shortest float repr,
+    tested), in half the time on a large vocabulary; a table with missing values goes to
+    pandas."""
+    def write(tmp: Path) -> None:
         if table.isna().to_numpy().any():
             table.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
-        else:
-            with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
-                writer = csv.writer(handle, lineterminator="\n")
-                writer.writerow(table.columns)
-                writer.writerows(zip(*(table[column].tolist() for column in table.columns)))
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+            return
+        with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(table.columns)
+            writer.writerows(zip(*(table[column].tolist() for column in table.columns)))
+
+    from .files import write_atomic
+
+    write_atomic(path, write)
 
 
 def run() -> None:

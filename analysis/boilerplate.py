@@ -30,14 +30,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate, count, islice
-from operator import sub
-from typing import NamedTuple
+from itertools import islice
 
-from ._compiled import _scan
-from .normalize import default_normalizer, normalize
+from .normalize import normalize
 from .resources import DATE_LINE_RE, word_list
-from .tokenize import count_tokens, token_spans
+from .tokenize import count_tokens, line_texts, lines_of, token_spans
 
 #: Columns of the table returned by :func:`find_boilerplate`.
 COLUMNS = ["line_no", "start", "end", "line", "rule"]
@@ -55,37 +52,6 @@ MAX_TITLE_CHARS = 400
 MAX_LABEL_WORDS = 3
 
 
-class Line(NamedTuple):
-    no: int
-    start: int
-    end: int
-    text: str
-
-
-def lines_of(text: str) -> list[Line]:
-    """Split ``text`` into lines with offsets (``\\n``, ``\\r\\n`` and ``\\r`` all end a line).
-
-    Examples
-    --------
-    >>> [(ln.start, ln.text) for ln in lines_of("سطر\\r\\nآخر\\rثالث")]
-    [(0, 'سطر'), (5, 'آخر'), (9, 'ثالث')]
-    """
-    out, pos = [], 0
-    if "\r" not in text:
-        pieces = text.split("\n")
-        ends = list(accumulate(map(len, pieces), lambda end, n: end + 1 + n))
-        out = list(map(Line._make, zip(count(), map(sub, ends, map(len, pieces)), ends, pieces)))
-    else:
-        for no, piece in enumerate(_LINE_END.split(text)):
-            if no % 2 == 0:
-                out.append(Line(no // 2, pos, pos + len(piece), piece))
-            pos += len(piece)
-    if out and not out[-1].text and len(out) > 1:
-        out.pop()
-    return out
-
-
-_LINE_END = re.compile(r"(\r\n|\r|\n)")
 #: Closing quotes and brackets that may follow a paragraph's final full stop.
 _CLOSERS = " \t\"'”»)]\u00a0"
 #: The marks that end a sentence: a line ending with one is not a pull quote.
@@ -149,12 +115,24 @@ def find_boilerplate(text: str, *, title: str | None = None) -> pd.DataFrame:
 def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int, int, int, str, str]]:
     """The rows of :func:`find_boilerplate` as tuples ``(line_no, start, end, line, rule)``."""
     if title is None:
-        title = _detect_title(_line_texts(text))
-    if _scan is not None:                       # the same rules in one C call (tested equal)
-        rows = _scan.line_rules(text, title, _short_limit(title), *_line_rules_settings())
-    else:
-        rows = _line_rules(text, title)
+        title = _detect_title(line_texts(text))
+    rows = _line_rules(text, title)
     return [(no, start, end, text[start:end], _RULES[rule]) for no, start, end, rule in rows]
+
+
+def document_boilerplate(text: str, *, title: str | None = None) -> tuple[tuple[int, int, int, str], ...]:
+    """The boilerplate lines of one document as ``(line_no, start, end, rule)`` tuples: what
+    the corpus's ``boilerplate`` column holds (:func:`analysis.corpus.load_corpus`), and what
+    the streaming counter leaves out.
+
+    Examples
+    --------
+    >>> document_boilerplate("خبر\\nخبر\\nنص الخبر.")
+    ((1, 4, 7, 'repeated_title'),)
+    """
+    if title is None:
+        title = _detect_title(line_texts(text))
+    return tuple((no, start, end, _RULES[rule]) for no, start, end, rule in _line_rules(text, title))
 
 
 def _short_limit(title: str) -> int:
@@ -164,22 +142,13 @@ def _short_limit(title: str) -> int:
     return max(MAX_PHRASE_CHARS, 2 * len(title) + 20)
 
 
-@lru_cache(maxsize=1)
-def _line_rules_settings() -> tuple:
-    """The arguments of the compiled ``line_rules`` after the text, title and short length."""
-    exact, prefixes = _phrases()
-    return (MAX_PULL_QUOTE_CHARS, MIN_PULL_QUOTE_WORDS, PULL_QUOTE_OVERLAP, _CLOSERS, _STOPS, default_normalizer(),
-            exact, prefixes, DATE_LINE_RE.match, _is_label)
-
-
 #: The rules, by the number :func:`_line_rules` gives them.
 _RULES = ("nav_phrase", "date_line", "repeated_title", "category_label", "pull_quote")
 
 
 def _line_rules(text: str, title: str) -> list[tuple[int, int, int, int]]:
     """Every rule, line by line: one ``(line_no, start, end, rule)`` per boilerplate line,
-    in line order (``rule`` indexes :data:`_RULES`).  The compiled core's ``line_rules``
-    does the same in one call.
+    in line order (``rule`` indexes :data:`_RULES`).
     """
     exact, prefixes = _phrases()
     marked = {no: (start, end, text[start:end], flags)
@@ -222,7 +191,7 @@ def _line_rules(text: str, title: str) -> list[tuple[int, int, int, int]]:
 def _pull_quotes(text: str, candidates: list[int], removed: set[int], title_key: str) -> set[int]:
     """Which of the ``candidates`` (line numbers) are pull quotes of a paragraph of ``text``
     (paragraphs: the lines with words, other than the ``removed`` ones)."""
-    lines = _line_texts(text)
+    lines = line_texts(text)
     paragraphs = [no for no, line in enumerate(lines) if no not in removed and line and not line.isspace()]
     norms = dict(zip(paragraphs, _normalized(lines[no] for no in paragraphs)))
     quotes = set()
@@ -239,15 +208,13 @@ def _pull_quotes(text: str, candidates: list[int], removed: set[int], title_key:
 def _pair_overlaps(candidate: str, paragraphs: list[str]) -> tuple[int, list[int]]:
     """The number of distinct pairs of consecutive words of ``candidate`` (words as
     ``str.split`` cuts them), and how many of them are pairs of consecutive words of each
-    paragraph.  The compiled core does it without building the pairs.
+    paragraph.
 
     Examples
     --------
     >>> _pair_overlaps("وصل قاآني إلى بغداد", ["قال إن قاآني إلى بغداد وصل", "بغداد"])
     (3, [2, 0])
     """
-    if _scan is not None:
-        return _scan.pair_overlaps(candidate, paragraphs)
     words = candidate.split()
     pairs = set(zip(words, words[1:]))
     return len(pairs), [len(pairs & set(zip(other, other[1:]))) for other in map(str.split, paragraphs)]
@@ -257,10 +224,7 @@ def _marked_lines(text: str, short: int) -> list[tuple[int, int, int, int]]:
     """``(line_no, start, end, flags)`` of the lines of ``text`` (as :func:`lines_of` splits
     it) that a rule may act on: flag 1, not blank and at most ``short`` characters; flag 2,
     a pull-quote candidate (at most :data:`MAX_PULL_QUOTE_CHARS` characters, at least
-    :data:`MIN_PULL_QUOTE_WORDS` words, no final full stop before closing quotes).
-    The compiled core does this in one pass; the same in Python where it is not built."""
-    if _scan is not None:
-        return _scan.marked_lines(text, short, MAX_PULL_QUOTE_CHARS, MIN_PULL_QUOTE_WORDS, _CLOSERS, _STOPS)
+    :data:`MIN_PULL_QUOTE_WORDS` words, no final full stop before closing quotes)."""
     out = []
     for ln in lines_of(text):
         line = ln.text
@@ -274,16 +238,8 @@ def _marked_lines(text: str, short: int) -> list[tuple[int, int, int, int]]:
 
 
 def _joined_words(text: str) -> str:
-    """``" ".join(text.split())`` (in one C pass where the compiled core is built)."""
-    return _scan.joined_words(text) if _scan is not None else " ".join(text.split())
-
-
-def _line_texts(text: str) -> list[str]:
-    """The lines of ``text`` as :func:`lines_of` splits it, without their offsets."""
-    pieces = text.split("\n") if "\r" not in text else _LINE_END.split(text)[::2]
-    if len(pieces) > 1 and not pieces[-1]:
-        pieces.pop()
-    return pieces
+    """The words of ``text`` (as ``str.split`` cuts them) joined by single spaces."""
+    return " ".join(text.split())
 
 
 def _normalized(lines) -> list[str]:
@@ -319,7 +275,7 @@ def detect_title(text: str) -> str:
     >>> detect_title("الشأن الإيراني\\n\\nهل التقى به ليهدده؟\\nنص.")
     'هل التقى به ليهدده؟'
     """
-    return _detect_title(_line_texts(text))
+    return _detect_title(line_texts(text))
 
 
 def _detect_title(lines: list[str]) -> str:
@@ -351,7 +307,8 @@ def _detect_title(lines: list[str]) -> str:
 
 def remove_boilerplate(text: str, removed) -> str:
     """Return ``text`` without the lines listed in ``removed`` (from :func:`find_boilerplate`,
-    or the tuples of :func:`boilerplate_lines`).
+    or tuples ``(line_no, start, end, ...)`` as :func:`boilerplate_lines` gives them and the
+    corpus's ``boilerplate`` column holds).
 
     Line breaks around a removed line are kept, so paragraphs stay apart.
 
@@ -361,8 +318,8 @@ def remove_boilerplate(text: str, removed) -> str:
     >>> remove_boilerplate(t, find_boilerplate(t))
     'نص الخبر.\\n'
     """
-    spans = ((start, end) for _, start, end, _, _ in removed) if isinstance(removed, list) else \
-        zip(removed["start"], removed["end"])
+    spans = zip(removed["start"], removed["end"]) if hasattr(removed, "columns") else \
+        ((row[1], row[2]) for row in removed)
     out, pos = [], 0
     for start, end in spans:
         out.append(text[pos:start])

@@ -14,7 +14,6 @@ cannot be written just means no cache.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sys
 import unicodedata
@@ -23,6 +22,7 @@ from types import ModuleType
 from typing import Callable, Iterable, TypeVar
 
 from . import config
+from .files import write_atomic
 
 T = TypeVar("T")
 
@@ -53,11 +53,7 @@ def cached(name: str, *, build: Callable[[], T], depends_on: Iterable[str | Path
         pass
     table = build()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        write_atomic(path, lambda tmp: tmp.write_bytes(pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)))
     except OSError:
         pass
     return table

@@ -34,7 +34,7 @@ import unicodedata
 
 import pandas as pd
 
-from .boilerplate import lines_of
+from .tokenize import lines_of
 from .normalize import normalize, normalize_with_offsets
 from .resources import (
     DAYPARTS, EVENT_RELATIVE_PHRASES, GREGORIAN_MONTHS, HIJRI_MONTHS, NEXT_WORDS, NUMBER_WORDS,

@@ -41,7 +41,7 @@ class _SortedWords:
 
     def __init__(self, blob: str, starts: np.ndarray, freqs: np.ndarray) -> None:
         self.blob, self.starts, self.freqs = blob, starts, freqs
-        self._dict = None if _scan is not None else self.to_dict()
+        self._dict = None if hasattr(_scan, "sorted_find") else self.to_dict()
 
     @classmethod
     def of(cls, table: dict[str, float]) -> "_SortedWords":

@@ -13,8 +13,6 @@ True
 
 from __future__ import annotations
 
-import os
-import tempfile
 import unicodedata
 from pathlib import Path
 from typing import Sequence
@@ -25,6 +23,7 @@ import pandas as pd
 from matplotlib import ft2font
 
 from .config import FIGURES_DIR
+from .files import atomic_paths
 from .normalize import fold_presentation_forms
 
 #: Okabe & Ito's palette, distinguishable with the common colour-vision deficiencies.
@@ -495,39 +494,16 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, *,
             raise ValueError(f"figure {name!r}: no glyph for {first.codepoint} {first.char!r} in label "
                              f"{first.text!r} ({len(missing)} missing in all); fonts: {FONT_FAMILY}")
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
                 "pdf": {"CreationDate": None, "Producer": None, "Creator": None}}
-    pending: dict[str, tuple[Path, Path]] = {}
-    try:
+    targets = {fmt: folder / f"{name}.{fmt}" for fmt in formats}
+    if data is not None:
+        targets["csv"] = folder / f"{name}.csv"
+    with atomic_paths(list(targets.values())) as temps:
+        pending = dict(zip(targets, temps))
         with matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT, "svg.fonttype": "path"}):
             for fmt in formats:
-                tmp = _temp_path(folder, name, fmt)
-                pending[fmt] = (tmp, folder / f"{name}.{fmt}")
-                fig.savefig(tmp, format=fmt, dpi=PNG_DPI, metadata=metadata.get(fmt))
+                fig.savefig(pending[fmt], format=fmt, dpi=PNG_DPI, metadata=metadata.get(fmt))
         if data is not None:
-            tmp = _temp_path(folder, name, "csv")
-            pending["csv"] = (tmp, folder / f"{name}.csv")
-            data.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
-    except BaseException:
-        for tmp, _ in pending.values():
-            tmp.unlink(missing_ok=True)
-        raise
-    mode = _file_mode()
-    for tmp, final in pending.values():
-        os.chmod(tmp, mode)
-        os.replace(tmp, final)
-    return {fmt: final for fmt, (_, final) in pending.items()}
-
-
-def _file_mode() -> int:
-    """The permissions a newly created file gets under the current umask (mkstemp uses 0600)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _temp_path(folder: Path, name: str, suffix: str) -> Path:
-    handle, path = tempfile.mkstemp(prefix=f".{name}.", suffix=f".{suffix}.tmp", dir=folder)
-    os.close(handle)
-    return Path(path)
+            data.to_csv(pending["csv"], index=False, encoding="utf-8-sig", lineterminator="\n")
+    return targets

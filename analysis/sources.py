@@ -35,7 +35,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .boilerplate import lines_of
+from .tokenize import lines_of
 from .config import DATA_DIR
 from .lexicon import zipf
 from .normalize import normalize

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .normalize import normalize
+from .vocabulary import term_labels
 
 
 def content_tokens(tokens: pd.DataFrame, *, stopwords: bool = False, numbers: bool = False) -> pd.DataFrame:
@@ -41,8 +42,7 @@ def _labels(tokens: pd.DataFrame) -> pd.Series:
     """The most frequent surface form written without proclitics, per term (for display)."""
     bare = tokens[tokens["prefix"] == ""] if "prefix" in tokens else tokens
     forms = bare.groupby(["term", "surface"]).size().reset_index(name="n")
-    forms = forms.sort_values(["term", "n", "surface"], ascending=[True, False, True])
-    return forms.drop_duplicates("term").set_index("term")["surface"]
+    return term_labels(forms["term"], forms["surface"], forms["n"])
 
 
 def count_terms(tokens: pd.DataFrame, *, by: str | None = None, stopwords: bool = False,

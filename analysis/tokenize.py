@@ -12,8 +12,10 @@ the surface forms as written, so offsets stay valid; normalize them with
 
 from __future__ import annotations
 
-from itertools import islice
-from typing import Iterator, NamedTuple, Sequence
+import re
+from itertools import accumulate, count, islice
+from operator import sub
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 import numpy as np
 
@@ -33,10 +35,120 @@ class Span(NamedTuple):
     surface: str
 
 
-def token_spans(text: str) -> Iterator[Span]:
+class Line(NamedTuple):
+    """A line of a text: its number (from 0), offsets (``text[start:end] == text``, line break excluded)."""
+
+    no: int
+    start: int
+    end: int
+    text: str
+
+
+_LINE_END = re.compile(r"(\r\n|\r|\n)")
+
+
+def lines_of(text: str) -> list[Line]:
+    """Split ``text`` into lines with offsets (``\\n``, ``\\r\\n`` and ``\\r`` all end a line).
+
+    A final line break does not start an empty last line.
+
+    Examples
+    --------
+    >>> [(ln.start, ln.text) for ln in lines_of("سطر\\r\\nآخر\\rثالث")]
+    [(0, 'سطر'), (5, 'آخر'), (9, 'ثالث')]
+    """
+    out, pos = [], 0
+    if "\r" not in text:
+        pieces = text.split("\n")
+        ends = list(accumulate(map(len, pieces), lambda end, n: end + 1 + n))
+        out = list(map(Line._make, zip(count(), map(sub, ends, map(len, pieces)), ends, pieces)))
+    else:
+        for no, piece in enumerate(_LINE_END.split(text)):
+            if no % 2 == 0:
+                out.append(Line(no // 2, pos, pos + len(piece), piece))
+            pos += len(piece)
+    if out and not out[-1].text and len(out) > 1:
+        out.pop()
+    return out
+
+
+def line_texts(text: str) -> list[str]:
+    """The lines of ``text`` as :func:`lines_of` splits it, without their offsets.
+
+    Examples
+    --------
+    >>> line_texts("عنوان\\nنص.\\n")
+    ['عنوان', 'نص.']
+    """
+    pieces = text.split("\n") if "\r" not in text else _LINE_END.split(text)[::2]
+    if len(pieces) > 1 and not pieces[-1]:
+        pieces.pop()
+    return pieces
+
+
+def counted_spans(text: str, removed: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The ``(start, end)`` ranges of ``text`` whose tokens are counted.
+
+    This is the one definition of "the counted text": ``text`` without the ``removed``
+    ranges (boilerplate lines, see :mod:`analysis.boilerplate`) and without HTML tags and
+    entities left by scrapers (:data:`analysis.resources.HTML_RE`).  A token never crosses
+    the edge of a range: ``قال<br>`` gives the token قال.  The token table finds its tokens
+    in these ranges, and the streaming counter counts the ranges joined by spaces.
+
+    Parameters
+    ----------
+    text : str
+        The raw document.
+    removed : iterable of (int, int)
+        Ranges to leave out, in order, not overlapping (e.g. the ``start``/``end`` of the
+        boilerplate lines).
+
+    Returns
+    -------
+    list of (int, int)
+        Non-empty ranges, in text order.
+
+    Examples
+    --------
+    >>> t = "الشأن العراقي\\nوصل قاآني<br>إلى بغداد"
+    >>> [t[a:b] for a, b in counted_spans(t, [(0, 13)])]
+    ['\\nوصل قاآني', 'إلى بغداد']
+    """
+    cuts = list(removed)
+    if "<" in text or "&" in text:
+        html = [m.span() for m in HTML_RE.finditer(text)]
+        if html:
+            cuts = sorted(cuts + html)
+    spans, pos = [], 0
+    for start, end in cuts:
+        if start > pos:
+            spans.append((pos, start))
+        pos = max(pos, end)
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return spans
+
+
+def counted_text(text: str, removed: Iterable[tuple[int, int]] = ()) -> str:
+    """The counted ranges of ``text`` (:func:`counted_spans`) joined by spaces: its tokens are
+    the counted tokens, in order.
+
+    Examples
+    --------
+    >>> counted_text("خبر\\nوصل قاآني<br>&quot;بغداد&quot;.", [(0, 3)])
+    '\\nوصل قاآني بغداد .'
+    """
+    spans = counted_spans(text, removed)
+    if len(spans) == 1 and spans[0] == (0, len(text)):
+        return text
+    return " ".join(text[a:b] for a, b in spans)
+
+
+def token_spans(text: str, removed: Iterable[tuple[int, int]] = ()) -> Iterator[Span]:
     """Yield every token of ``text`` with its character offsets.
 
-    HTML tags and entities left by scrapers (``<br>``, ``&quot;``) are not tokens.
+    HTML tags and entities left by scrapers (``<br>``, ``&quot;``) are not tokens; nor is
+    anything in the ``removed`` ranges (see :func:`counted_spans`).
 
     Examples
     --------
@@ -45,32 +157,22 @@ def token_spans(text: str) -> Iterator[Span]:
     >>> [s.surface for s in token_spans("قال<br>&quot;رويترز&quot;")]
     ['قال', 'رويترز']
     """
-    html = [(m.start(), m.end()) for m in HTML_RE.finditer(text)] if ("<" in text or "&" in text) else []
-    k = 0
-    for match in TOKEN_RE.finditer(text):
-        while k < len(html) and html[k][1] <= match.start():
-            k += 1
-        if k < len(html) and html[k][0] < match.end():
-            # a token overlapping markup: keep the part outside it (قال<br> -> قال)
-            start, end = match.start(), min(match.end(), html[k][0])
-            if start < html[k][0] and TOKEN_RE.fullmatch(text, start, end):
-                yield Span(start, end, text[start:end])
-            continue
-        yield Span(match.start(), match.end(), match.group())
+    for start, end in counted_spans(text, removed):
+        for match in TOKEN_RE.finditer(text, start, end):
+            yield Span(match.start(), match.end(), match.group())
 
 
-def count_tokens(text: str) -> int:
-    """The number of tokens of ``text`` (as :func:`token_spans` would yield), without
-    building them.
+def count_tokens(text: str, removed: Iterable[tuple[int, int]] = ()) -> int:
+    """The number of tokens :func:`token_spans` would yield, without building them.
 
     Examples
     --------
     >>> count_tokens("قال<br>&quot;رويترز&quot; 2021")
     3
     """
-    if "<" in text or "&" in text:
-        return sum(1 for _ in token_spans(text))
-    return len(TOKEN_RE.findall(text))
+    if not removed and "<" not in text and "&" not in text:
+        return len(TOKEN_RE.findall(text))
+    return sum(len(TOKEN_RE.findall(text, start, end)) for start, end in counted_spans(text, removed))
 
 
 def sentence_bounds(text: str) -> list[int]:

@@ -9,16 +9,15 @@ True
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
-from .clitics import CliticSplitter
+from .corpus import boilerplate_of
 from .normalize import make_normalizer
-from .resources import NUMBER_RE
-from .stopwords import arabic_stopwords
 from .tokenize import sentence_bounds, token_spans
+from .vocabulary import term_table
 
 TOKEN_COLUMNS = ["doc_id", "sentence", "position", "surface", "norm", "prefix", "term",
                  "is_stopword", "is_number", "start", "end"]
@@ -38,8 +37,10 @@ def tokens_table(
     Parameters
     ----------
     corpus : pandas.DataFrame
-        From :func:`analysis.corpus.load_corpus` (``doc_id`` and ``text`` columns, and
-        ``attrs["boilerplate"]`` when present).
+        From :func:`analysis.corpus.load_corpus`, or any frame with ``doc_id`` and
+        ``text`` columns (and ``title``).  The lines its ``boilerplate`` column lists are
+        left out; a frame without that column has its boilerplate found here, as
+        :func:`analysis.corpus.load_corpus` finds it.
     normalizer : callable, optional
         ``str -> str``; default :func:`analysis.normalize.make_normalizer` with defaults.
     clitics : bool, default True
@@ -68,47 +69,74 @@ def tokens_table(
     [['وتحدث', 'تحدث', False], ['الكاظمي', 'الكاظمي', False], ['للصحفيين', 'الصحفيين', False]]
     """
     normalizer = normalizer or make_normalizer()
-    stopwords = arabic_stopwords() if stopwords is None else stopwords
-    removed = corpus.attrs.get("boilerplate")
-    spans_by_doc, norms = {}, {}
-    for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
-        skip = []
-        if removed is not None and not include_boilerplate and len(removed):
-            mine = removed[removed["doc_id"] == doc_id]
-            skip = list(zip(mine["start"], mine["end"]))
-        spans = [s for s in token_spans(text) if not _inside(s.start, skip)]
-        normed = [normalizer(s.surface) for s in spans]
-        # a token that normalizes to nothing (an isolated haraka glyph from a PDF) is no word;
-        # one that normalizes to several (the ligature ﷺ) gives a row per word, same offsets
-        pairs = [(span, part) for span, n in zip(spans, normed) for part in n.split()]
-        spans_by_doc[doc_id] = (text, [span for span, _ in pairs])
-        norms[doc_id] = [part for _, part in pairs]
-    splitter = None
-    if clitics:
-        splitter = CliticSplitter((n for ns in norms.values() for n in ns), stopwords=stopwords,
-                                  strip_article=strip_article)
-
-    frames = []
-    for doc_id, (text, spans) in spans_by_doc.items():
-        bounds = sentence_bounds(text)
-        rows = []
-        for position, (span, norm) in enumerate(zip(spans, norms[doc_id])):
-            prefix, term = splitter(norm) if splitter else ("", norm)
-            rows.append((doc_id, bisect_right(bounds, span.start), position, span.surface, norm, prefix,
-                         term, term in stopwords or norm in stopwords, bool(NUMBER_RE.match(norm)),
-                         span.start, span.end))
-        frames.append(pd.DataFrame(rows, columns=TOKEN_COLUMNS))
-    if not frames:
-        return pd.DataFrame(columns=TOKEN_COLUMNS)
-    table = pd.concat(frames, ignore_index=True)
-    # renumber sentences densely per document (boilerplate lines leave gaps)
-    table["sentence"] = table.groupby("doc_id", sort=False)["sentence"].transform(
-        lambda s: pd.factorize(s)[0])
+    removed = [()] * len(corpus) if include_boilerplate else [
+        [(start, end) for _, start, end, _ in lines] for lines in boilerplate_of(corpus)]
+    doc_ids, starts, ends, surfaces, sentences = [], [], [], [], []
+    for doc_id, text, skip in zip(corpus["doc_id"], corpus["text"], removed):
+        spans = list(token_spans(text, skip))
+        doc_ids.append(np.full(len(spans), len(doc_ids), dtype=np.int64))
+        begin = np.fromiter((span.start for span in spans), dtype=np.int64, count=len(spans))
+        starts.append(begin)
+        ends.append(np.fromiter((span.end for span in spans), dtype=np.int64, count=len(spans)))
+        surfaces += [span.surface for span in spans]
+        sentences.append(np.searchsorted(np.asarray(sentence_bounds(text)), begin, side="right"))
+    if not surfaces:
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("sentence", "position", "start", "end") else
+                                          bool if c.startswith("is_") else object) for c in TOKEN_COLUMNS})
+    # each distinct surface normalized once; a token that normalizes to nothing (an isolated
+    # haraka glyph from a PDF) is no word, one that normalizes to several (the ligature ﷺ)
+    # gives a row per word, with the same offsets
+    distinct = pd.unique(pd.Series(surfaces, dtype=object))
+    parts = [normalizer(surface).split() for surface in distinct]
+    width = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+    surface_id = pd.Index(distinct).get_indexer(surfaces)
+    repeat = width[surface_id]
+    norm_of = np.asarray([n for group in parts for n in group], dtype=object)
+    first = np.concatenate(([0], np.cumsum(width)[:-1]))
+    row_norm = first[np.repeat(surface_id, repeat)] + (np.arange(int(repeat.sum())) - np.repeat(
+        np.cumsum(repeat) - repeat, repeat))
+    norms = norm_of[row_norm]
+    doc_index = np.repeat(np.concatenate(doc_ids), repeat)
+    unique_norms = pd.unique(pd.Series(norms, dtype=object))
+    terms = term_table(unique_norms, vocabulary=norms, clitics=clitics, strip_article=strip_article,
+                       stopwords=stopwords)
+    at = pd.Index(unique_norms).get_indexer(norms)
+    table = pd.DataFrame({
+        "doc_id": np.asarray(corpus["doc_id"].tolist(), dtype=object)[doc_index],
+        "sentence": _dense_per_doc(doc_index, np.repeat(np.concatenate(sentences), repeat)),
+        "position": _positions(doc_index),
+        "surface": np.asarray(surfaces, dtype=object)[np.repeat(np.arange(len(surfaces)), repeat)],
+        "norm": norms,
+        "prefix": terms["prefix"].to_numpy()[at],
+        "term": terms["term"].to_numpy()[at],
+        "is_stopword": terms["is_stopword"].to_numpy()[at],
+        "is_number": terms["is_number"].to_numpy()[at],
+        "start": np.repeat(np.concatenate(starts), repeat),
+        "end": np.repeat(np.concatenate(ends), repeat),
+    })
     return table
 
 
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
+def _dense_per_doc(doc_index: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``values`` (non-decreasing within each document) renumbered 0, 1, 2, ... per document:
+    sentence numbers without the gaps that boilerplate lines leave."""
+    if not len(values):
+        return values
+    rank = np.unique(doc_index * (int(values.max()) + 1) + values, return_inverse=True)[1].reshape(-1)
+    return rank - rank[_run_starts(doc_index)]
+
+
+def _run_starts(doc_index: np.ndarray) -> np.ndarray:
+    """For each entry, the index where its run of equal document indexes starts."""
+    change = np.flatnonzero(np.diff(doc_index)) + 1
+    run_start = np.zeros(len(doc_index), dtype=np.int64)
+    run_start[change] = change
+    return np.maximum.accumulate(run_start)
+
+
+def _positions(doc_index: np.ndarray) -> np.ndarray:
+    """0, 1, 2, ... within each run of equal document indexes."""
+    return np.arange(len(doc_index)) - _run_starts(doc_index) if len(doc_index) else doc_index
 
 
 def normalization_audit(corpus: pd.DataFrame, *, normalizer: Callable[[str], str] | None = None) -> pd.DataFrame:

@@ -25,6 +25,7 @@ output_dir = "../figures"  # where figures (PNG, SVG) and the CSV behind them ar
 import pandas as pd
 
 from analysis import load_corpus, tokens_table
+from analysis.corpus import boilerplate_table, skipped_inputs
 from analysis.plotting import plot_bar, save_figure, use_style
 from analysis.tokens import corpus_summary, normalization_audit
 
@@ -47,7 +48,7 @@ corpus[["doc_id", "title", "outlet", "publication_date", "date_source", "encodin
 # Every input file is either loaded above or listed here with the reason it was skipped:
 
 # %%
-corpus.attrs["skipped"]
+skipped_inputs(corpus)
 
 # %% [markdown]
 # ## What the cleaner removed
@@ -57,7 +58,7 @@ corpus.attrs["skipped"]
 # `pull_quote` (a highlighted sentence that repeats the article). The raw `text` keeps them.
 
 # %%
-corpus.attrs["boilerplate"]
+boilerplate_table(corpus)
 
 # %% [markdown]
 # ## Tokens per article

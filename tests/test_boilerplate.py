@@ -4,11 +4,13 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.boilerplate import detect_title, find_boilerplate, lines_of, remove_boilerplate
+from analysis.boilerplate import detect_title, find_boilerplate, remove_boilerplate
+from analysis.corpus import boilerplate_table
+from analysis.tokenize import lines_of
 
 
 def rules(doc_id, seeds):
-    table = seeds.attrs["boilerplate"]
+    table = boilerplate_table(seeds)
     return table.loc[table.doc_id == doc_id, ["rule", "line"]].values.tolist()
 
 
@@ -79,3 +81,15 @@ def test_line_offsets_for_any_line_endings(text):
     assert [ln.text for ln in lines] == pieces
     assert [ln.no for ln in lines] == list(range(len(pieces)))
     assert all(text[ln.start:ln.end] == ln.text for ln in lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(list("ab \t\x0b\x0c\x1c\x85\u2028\u00a0\u200b\u200f\u0640.؟…\"»")
+                                          + ["قال", "قاآني", "مَساءً", "إلى", "٢٠٢١", "é", "ﻗﺎﺁﻧﻲ", "ﷺ"]),
+                         max_size=30).map("".join), max_size=6))
+def test_lines_normalize_together_as_they_do_alone(lines):
+    # line-local steps: the lines joined by "\n" normalize as a whole, one call per document
+    from analysis import boilerplate
+    from analysis.normalize import normalize
+
+    assert boilerplate._normalized(lines) == [normalize(line) for line in lines]

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis import CorpusError, load_corpus
+from analysis.corpus import skipped_inputs
 from analysis.config import SEEDS_DIR
 from analysis.corpus import CORPUS_COLUMNS, decode_bytes
 
@@ -18,7 +19,7 @@ def test_seeds_load_unchanged(seeds):
     assert seeds["doc_id"].tolist() == [p.stem for p in files]
     for path, text in zip(files, seeds["text"]):
         assert text == path.read_bytes().decode("utf-8")
-    assert seeds.attrs["skipped"].empty
+    assert skipped_inputs(seeds).empty
 
 
 def test_seed_metadata_only_what_the_text_shows(seeds):
@@ -78,7 +79,7 @@ def test_bad_files_raise_naming_file_and_reason(tmp_path):
 def test_bad_files_skipped_and_accounted_for(tmp_path):
     expected = write_bad_folder(tmp_path)
     corpus = load_corpus(tmp_path, on_error="skip")
-    skipped = corpus.attrs["skipped"]
+    skipped = skipped_inputs(corpus)
     assert corpus["doc_id"].tolist() == ["good"]
     reasons = {Path(f).name: r for f, r in zip(skipped.file, skipped.reason)}
     assert set(reasons) == set(expected)
@@ -114,7 +115,7 @@ def test_jsonl_corpus_with_a_malformed_line(tmp_path):
         load_corpus(path)
     corpus = load_corpus(path, on_error="skip")
     assert corpus["doc_id"].tolist() == ["news:1", "news:3"]
-    assert corpus.attrs["skipped"].values.tolist() == [[f"{path}:2", "is not valid JSON (Expecting property name enclosed in double quotes at column 2)"]]
+    assert skipped_inputs(corpus).values.tolist() == [[f"{path}:2", "is not valid JSON (Expecting property name enclosed in double quotes at column 2)"]]
 
 
 def test_json_lines_read_as_the_json_module_reads_them(tmp_path):

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import CorpusError, load_corpus, tokens_table
+from analysis.corpus import skipped_inputs
 from analysis.dates import extract_dates
 from analysis.entities import merge_entities
 from analysis.sources import extract_sources
@@ -72,7 +73,7 @@ def test_default_raises_on_the_first_bad_file_naming_it(odd_folder):
 
 def test_skip_accounts_for_every_file(odd_folder):
     corpus = load_corpus(odd_folder, on_error="skip")
-    skipped = corpus.attrs["skipped"]
+    skipped = skipped_inputs(corpus)
     assert sorted(corpus.doc_id + ".txt") == sorted(ODD)
     reasons = {Path(f).name: r for f, r in zip(skipped.file, skipped.reason)}
     assert set(reasons) == set(BAD)
@@ -112,7 +113,7 @@ def test_unreadable_and_vanishing_files_are_reported(tmp_path, monkeypatch):
         load_corpus(tmp_path)
     corpus = load_corpus(tmp_path, on_error="skip")
     assert corpus.doc_id.tolist() == ["a"]
-    assert corpus.attrs["skipped"].reason.tolist() == ["cannot be read: No such file or directory",
+    assert skipped_inputs(corpus).reason.tolist() == ["cannot be read: No such file or directory",
                                                       "cannot be read: Permission denied"]
 
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from analysis import load_corpus, tokens_table
 from analysis.__main__ import main
 from analysis.config import SEEDS_DIR
+from analysis.corpus import skipped_inputs
 from analysis.entities import merge_entities
 from analysis.stream import count_stream
 from analysis.terms import count_terms
@@ -72,7 +73,7 @@ def test_bad_lines_are_reported_with_their_line_numbers(tmp_path):
     with pytest.raises(Exception, match="news.jsonl:38: is not valid JSON"):
         count_stream(path, partition_bytes=500, progress=False, workers=1)
     table = count_stream(path, partition_bytes=500, on_error="skip", progress=False, workers=2)
-    assert table.attrs["skipped"].file.tolist() == [f"{path}:38"]
+    assert skipped_inputs(table).file.tolist() == [f"{path}:38"]
     assert table.set_index("term").loc["قااني", "count"] == 49 and table.attrs["n_docs"] == 49
 
 
@@ -123,7 +124,7 @@ def test_odd_inputs_count_the_same_as_the_notebooks(tmp_path):
     streamed = count_stream(tmp_path, on_error="skip", workers=2, by_doc=True, progress=False,
                             partition_bytes=200)
     same(streamed, count_terms(tokens, by="doc_id"))
-    assert len(streamed.attrs["skipped"]) == len(BAD)
+    assert len(skipped_inputs(streamed)) == len(BAD)
 
 
 def test_json_lines_may_hold_unicode_line_separators(tmp_path):
@@ -134,7 +135,7 @@ def test_json_lines_may_hold_unicode_line_separators(tmp_path):
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     table = count_stream(path, by_doc=True, progress=False, workers=1)
     assert sorted(set(table.doc_id)) == ["news:1", "news:2"]
-    assert table.attrs["n_docs"] == 2 and not len(table.attrs["skipped"])
+    assert table.attrs["n_docs"] == 2 and skipped_inputs(table).empty
     assert load_corpus(path).text.tolist()[0] == rows[0]["text"]
 
 
@@ -150,7 +151,7 @@ def test_ligatures_and_the_pure_python_scanner_give_the_same_counts(tmp_path, mo
     assert "الله" in set(compiled.term) and "صلي" in set(compiled.term)       # ﷺ and ﷲ unfolded
     # every module on its pure-Python path, as where no C compiler was found
     normalize_module = importlib.import_module("analysis.normalize")
-    for name in ("tokenize", "normalize", "boilerplate", "stream"):
+    for name in ("tokenize", "normalize"):
         monkeypatch.setattr(importlib.import_module(f"analysis.{name}"), "_scan", None)
     normalize_module._normalizer_for.cache_clear()
     try:
@@ -163,24 +164,26 @@ def test_ligatures_and_the_pure_python_scanner_give_the_same_counts(tmp_path, mo
 def test_results_of_one_worker_merge_in_any_order(tmp_path, expected):
     # Dask may hand back a worker's partitions out of order: each result waits for the
     # earlier ones of its worker, and nothing is lost or counted twice
-    from analysis import stream
+    from analysis.count_merge import Merger, aggregate
+    from analysis.count_table import vocabulary_terms
+    from analysis.count_worker import count_partition
     from analysis.reader import partitions
 
     parts = partitions(SEEDS_DIR, target_bytes=4000)
     assert len(parts) >= 3
-    results = [stream.count_partition(p, job="any-order") for p in parts]
+    results = [count_partition(p, job="any-order", index=i) for i, p in enumerate(parts)]
     assert results[1].norm_start > 0                       # later results send only new forms
     merged = {}
     for name, order in (("in order", results), ("reversed", results[::-1])):
-        merger = stream._Merger(tmp_path)
+        merger = Merger(tmp_path)
         for result in order[:-1]:
             merger.add(result)
         if name == "reversed":
             assert merger.waiting and not merger.spills     # the first result is still missing
         merger.add(order[-1])
         assert not merger.waiting and len(merger.spills) == len(parts)
-        vocab = stream._vocabulary_terms(merger, merge_variants=True)
-        totals, doc_freq, _ = stream._aggregate(merger, vocab, by_doc=False)
+        vocab = vocabulary_terms(merger, merge_variants=True)
+        totals, doc_freq, _ = aggregate(merger, vocab, by_doc=False)
         terms = vocab.drop_duplicates("term_id").set_index("term_id")["term"].sort_index()
         merged[name] = dict(zip(terms, zip(totals.tolist(), doc_freq.tolist())))
     assert merged["in order"] == merged["reversed"]
@@ -219,6 +222,6 @@ def test_json_lines_ranges_are_numbered_as_they_are_handed_out(tmp_path):
 @given(st.text(alphabet=st.sampled_from(list("0123456789٠١٢٣۴۵٩\u0640ـabب²½①߁𝟘") + ["\u0660"]), min_size=1, max_size=8))
 def test_number_test_is_the_number_pattern(token):
     from analysis.resources import NUMBER_RE
-    from analysis.stream import _is_number
+    from analysis.vocabulary import is_number
 
-    assert _is_number(token) == bool(NUMBER_RE.match(token))
+    assert is_number(token) == bool(NUMBER_RE.match(token))
