@@ -49,6 +49,11 @@ class CorpusError(ValueError):
         self.reason = reason
         super().__init__(f"{source}: {reason}")
 
+    def __reduce__(self):
+        # rebuilt from both parts (the default would call __init__ with the message alone),
+        # so the error crosses process pools
+        return type(self), (self.source, self.reason)
+
 
 # --- decoding -------------------------------------------------------------------------------
 
