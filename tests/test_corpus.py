@@ -138,7 +138,7 @@ def test_json_lines_read_as_the_json_module_reads_them(tmp_path):
     # the same lines after a byte that is not UTF-8: reported with its line number
     path.write_bytes(path.read_bytes().replace("بغداد".encode(), b"\xff\xfe"))
     column = path.read_bytes().split(b"\n")[1].index(b"\xff") + 1                # in bytes
-    with pytest.raises(CorpusError, match=rf"news.jsonl:2: is not UTF-8 \(invalid byte at column {column}\)"):
+    with pytest.raises(CorpusError, match=rf"news.jsonl:2: cannot be decoded: not UTF-8 \(invalid byte 0xff at column {column}\)"):
         list(iter_documents(path, id_column="id"))
 
 
