@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     count.add_argument("--encoding", default=None, help="decode every file with this codec")
     count.add_argument("--on-error", choices=["raise", "skip"], default="raise",
                        help="stop at a bad input (default) or skip it and list it in OUT.skipped.csv")
+    count.add_argument("--invalid-bytes", choices=["replace", "error"], default="replace",
+                       help="a UTF-8 file with a few invalid bytes: load it with U+FFFD (default) or refuse it")
     count.add_argument("--duplicate-ids", choices=["raise", "number"], default="raise",
                        help="a repeated document id is an error (default), or its copies become ID#2, ID#3...")
     count.add_argument("--no-merge", action="store_true", help="do not merge entity variants (aliases.csv)")
@@ -48,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         table = count_stream(args.path, by_doc=args.by_doc, workers=args.workers, scheduler=args.scheduler,
                              merge_variants=not args.no_merge, text_column=args.text_column,
                              id_column=args.id_column, encoding=args.encoding, on_error=args.on_error,
-                             duplicate_ids=args.duplicate_ids,
+                             duplicate_ids=args.duplicate_ids, invalid_bytes=args.invalid_bytes,
                              progress=not args.no_progress and sys.stderr.isatty())
     except KeyboardInterrupt:
         print("interrupted: nothing written", file=sys.stderr)

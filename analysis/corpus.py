@@ -26,7 +26,7 @@ import pandas as pd
 from .boilerplate import detect_title, document_boilerplate, remove_boilerplate
 from .config import SEEDS_DIR
 from .reader import (  # noqa: F401  (re-exported: the loading API lives here)
-    CorpusError, OnError, arabic_share, decode_bytes, iter_documents, read_text_file,
+    CorpusError, InvalidBytes, OnError, arabic_share, decode_bytes, iter_documents, read_text_file,
 )
 from .tokenize import count_tokens
 
@@ -51,6 +51,7 @@ def load_corpus(
     text_column: str = "text",
     id_column: str | None = None,
     encoding: str | None = None,
+    invalid_bytes: InvalidBytes = "replace",
     on_error: OnError = "raise",
     duplicate_ids: DuplicateIds = "raise",
 ) -> pd.DataFrame:
@@ -68,6 +69,10 @@ def load_corpus(
         Column giving document ids; default: file stem (folders) or ``"<stem>:<line>"``.
     encoding : str, optional
         Decode every file with this codec instead of detecting it per file.
+    invalid_bytes : {"replace", "error"}, default "replace"
+        A file that is UTF-8 but for a few invalid bytes (a stray byte from a bad copy):
+        loaded with U+FFFD in their place and the repair noted in ``decoding``, or refused
+        as a :class:`CorpusError` (skipped with the reason under ``on_error="skip"``).
     on_error : {"raise", "skip"}, default "raise"
         What a bad input (undecodable, binary, empty, malformed line) does: stop with a
         :class:`CorpusError`, or be listed by :func:`skipped_inputs` while the rest loads.
@@ -99,7 +104,7 @@ def load_corpus(
     path = Path(path)
     skipped: list[tuple[str, str]] = []
     records = list(iter_documents(path, text_column=text_column, id_column=id_column, encoding=encoding,
-                                  on_error=on_error, skipped=skipped))
+                                  invalid_bytes=invalid_bytes, on_error=on_error, skipped=skipped))
     _unique_ids(records, path, duplicate_ids)
 
     rows = []

@@ -140,6 +140,7 @@ def count_stream(
     text_column: str = "text",
     id_column: str | None = None,
     encoding: str | None = None,
+    invalid_bytes: str = "replace",
     on_error: OnError = "raise",
     duplicate_ids: str = "raise",
     partition_bytes: int = 4 << 20,
@@ -161,7 +162,7 @@ def count_stream(
         default: no Dask.  Needs the ``scale`` extra (``requirements-scale.txt``).
     merge_variants : bool, default True
         Merge entity variants through ``analysis/data/aliases.csv``.
-    text_column, id_column, encoding, on_error, duplicate_ids
+    text_column, id_column, encoding, invalid_bytes, on_error, duplicate_ids
         As in :func:`analysis.corpus.load_corpus`: a repeated document id is an error
         naming it and its sources (found when counting ends), or with ``"number"`` the
         copies are counted as documents ``"<id>#2"``...
@@ -184,7 +185,7 @@ def count_stream(
     workers = workers or os.cpu_count() or 1
     # the line numbers of JSON-lines ranges are counted as the partitions are handed out
     parts = partitions(path, target_bytes=partition_bytes, text_column=text_column, id_column=id_column,
-                       encoding=encoding, number_lines=False)
+                       encoding=encoding, invalid_bytes=invalid_bytes, number_lines=False)
     with tempfile.TemporaryDirectory(prefix="qaani-count-") as tmp:
         merger = Merger(Path(tmp))
         _run(parts, merger, workers=workers, scheduler=scheduler, on_error=on_error, progress=progress)

@@ -116,3 +116,17 @@ def test_duplicate_file_stems_in_subfolders_are_different_ids(tmp_path):
         (tmp_path / outlet).mkdir()
         (tmp_path / outlet / "1.txt").write_text(f"خبر {outlet} عن قاآني في بغداد.", encoding="utf-8")
     assert sorted(load_corpus(tmp_path).doc_id) == ["bbc/1", "cnn/1"]
+
+
+def test_a_stray_byte_loads_as_utf8_with_a_note_or_is_refused(tmp_path):
+    good = "وصل قائد فيلق القدس إسماعيل قاآني إلى بغداد والتقى الكاظمي.".encode("utf-8")
+    (tmp_path / "stray.txt").write_bytes(good[:20] + b"\xff" + good[20:])
+    corpus = load_corpus(tmp_path)
+    assert "قاآني" in corpus.text[0] and "\ufffd" in corpus.text[0]
+    assert "invalid UTF-8 byte" in corpus.decoding[0]
+    with pytest.raises(CorpusError, match="stray.txt"):
+        load_corpus(tmp_path, invalid_bytes="error")
+    table = count_stream(tmp_path, invalid_bytes="error", on_error="skip", progress=False, workers=1)
+    assert table.empty and skipped_inputs(table).file.tolist() == [str(tmp_path / "stray.txt")]
+    counted = count_stream(tmp_path, progress=False, workers=1).set_index("term")["count"]
+    assert counted[QAANI] == 1
