@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import islice
+from typing import Iterator
 
 from .normalize import normalize
 from .resources import DATE_LINE_RE, word_list
@@ -56,6 +57,7 @@ MAX_LABEL_WORDS = 3
 _CLOSERS = " \t\"'”»)]\u00a0"
 #: The marks that end a sentence: a line ending with one is not a pull quote.
 _STOPS = ".!؟?…"
+_STOP_MARKS = tuple(_STOPS)
 
 
 def _trim(text: str) -> str:
@@ -168,17 +170,18 @@ def _line_rules(text: str, title: str) -> list[tuple[int, int, int, int]]:
     if title:
         at = next((no for no in keyed if marked[no][2] == title), None)    # the headline is usually a line
         title_key = keys[at] if at is not None else _key(title)
+    # a category label stands above a line equal to the title: above the last such line
+    last_title = max((index for index, no in enumerate(keyed) if keys[no] == title_key), default=-1) \
+        if title_key else -1
     title_seen = False
-    for index, no in enumerate(keyed):
+    for index, no in enumerate(keyed[:last_title + 1]):
         if no in rows:
             continue
-        key = keys[no]
-        if title_key and key == title_key:
+        if keys[no] == title_key:
             if title_seen:
                 rows[no] = 2                                        # repeated_title
             title_seen = True
-        elif title_key and not title_seen and _is_label(marked[no][2]) and any(
-                keys[later] == title_key for later in keyed[index + 1:]):
+        elif not title_seen and index < last_title and _is_label(marked[no][2]):
             rows[no] = 3                                            # category_label
 
     candidates = [no for no, (_, _, _, flags) in marked.items() if flags & 2 and no not in rows
@@ -194,14 +197,23 @@ def _pull_quotes(text: str, candidates: list[int], removed: set[int], title_key:
     lines = line_texts(text)
     paragraphs = [no for no, line in enumerate(lines) if no not in removed and line and not line.isspace()]
     norms = dict(zip(paragraphs, _normalized(lines[no] for no in paragraphs)))
+    pairs_of: dict[int, set] = {}                  # each paragraph's word pairs, made once
     quotes = set()
     for no in candidates:
-        longer = [other for other in paragraphs if other != no and len(lines[other]) > len(lines[no])]
-        n_pairs, overlaps = _pair_overlaps(norms[no], [norms[other] for other in longer])
-        if n_pairs < MIN_PULL_QUOTE_WORDS - 1 or _trim(_joined_words(norms[no])) == title_key:
+        words = norms[no].split()
+        pairs = set(zip(words, words[1:]))
+        if len(pairs) < MIN_PULL_QUOTE_WORDS - 1 or _trim(" ".join(words)) == title_key:
             continue
-        if any(overlap >= PULL_QUOTE_OVERLAP * n_pairs for overlap in overlaps):
-            quotes.add(no)
+        need = PULL_QUOTE_OVERLAP * len(pairs)
+        for other in paragraphs:
+            if other == no or len(lines[other]) <= len(lines[no]):
+                continue
+            if other not in pairs_of:
+                other_words = norms[other].split()
+                pairs_of[other] = set(zip(other_words, other_words[1:]))
+            if len(pairs & pairs_of[other]) >= need:
+                quotes.add(no)
+                break
     return quotes
 
 
@@ -226,15 +238,26 @@ def _marked_lines(text: str, short: int) -> list[tuple[int, int, int, int]]:
     a pull-quote candidate (at most :data:`MAX_PULL_QUOTE_CHARS` characters, at least
     :data:`MIN_PULL_QUOTE_WORDS` words, no final full stop before closing quotes)."""
     out = []
-    for ln in lines_of(text):
-        line = ln.text
-        flags = 1 if len(line) <= short and line and not line.isspace() else 0
-        if len(line) <= MAX_PULL_QUOTE_CHARS and not line.rstrip(_CLOSERS).endswith(tuple(_STOPS)) \
+    lines = lines_of(text) if "\r" in text else _lf_lines(text)
+    for no, start, end, line in lines:
+        if start == end:
+            continue
+        flags = 1 if end - start <= short and not line.isspace() else 0
+        if end - start <= MAX_PULL_QUOTE_CHARS and not line.rstrip(_CLOSERS).endswith(_STOP_MARKS) \
                 and len(line.split(maxsplit=MIN_PULL_QUOTE_WORDS - 1)) >= MIN_PULL_QUOTE_WORDS:
             flags |= 2
         if flags:
-            out.append((ln.no, ln.start, ln.end, flags))
+            out.append((no, start, end, flags))
     return out
+
+
+def _lf_lines(text: str) -> Iterator[tuple[int, int, int, str]]:
+    """``(line_no, start, end, line)`` of a text whose lines end with ``\\n`` only (what
+    :func:`analysis.tokenize.lines_of` gives, without building its tuples first)."""
+    pos = 0
+    for no, line in enumerate(text.split("\n")):
+        yield no, pos, pos + len(line), line
+        pos += len(line) + 1
 
 
 def _joined_words(text: str) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .count_worker import Ids, PartitionCounts, global_ids, grown, id_keys, read_spill, write_spill
+from .count_worker import Ids, PartitionCounts, global_ids, grown, id_keys, read_spill, unique_counts, write_spill
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -100,7 +100,7 @@ class Merger:
         """Document ids used more than once, with the source of each copy, in corpus order
         (found by their hashes; only spills that hold a repeated hash are read)."""
         keys = np.concatenate(self.doc_keys) if self.doc_keys else np.zeros(0, dtype=np.uint64)
-        unique, counts = np.unique(keys, return_counts=True)
+        unique, counts = unique_counts(keys)
         suspects = unique[counts > 1]
         if not len(suspects):
             return {}
@@ -148,8 +148,11 @@ def aggregate(merger: Merger, vocab: pd.DataFrame, *, by_doc: bool) -> tuple[np.
             keep = content[ids]
             terms, counts = term_of[ids[keep]], cnts[keep]
             doc_index = np.repeat(np.arange(len(ptr) - 1), np.diff(ptr))[keep]
-            keys, inverse = np.unique(doc_index * n_terms + terms, return_inverse=True)
-            summed = np.bincount(inverse, weights=counts).astype(np.int64)
+            pairs = doc_index * n_terms + terms
+            order = np.argsort(pairs, kind="stable")
+            keys, sizes = unique_counts(pairs)
+            summed = np.add.reduceat(counts[order].astype(np.int64), np.cumsum(sizes) - sizes) if len(keys) \
+                else np.zeros(0, dtype=np.int64)
             docs = keys // n_terms
             rows.append(pd.DataFrame({"doc_id": np.asarray(doc_ids, dtype=object)[docs], "term_id": keys % n_terms,
                                       "count": summed, "doc_tokens": doc_tokens[docs]}))
@@ -165,7 +168,7 @@ def _add_doc_freq(terms: np.ndarray, doc_ptr: np.ndarray, doc_freq: np.ndarray) 
     if len(at):
         n_terms = len(doc_freq)
         docs = np.searchsorted(doc_ptr, at, side="right") - 1
-        keys = np.unique(docs * n_terms + terms[at])
+        keys = unique_counts(docs * n_terms + terms[at])[0]
         doc_freq += np.bincount(keys % n_terms, minlength=n_terms)
 
 

@@ -241,7 +241,7 @@ def _doc_counts(sid: np.ndarray, lengths: np.ndarray, ptr: np.ndarray, flat: np.
         ends = np.cumsum(repeat)
         nid = flat[np.repeat(ptr[sid] - ends + repeat, repeat) + np.arange(int(ends[-1]) if len(ends) else 0)]
     n = max(n_norms, 1)
-    keys, counts = np.unique(doc * n + nid, return_counts=True)
+    keys, counts = unique_counts(doc * n + nid)
     doc_ptr = np.searchsorted(keys // n, np.arange(len(lengths) + 1), side="left").astype(np.int64)
     ids = keys % n
     return (ids.astype(np.int32), counts.astype(np.int32), doc_ptr,
@@ -284,3 +284,21 @@ def count_spilled(task: tuple[int, Partition, str | None], on_error: OnError, jo
     process pool or of Dask)."""
     index, part, spill = task
     return count_partition(part, on_error=on_error, spill=spill, job=job, index=index)
+
+
+def unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values of an integer array, sorted, and how often each occurs:
+    ``numpy.unique(keys, return_counts=True)`` by one sort (numpy 2.4's hash-based
+    ``unique`` takes ten times as long on the arrays counting makes).
+
+    Examples
+    --------
+    >>> [a.tolist() for a in unique_counts(np.array([5, 3, 5, 5]))]
+    [[3, 5], [1, 3]]
+    """
+    ordered = np.sort(keys)
+    if not len(ordered):
+        return ordered, np.zeros(0, dtype=np.int64)
+    starts = np.concatenate(([0], np.flatnonzero(ordered[1:] != ordered[:-1]) + 1))
+    return ordered[starts], np.diff(np.append(starts, len(ordered)))
+
