@@ -15,6 +15,22 @@ def seed_tokens(seeds):
     return tokens_table(seeds)
 
 
+@pytest.fixture(scope="session")
+def executed_notebooks(tmp_path_factory):
+    """Every numbered notebook run once on the seeds (papermill): ``(executed folder, figures folder)``."""
+    import papermill
+
+    from analysis.config import NOTEBOOKS_DIR
+
+    out = tmp_path_factory.mktemp("executed")
+    figures = out / "figures"
+    for notebook in sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb")):
+        papermill.execute_notebook(
+            str(notebook), str(out / notebook.name), cwd=str(NOTEBOOKS_DIR), kernel_name="python3",
+            parameters={"corpus_path": str(SEEDS_DIR), "output_dir": str(figures)}, progress_bar=False)
+    return out, figures
+
+
 @pytest.fixture(scope="session", autouse=True)
 def seeds_are_read_only():
     """No test (notebook runs included) may create, change or delete anything in seeds/."""
