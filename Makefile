@@ -72,7 +72,7 @@ sync: $(STAMP) ## re-pair notebooks/*.py (jupytext py:percent) with their .ipynb
 bench: $(STAMP) ## benchmark term counting on a generated 200 MB corpus (prints a table)
 	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps "camel-tools>=1.5,<2"
-	$(BIN)/python benchmarks/bench_count.py --size-mb 200
+	$(BIN)/python benchmarks/bench_count.py --size-mb 200 $(if $(CORPUS),--corpus $(CORPUS),)
 
 clean: ## remove the environments and build/
 	rm -rf $(VENV) $(VENV310) build

@@ -2,17 +2,25 @@
 
 Usage:
     python benchmarks/bench_count.py --size-mb 200 [--workers 2] [--repeat 3] [--skip camel,pandas]
+    python benchmarks/bench_count.py --corpus PATH [...]      # a real corpus: folder of .txt or .jsonl
+    python benchmarks/bench_count.py --calibrate PATH         # Heaps' law of a corpus (and of the generator)
 
-Generates (once, cached in --data-dir) a JSON-lines corpus of the given size shaped like
-scraped news (a headline and its ``title`` field, six paragraphs of the seed articles'
-bodies, sometimes a line of web residue), perturbed so that the vocabulary keeps growing
-(new word forms at a Heaps'-law rate), then runs each pipeline in a fresh process on the same file, sampling
-the resident memory of the process and its children every 50 ms:
+Without ``--corpus``, generates (once, cached in --data-dir) a JSON-lines corpus of the given
+size shaped like scraped news (a headline and its ``title`` field, six paragraphs of the
+seed articles' bodies, sometimes a line of web residue) whose vocabulary grows as real
+news does: Heaps' law V(n) = K n^beta with K and beta measured on the ANT corpus (31,525
+articles of five outlets; ``--calibrate`` measures them on any corpus).  With ``--corpus``
+it runs on your corpus as given and in the other form (a folder is also written as JSON
+lines, a JSON-lines file also as a folder, in --data-dir), so both reading paths are
+measured.  Each pipeline runs in a fresh process, sampling the memory (PSS) of the
+process and its children every 50 ms:
 
 * ``workbook``: ``python -m analysis count`` (boilerplate, normalization, clitics,
   stopwords, entity merging; all cores);
 * ``plain_python``: the best plain-Python single process (str.replace chain, one
   compiled regex, collections.Counter), normalization only;
+* ``plain_2proc``: the plain loop in two processes (read, ``str.translate``, one regex,
+  ``Counter``; the counters merged), the baseline the workbook must beat twice over;
 * ``pyarabic``: PyArabic's strip_tashkeel/strip_tatweel/normalize_hamza + araby.tokenize;
 * ``camel``: CAMeL Tools' normalize_unicode, dediac_ar, normalize_alef_*, and
   simple_word_tokenize (``make bench`` installs camel-tools without its model
@@ -43,7 +51,15 @@ SEEDS = ROOT / "seeds"
 # --- the corpus ---------------------------------------------------------------------------
 
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
-SUFFIXES = ["", "ه", "ها", "هم", "ات", "ين", "ون", "ية"]
+SUFFIXES = ["", "ه", "ها", "هم", "ات", "ين", "ون", "ية", "ة"]
+#: Proclitics an invented form may carry, as in real news (وقال, بالعراق, للحكومة).
+PREFIXES = ["", "", "", "ال", "ال", "و", "وال", "بال", "لل", "ف", "ب"]
+#: Heaps' law of the ANT corpus (31,525 articles of five outlets: 230,859 distinct
+#: written forms, 7.9 million tokens), measured with ``--calibrate`` on 2026-12-02: V(n) = K n^beta.
+HEAPS_K, HEAPS_BETA = 126.5, 0.475
+#: Share of the words that come from the invented vocabulary (new forms and forms
+#: invented earlier, reused with a Zipf-like preference for the early, frequent ones).
+INVENTED_SHARE = 0.3
 
 
 WORD_RE = re.compile(r"^(\W*)(.*?)(\W*)$")
@@ -54,8 +70,11 @@ RESIDUE = ["آخر الأخبار", "مقالات ذات صلة", "اقرأ أي
 def generate(path: Path, size_mb: int, seed: int = 7) -> None:
     """Write ``size_mb`` MB of JSON lines shaped like scraped news: a headline (also in a
     ``title`` field), six paragraphs of the seeds' article bodies, sometimes a line of web
-    residue; ~8% of words are replaced by new forms from a vocabulary that grows with the
-    corpus (Heaps' law), their punctuation kept so a paragraph still ends as it did."""
+    residue.  Token ``n`` is a form never seen before with probability ``K beta n^(beta-1)``
+    (the slope of Heaps' law), so the vocabulary grows as :data:`HEAPS_K`,
+    :data:`HEAPS_BETA` say real news grows; otherwise :data:`INVENTED_SHARE` of the words
+    are earlier invented forms, the rest the seeds' words.  Punctuation stays, so a
+    paragraph still ends as it did."""
     sys.path.insert(0, str(ROOT))
     from analysis import load_corpus
 
@@ -63,18 +82,27 @@ def generate(path: Path, size_mb: int, seed: int = 7) -> None:
     corpus = load_corpus(SEEDS)
     headlines = [t for t in corpus["title"] if t]
     paragraphs = [p.strip() for body in corpus["body"] for p in body.split("\n") if len(p.split()) > 8]
+    base = len({w for p in paragraphs + headlines for w in p.split()})
     invented: list[str] = []
+    n_tokens = 0
 
     def perturb(text: str) -> str:
+        nonlocal n_tokens
         words = []
         for word in text.split():
-            if rng.random() < 0.08:
-                if not invented or rng.random() < 2.0 / (1 + len(invented)) ** 0.35:
-                    stem = "".join(rng.choice(LETTERS) for _ in range(rng.randint(3, 6)))
-                    invented.append(stem + rng.choice(SUFFIXES))
-                lead, _, trail = WORD_RE.match(word).groups()
-                word = lead + rng.choice(invented) + trail
-            words.append(word)
+            n_tokens += 1
+            p_new = HEAPS_K * HEAPS_BETA * n_tokens ** (HEAPS_BETA - 1)
+            if base + len(invented) < HEAPS_K * n_tokens ** HEAPS_BETA and rng.random() < min(1.0, 2 * p_new):
+                stem = "".join(rng.choice(LETTERS) for _ in range(rng.randint(3, 7)))
+                invented.append(rng.choice(PREFIXES) + stem + rng.choice(SUFFIXES))
+                new = invented[-1]
+            elif invented and rng.random() < INVENTED_SHARE:
+                new = invented[int(len(invented) * rng.random() ** 3)]
+            else:
+                words.append(word)
+                continue
+            lead, _, trail = WORD_RE.match(word).groups()
+            words.append(lead + new + trail)
         return " ".join(words)
 
     target = size_mb * 1_000_000
@@ -92,12 +120,75 @@ def generate(path: Path, size_mb: int, seed: int = 7) -> None:
             n += 1
 
 
+def heaps(path: Path) -> dict:
+    """Heaps' law of a corpus (folder or JSON lines): V(n) = K n^beta fitted on the
+    distinct written forms after every 1,000 documents, and the share of new forms among
+    the last tenth of the tokens."""
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT))
+    from analysis.tokenize import TokenScanner
+
+    scanner, points, n = TokenScanner(), [], 0
+    for i, text in enumerate(texts(path), start=1):
+        n += len(scanner.scan([text])[2])
+        if i % 1000 == 0:
+            points.append((n, len(scanner)))
+    points.append((n, len(scanner)))
+    tokens, forms = np.array(points, dtype=float).T
+    beta, log_k = np.polyfit(np.log(tokens), np.log(forms), 1)
+    tail = max(1, len(points) // 10)
+    new_share = (forms[-1] - forms[-1 - tail]) / max(tokens[-1] - tokens[-1 - tail], 1) if len(points) > tail else 1.0
+    return {"documents": i, "tokens": int(n), "forms": int(forms[-1]), "K": float(np.exp(log_k)), "beta": float(beta),
+            "new_share": float(new_share)}
+
+
 # --- the pipelines (each runs in its own process: python bench_count.py --run NAME FILE) ----
 
 def texts(path: Path):
+    """The texts of a JSON-lines file (key ``text``) or of a folder's ``.txt`` files."""
+    if path.is_dir():
+        for file in sorted(path.rglob("*.txt")):
+            yield file.read_text(encoding="utf-8")
+        return
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             yield json.loads(line)["text"]
+
+
+#: The plain loop's normalization: one translate table (hamza forms, alef maqsura, no-break
+#: space; harakat, tatweel and format marks deleted) and one token regex.
+PLAIN_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "\u00a0": " ",
+                             **{chr(c): None for c in [*range(0x64B, 0x660), 0x670, 0x640, *range(0x200C, 0x2010)]}})
+PLAIN_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _plain_count(items: list) -> "Counter[str]":
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    for item in items:
+        text = Path(item).read_text(encoding="utf-8") if isinstance(item, str) else json.loads(item)["text"]
+        counts.update(PLAIN_TOKEN.findall(text.translate(PLAIN_TABLE)))
+    return counts
+
+
+def run_plain_2proc(path: Path) -> int:
+    """The plain loop in two processes: files (or JSON lines) in chunks of 500, each process
+    reading, translating, tokenizing and counting its chunks; the counters summed."""
+    import multiprocessing as mp
+    from collections import Counter
+
+    if path.is_dir():
+        items = [str(p) for p in sorted(path.rglob("*.txt"))]
+    else:
+        items = path.read_bytes().decode("utf-8").splitlines()
+    chunks = [items[i:i + 500] for i in range(0, len(items), 500)]
+    total: Counter[str] = Counter()
+    with mp.get_context("fork").Pool(2) as pool:
+        for counts in pool.imap_unordered(_plain_count, chunks):
+            total.update(counts)
+    return len(total)
 
 
 def run_plain_python(path: Path) -> int:
@@ -144,7 +235,7 @@ def run_camel(path: Path) -> int:
 def run_pandas(path: Path) -> int:
     import pandas as pd
 
-    frame = pd.read_json(path, lines=True)
+    frame = pd.read_json(path, lines=True) if not path.is_dir() else pd.DataFrame({"text": list(texts(path))})
     text = frame["text"].str.replace("[\u064b-\u065f\u0670\u0640]", "", regex=True)
     text = text.str.replace("[أإآ]", "ا", regex=True).str.replace("ى", "ي")
     counts = text.str.findall(r"[^\W_]+").explode().value_counts()
@@ -152,9 +243,9 @@ def run_pandas(path: Path) -> int:
 
 
 def run_workbook(path: Path, workers: int) -> int:
-    out = path.with_suffix(".terms.csv")
+    out = (path.parent / f"{path.name}.terms.csv") if path.is_dir() else path.with_suffix(".terms.csv")
     subprocess.run([sys.executable, "-m", "analysis", "count", str(path), "--out", str(out), "--workers", str(workers),
-                    "--no-progress"], check=True)
+                    "--no-progress", "--on-error", "skip"], check=True)
     return sum(1 for _ in out.open(encoding="utf-8-sig")) - 1
 
 
@@ -214,40 +305,44 @@ def best_of(runs: list[dict]) -> dict:
     return {**best, "peak_mb": max(r["peak_mb"] for r in good), "all": [r["seconds"] for r in good]}
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--size-mb", type=int, default=200)
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each pipeline; the fastest is reported")
-    parser.add_argument("--data-dir", type=Path, default=Path("/tmp/qaani-bench"))
-    parser.add_argument("--skip", default="", help="comma-separated pipelines to leave out")
-    parser.add_argument("--run", nargs=2, metavar=("NAME", "FILE"), help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.run:
-        name, file = args.run
-        runner = {"plain_python": run_plain_python, "pyarabic": run_pyarabic, "camel": run_camel,
-                  "pandas": run_pandas}.get(name)
-        print(runner(Path(file)) if runner else run_workbook(Path(file), args.workers))
-        return 0
+def other_form(corpus: Path, data_dir: Path) -> Path:
+    """The corpus in the other form (a folder as JSON lines, JSON lines as a folder), written
+    once to ``data_dir`` (the file names and ids kept; metadata beyond the title left out)."""
+    if corpus.is_dir():
+        out = data_dir / f"{corpus.name}.jsonl"
+        if not out.exists():
+            with out.open("w", encoding="utf-8") as handle:
+                for file in sorted(corpus.rglob("*.txt")):
+                    handle.write(json.dumps({"id": file.stem, "text": file.read_text(encoding="utf-8")},
+                                            ensure_ascii=False) + "\n")
+        return out
+    out = data_dir / f"{corpus.stem}_folder"
+    if not out.exists():
+        tmp = data_dir / f".{corpus.stem}_folder.tmp"
+        tmp.mkdir(parents=True, exist_ok=True)
+        with corpus.open(encoding="utf-8") as handle:
+            for i, line in enumerate(handle):
+                row = json.loads(line)
+                name = re.sub(r"[^\w.-]", "_", str(row.get("id", i)))
+                (tmp / f"{name}.txt").write_text(row["text"], encoding="utf-8")
+        tmp.rename(out)
+    return out
 
-    args.data_dir.mkdir(parents=True, exist_ok=True)
-    corpus = args.data_dir / f"news_{args.size_mb}mb.jsonl"
-    if not corpus.exists():
-        print(f"generating {corpus} ...", file=sys.stderr)
-        generate(corpus, args.size_mb)
-    mb = corpus.stat().st_size / 1e6
-    skip = set(filter(None, args.skip.split(",")))
-    names = [n for n in ("workbook", "plain_python", "pyarabic", "camel", "pandas") if n not in skip]
-    # the pipelines take turns, so that each sees the same drift in the machine's speed
+
+def bench(corpus: Path, names: list[str], args) -> None:
+    """Run the pipelines on one corpus by turns and print the table."""
+    size = sum(p.stat().st_size for p in corpus.rglob("*.txt")) if corpus.is_dir() else corpus.stat().st_size
+    mb = size / 1e6
     runs: dict[str, list[dict]] = {name: [] for name in names}
     for round_no in range(1, args.repeat + 1):
         for name in names:
-            print(f"run {round_no}/{args.repeat}: {name} ...", file=sys.stderr)
+            print(f"run {round_no}/{args.repeat}: {name} on {corpus.name} ...", file=sys.stderr)
             runs[name].append(measure(name, corpus, args.workers))
     results = [best_of(runs[name]) for name in names]
     ours = next((r for r in results if r["name"] == "workbook" and "seconds" in r), None)
-    print(f"\ncorpus: {corpus.name}, {mb:.0f} MB; {os.cpu_count()} cores; workers for the workbook: {args.workers}; "
-          f"best of {args.repeat} runs")
+    form = "folder of .txt files" if corpus.is_dir() else "JSON lines"
+    print(f"\ncorpus: {corpus.name} ({form}), {mb:.0f} MB; {os.cpu_count()} cores; workers for the workbook: "
+          f"{args.workers}; best of {args.repeat} runs")
     print(f"{'pipeline':<14}{'seconds':>9}{'MB/s':>8}{'peak PSS MB':>13}{'vocabulary':>12}{'workbook is':>14}")
     for r in results:
         if "error" in r:
@@ -262,6 +357,44 @@ def main() -> int:
     for r in results:
         if "all" in r:
             print(f"  {r['name']}: runs took " + ", ".join(f"{s:.1f}" for s in r["all"]) + " s", file=sys.stderr)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--size-mb", type=int, default=200)
+    parser.add_argument("--corpus", type=Path, default=None,
+                        help="a real corpus (folder of .txt files or .jsonl): measured as given and in the other form")
+    parser.add_argument("--calibrate", type=Path, default=None, help="print Heaps' law of this corpus and exit")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each pipeline; the fastest is reported")
+    parser.add_argument("--data-dir", type=Path, default=Path("/tmp/qaani-bench"))
+    parser.add_argument("--skip", default="", help="comma-separated pipelines to leave out")
+    parser.add_argument("--run", nargs=2, metavar=("NAME", "FILE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.run:
+        name, file = args.run
+        runner = {"plain_python": run_plain_python, "plain_2proc": run_plain_2proc, "pyarabic": run_pyarabic,
+                  "camel": run_camel, "pandas": run_pandas}.get(name)
+        print(runner(Path(file)) if runner else run_workbook(Path(file), args.workers))
+        return 0
+    if args.calibrate:
+        print(json.dumps(heaps(args.calibrate), indent=1))
+        return 0
+
+    args.data_dir.mkdir(parents=True, exist_ok=True)
+    skip = set(filter(None, args.skip.split(",")))
+    names = [n for n in ("workbook", "plain_2proc", "plain_python", "pyarabic", "camel", "pandas") if n not in skip]
+    if args.corpus:
+        corpora = [args.corpus, other_form(args.corpus, args.data_dir)]
+        corpora.sort(key=lambda p: not p.is_dir())               # the folder first
+    else:
+        corpus = args.data_dir / f"news_{args.size_mb}mb_heaps.jsonl"
+        if not corpus.exists():
+            print(f"generating {corpus} ...", file=sys.stderr)
+            generate(corpus, args.size_mb)
+        corpora = [corpus]
+    for corpus in corpora:
+        bench(corpus, names, args)
     return 0
 
 
