@@ -127,8 +127,20 @@ def term_labels(terms, surfaces, counts) -> pd.Series:
                           "n": np.asarray(counts, dtype=np.int64)})
     if table.duplicated(["term", "surface"]).any():
         table = table.groupby(["term", "surface"], as_index=False, sort=False)["n"].sum()
-    table = sort_rows(table, ["term", "n", "surface"], ascending=[True, False, True])
-    return table.drop_duplicates("term").set_index("term")["surface"]
+    # the most frequent form of each term by integer sorting; only the terms whose top count is
+    # shared by several forms compare strings (few: most terms have one or two forms)
+    term_id, term_names = pd.factorize(table["term"])
+    n = table["n"].to_numpy()
+    top = np.full(len(term_names), -1, dtype=np.int64)
+    np.maximum.at(top, term_id, n)
+    best = np.flatnonzero(n == top[term_id])
+    winners = pd.Series(table["surface"].to_numpy()[best], index=term_id[best])
+    tied = winners.index.duplicated(keep=False)
+    if tied.any():
+        resolved = winners[tied].groupby(level=0).min()
+        winners = pd.concat([winners[~tied], resolved])
+    winners = winners.sort_index()
+    return pd.Series(winners.to_numpy(), index=pd.Index(term_names[winners.index], name="term"), name="surface")
 
 
 def sort_rows(table: pd.DataFrame, by: list[str], *, ascending: list[bool]) -> pd.DataFrame:
