@@ -18,8 +18,9 @@ right day (see :mod:`analysis.date_eval`); ``--show`` also lists the misses.
 ``../shared/peer_tests/``), each with its reference date.  A case counts when its expected
 Timex is a full, valid calendar date (YYYY-MM-DD); it passes when any expression
 extract_dates finds in the input, resolved with the case's reference date, has that date.
-Cases whose Timex lacks the year (XXXX-MM-DD) are scored separately against the upstream's
-*past* resolution, the reading news prose needs.
+Cases whose Timex lacks the year (XXXX-MM-DD) are scored separately, against the upstream's
+*past* resolution and against its *future* one: all of them say "سأعود" (I will return), so
+a tense-aware reading gives the future one.
 """
 from __future__ import annotations
 
@@ -92,7 +93,7 @@ def is_valid(iso: str) -> bool:
 
 def score_peer(path: Path) -> dict:
     cases = json.loads(path.read_text(encoding="utf-8"))
-    full, partial = [], []
+    full, partial, future_partial = [], [], []
     for case in cases:
         value = case["Results"][0]["Value"] if case.get("Results") else {}
         timex = value.get("Timex", "")
@@ -101,20 +102,22 @@ def score_peer(path: Path) -> dict:
         if re.fullmatch(r"\d{4}-\d\d-\d\d", timex) and is_valid(timex):
             full.append((case["Input"], ref, timex, timex in found, sorted(found - {""})))
         elif re.fullmatch(r"XXXX-\d\d-\d\d", timex):
-            past = value["PastResolution"]["date"]
+            past, future = value["PastResolution"]["date"], value["FutureResolution"]["date"]
             partial.append((case["Input"], ref, past, past in found, sorted(found - {""})))
-    return {"cases": len(cases), "full": full, "partial": partial}
+            future_partial.append((case["Input"], ref, future, future in found, sorted(found - {""})))
+    return {"cases": len(cases), "full": full, "partial": partial, "future_partial": future_partial}
 
 
 def main_peer(args) -> int:
     result = score_peer(args.cases)
-    for name, rows in (("full dates", result["full"]), ("day+month without year (past reading)", result["partial"])):
+    for name, rows in (("full dates", result["full"]), ("day+month without year (past reading)", result["partial"]),
+                       ("day+month without year (future reading)", result["future_partial"])):
         hits = sum(r[3] for r in rows)
         print(f"{name}: {hits}/{len(rows)} = {hits / len(rows):.0%}")
     print(f"({result['cases']} cases in {args.cases.name}; the others expect a bare day, a weekday pattern or an "
           "invalid date)")
     print("\nmisses (input | reference | expected | found):")
-    for rows in (result["full"], result["partial"]):
+    for rows in (result["full"], result["future_partial"]):
         for text, ref, expected, ok, found in rows:
             if not ok:
                 print(f"  {text} | {ref} | {expected} | {', '.join(found) or '-'}")
