@@ -11,8 +11,9 @@
    all is reported and left out, never swapped;
 3. else, with ``infer=True``, a date inferred from the other articles
    (:func:`infer_publication_dates`), ``date_source`` "inferred: …" with the evidence and
-   a ``confidence``; an article without enough evidence stays undated, with the earliest
-   date its events allow in ``earliest`` when one is known.
+   a ``confidence``; an article without enough evidence stays undated, with a window
+   (``earliest``, ``latest``) when its weekdays put it within a week of events other
+   articles date.
 
 >>> parse_date("08/11/2021"), parse_date("2021-11-08"), parse_date("11/23/2020")[0]
 ((datetime.date(2021, 11, 8), 'ambiguous: read day-first'), (datetime.date(2021, 11, 8), ''), None)
@@ -357,20 +358,6 @@ def _decide(evidence: list[Evidence]) -> tuple[dt.date | None, float, str, tuple
     return day, round(confidence, 2), "; ".join(e.says for e in agree), (day, day)
 
 
-def _earliest(doc_id: str, text: str, anchors: list[Anchor]) -> tuple[dt.date | None, str]:
-    """The latest anchored event an undated article also reports: it cannot predate it."""
-    others = [a for a in anchors if a.doc_id != doc_id and a.date <= a.published]
-    best = None
-    for sentence in re.split(SENTENCE_END_RE, text):
-        words = _content_words(sentence)
-        anchor, score, _ = _best_anchor(words, "", others, lambda a: True)
-        if anchor and score >= 2 * MIN_SCORE and (best is None or anchor.date > best.date):
-            best = anchor
-    if best is None:
-        return None, ""
-    return best.date, f"reports the event {best.doc_id} dates with «{best.expression}»"
-
-
 def infer_publication_dates(corpus: pd.DataFrame, known: dict[str, str], *, rounds: int = 3) -> pd.DataFrame:
     """Infer the publication dates of the documents not in ``known`` from the dated ones.
 
@@ -422,13 +409,10 @@ def infer_publication_dates(corpus: pd.DataFrame, known: dict[str, str], *, roun
             rows.append((doc_id, day.isoformat(), f"inferred: {reasons}", confidence, day.isoformat(),
                          day.isoformat()))
             continue
-        earliest, why = _earliest(doc_id, texts[doc_id], anchors)
-        if window[0]:
-            earliest = max(filter(None, [earliest, window[0]]))
         source = "not printed, not in metadata; not enough evidence to infer"
-        if earliest:
-            source += f" (not before {earliest.isoformat()}: {why or 'its weekday cues'})"
-        rows.append((doc_id, "", source, float("nan"), earliest.isoformat() if earliest else "",
+        if window[0]:
+            source += f" (between {window[0].isoformat()} and {window[1].isoformat()}: its weekdays and the events they match)"
+        rows.append((doc_id, "", source, float("nan"), window[0].isoformat() if window[0] else "",
                      window[1].isoformat() if window[1] else ""))
     return pd.DataFrame(rows, columns=["doc_id", "publication_date", "date_source", "confidence", "earliest",
                                        "latest"])
