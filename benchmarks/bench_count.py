@@ -163,12 +163,13 @@ PLAIN_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "\u
 PLAIN_TOKEN = re.compile(r"[^\W_]+")
 
 
-def _plain_count(items: list) -> "Counter[str]":
+def _plain_count(chunk: tuple[bool, list]) -> "Counter[str]":
     from collections import Counter
 
+    files, items = chunk
     counts: Counter[str] = Counter()
     for item in items:
-        text = Path(item).read_text(encoding="utf-8") if isinstance(item, str) else json.loads(item)["text"]
+        text = Path(item).read_text(encoding="utf-8") if files else json.loads(item)["text"]
         counts.update(PLAIN_TOKEN.findall(text.translate(PLAIN_TABLE)))
     return counts
 
@@ -183,7 +184,7 @@ def run_plain_2proc(path: Path) -> int:
         items = [str(p) for p in sorted(path.rglob("*.txt"))]
     else:
         items = path.read_bytes().decode("utf-8").splitlines()
-    chunks = [items[i:i + 500] for i in range(0, len(items), 500)]
+    chunks = [(path.is_dir(), items[i:i + 500]) for i in range(0, len(items), 500)]
     total: Counter[str] = Counter()
     with mp.get_context("fork").Pool(2) as pool:
         for counts in pool.imap_unordered(_plain_count, chunks):
