@@ -1,0 +1,80 @@
+"""The words of every figure in one language: Arabic or English, from one editable table.
+
+Titles, axis labels, legends, source types, group names and notes are looked up in
+``analysis/data/translations.csv`` (columns ``key``, ``ar``, ``en``; edit it to change a
+wording).  Data shown in a figure — terms, names, sources, outlets — stay as the articles
+write them, in either language.  The notebooks take ``lang`` as a parameter; the default is
+Arabic, the language of the coverage and of its readers: a figure of Arabic terms reads as
+one piece when its title and axes are Arabic too.  ``lang="en"`` suits a paper or a report
+in English.
+
+>>> tr("axis.count", "en"), tr("axis.count", "ar")
+('count', 'العدد')
+>>> tr("note.inferred_date", "en")
+'○ date inferred from other articles'
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from types import MappingProxyType
+
+from .config import DATA_DIR
+
+#: The languages a figure can speak.
+LANGUAGES = ("ar", "en")
+#: The notebooks' default: the coverage's own language.
+DEFAULT_LANGUAGE = "ar"
+TRANSLATIONS_PATH = DATA_DIR / "translations.csv"
+
+
+@lru_cache(maxsize=1)
+def translations() -> MappingProxyType:
+    """The table as a read-only mapping ``key -> {"ar": ..., "en": ...}``."""
+    import csv
+
+    with TRANSLATIONS_PATH.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["key"] and not row["key"].startswith("#")]
+    table = {}
+    for row in rows:
+        missing = [lang for lang in LANGUAGES if not (row.get(lang) or "").strip()]
+        if missing:
+            raise ValueError(f"{TRANSLATIONS_PATH}: key {row['key']!r} has no {', '.join(missing)} wording")
+        table[row["key"]] = MappingProxyType({lang: row[lang].strip() for lang in LANGUAGES})
+    return MappingProxyType(table)
+
+
+def check_language(lang: str) -> str:
+    """``lang`` if it is one of :data:`LANGUAGES`, else a ValueError saying which are."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {LANGUAGES}, not {lang!r}")
+    return lang
+
+
+def tr(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
+    """The wording of ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``.
+
+    Examples
+    --------
+    >>> tr("title.top_terms", "en")
+    'Most frequent words in the coverage'
+    """
+    check_language(lang)
+    try:
+        text = translations()[key][lang]
+    except KeyError:
+        raise KeyError(f"no wording for {key!r} in {TRANSLATIONS_PATH.name}; add a row (key, ar, en)") from None
+    return text.format(**values) if values else text
+
+
+def tr_values(values, prefix: str, lang: str = DEFAULT_LANGUAGE) -> list[str]:
+    """Each value's wording under ``prefix`` (``source_type.named_outlet`` ...), the value
+    itself where the table has none (data, such as an outlet's name).
+
+    Examples
+    --------
+    >>> tr_values(["named_outlet", "رويترز"], "source_type", "ar")
+    ['وسيلة إعلام مسماة', 'رويترز']
+    """
+    table = translations()
+    return [table[f"{prefix}.{v}"][check_language(lang)] if f"{prefix}.{v}" in table else v for v in values]
