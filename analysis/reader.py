@@ -23,6 +23,8 @@ import re
 import unicodedata
 import zipfile
 import dataclasses
+from functools import lru_cache
+from types import MappingProxyType
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Literal, NamedTuple
@@ -706,17 +708,30 @@ def _csv_rows(path: Path, raw: str, on_error: OnError, skipped: list, opts: dict
             yield record
 
 
-def _folder_metadata(folder: Path) -> dict[str, dict[str, str]]:
+def _folder_metadata(folder: Path) -> MappingProxyType:
+    """``file -> {column: value}`` of the folder's ``metadata.csv`` (empty where there is
+    none), read once per process and version of the file: every partition of a folder
+    shares it."""
     path = folder / "metadata.csv"
-    if not path.exists():
-        return {}
-    import pandas as pd
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return MappingProxyType({})
+    return _read_metadata(str(path), stat.st_mtime_ns, stat.st_size)
 
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    if "file" not in table.columns:
-        raise CorpusError(path, "has no 'file' column to match metadata to the .txt files")
-    return {row["file"]: {k: v for k, v in row.items() if k not in ("file", "doc_id")}
-            for row in table.to_dict("records")}
+
+@lru_cache(maxsize=4)
+def _read_metadata(path: str, mtime_ns: int, size: int) -> MappingProxyType:
+    """A ``metadata.csv`` read with the csv module (values as text, empty cells ''), keyed by
+    its modification time and size so that a changed file is read again."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if "file" not in (reader.fieldnames or []):
+            raise CorpusError(path, "has no 'file' column to match metadata to the .txt files")
+        rows = {row["file"]: MappingProxyType({k: v or "" for k, v in row.items()
+                                               if k not in ("file", "doc_id") and k is not None})
+                for row in reader}
+    return MappingProxyType(rows)
 
 
 def iter_documents(path: str | Path, *, text_column: str = "text", id_column: str | None = None,
