@@ -66,31 +66,3 @@ def test_seed_clitic_forms(seed_tokens):
     assert terms["لطهران"] == "طهران"
     for whole in ("وزارة", "فيلق", "بغداد", "لبنان"):
         assert terms[whole] == whole
-
-
-def test_the_folded_lexicon_is_cached_and_rebuilt_when_broken(tmp_path, monkeypatch):
-    from analysis import config, lexicon
-
-    monkeypatch.setattr(config, "CACHE_DIR", tmp_path)
-    fresh = lexicon._folded_frequencies.__wrapped__().to_dict()     # builds and writes the cache
-    (path,) = tmp_path.glob("lexicon-ar-*.pickle")
-    assert lexicon._folded_frequencies.__wrapped__().to_dict() == fresh   # read back
-    assert fresh["قالت"] > fresh.get("وقالت", 0) > 0
-    path.write_bytes(b"not a pickle")
-    assert lexicon._folded_frequencies.__wrapped__().to_dict() == fresh   # rebuilt, not trusted
-
-
-def test_the_compact_lexicon_finds_what_a_dict_finds(monkeypatch):
-    from analysis import lexicon
-
-    table = lexicon._folded_frequencies()
-    words = table.to_dict()
-    assert len(words) > 100_000
-    sample = list(words)[::97] + ["", "بغدادز", "a", "\U0001F600", min(words), max(words)]
-    compiled = [table.get(w) for w in sample]
-    assert compiled == [words.get(w, 0.0) for w in sample]
-    monkeypatch.setattr(lexicon, "_scan", None)                   # no compiled core: a dict inside
-    without = lexicon._SortedWords(table.blob, table.starts, table.freqs)
-    assert [without.get(w) for w in sample] == compiled
-    small = lexicon._SortedWords.of({"قال": 0.5, "ب": 0.25, "بغداد": 0.125})
-    assert small.to_dict() == {"ب": 0.25, "بغداد": 0.125, "قال": 0.5} and small.get("بغدا") == 0.0
