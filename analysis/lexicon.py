@@ -89,7 +89,8 @@ def _fold_wordfreq() -> dict[str, float]:
             break
         for word in bucket:
             key = normalize(word)
-            table[key] = table.get(key, 0.0) + freq
+            if key:                            # (a word of diacritics only normalizes to '')
+                table[key] = table.get(key, 0.0) + freq
     # wordfreq keeps the whole list (620,000 words) cached; this table is all we need
     wordfreq.get_frequency_list.cache_clear()
     return table

@@ -48,3 +48,8 @@ def test_small_table_round_trip():
 def test_no_compiled_core():
     # the lexicon is pure Python: the compiled sorted_find is going away
     assert not hasattr(lexicon, "_scan")
+
+
+def test_no_empty_entry():
+    # a wordfreq entry of diacritics only normalizes to '': it is no word
+    assert lexicon.zipf("") == 0.0
