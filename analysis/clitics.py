@@ -2,19 +2,31 @@
 
 Arabic attaches the conjunctions و ف, the prepositions ب ل ك and the article ال to the
 next word: وقال, بالطائرات, للكاظمي.  Blind stripping mangles words whose first letters
-belong to the stem (وزارة, فيلق, بغداد, لبنان, كشف).  :class:`CliticSplitter` splits
+belong to the word (وزارة, فيلق, بغداد, لبنان, كشف, والدته, بالغين).  Every split
+:class:`CliticSplitter` makes needs evidence that the remainder (the *stem*) is a word:
 
-* a conjunction/preposition before the article when at least three letters follow the
-  article (or the remainder is a known word): والحرس -> و + الحرس, للكاظمي -> ل + الكاظمي
-  (the article's alef, dropped after ل, is restored), but وكالات stays whole;
-* any other conjunction/preposition prefix only when the evidence says the remainder is
-  the word: in general Arabic (:mod:`analysis.lexicon`) the remainder is clearly more
-  common than the whole form (قالت vs وقالت), or, for words that list does not know, the
-  remainder occurs on its own in the corpus (قااني vs وقااني).  وزارة, بحث, بايدن stay
-  whole because زارة, حث, ايدن are rarer than the whole form.
+* its frequency in general Arabic (:mod:`analysis.lexicon`) against that of the whole
+  form: وقالت splits because قالت is clearly more common, بايدن stays whole because
+  ايدن is not, والدته because الدته is no word at all;
+* its presence in the corpus vocabulary, for names general Arabic does not know:
+  وقااني splits when قااني occurs on its own;
+* for forms these lists do not know, the same tests on the core left without an
+  attached pronoun or a dual/plural ending (ودمويتها: دموية is a word; وكالاتها:
+  وكالات is, so the whole form is one word).
 
-The article itself is kept (الكاظمي stays الكاظمي) unless ``strip_article=True``.
-Stopwords taken whole (كما, فيما, لما, وفي, وقال) are never split.
+Before the article the stem is a word when it, or the word after the article, is
+known; a fixed phrase may be more common than its stem (للغاية), so there the stem only
+has to be known and not much rarer.  لل reads as ل + ال + rest (للكاظمي), ل + a word
+starting with ل (للبنان, لليبيا) or ل + ال + such a word (للجنة, لله): the best attested
+reading wins, an article reading unless the other is clearly more common.  Proclitics
+come in the order conjunction, preposition, article, so a reading that would need
+another order is refused (لولا is not ل + و + لا).  A form that no list knows, in whole
+or in part, splits only after و, the commonest proclitic (وسنعتني).
+
+The rules run on arrays of forms at once (:meth:`CliticSplitter.split_many`); calling
+the splitter on one token looks it up in the table made for the whole vocabulary at the
+first call.  The article itself is kept (الكاظمي stays الكاظمي) unless
+``strip_article=True``.
 
 >>> splitter = CliticSplitter(["تحدث", "الكاظمي", "بغداد"], lexicon=False)
 >>> splitter("وتحدث"), splitter("للكاظمي"), splitter("وزارة"), splitter("وبغداد")
@@ -24,35 +36,69 @@ Stopwords taken whole (كما, فيما, لما, وفي, وقال) are never spl
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Sequence
 
-from .lexicon import zipf
-from .resources import ARTICLE, ARTICLE_PREFIX_RE, BARE_PREFIX_RE, CONJUNCTIONS, LAM_ARTICLE_RE, PREPOSITIONS
+import numpy as np
+from numpy.dtypes import StringDType
+
+from .lexicon import zipf_many
+from .resources import (ARTICLE, ARTICLE_PREPOSITIONS, COMMON_PROCLITIC, CONJUNCTIONS, NOUN_PROCLITIC,
+                        PREPOSITIONS, PRONOUN_SUFFIXES, RARE_PROCLITICS, SHORT_SUFFIXES)
 from .stopwords import arabic_stopwords
 
-#: The shortest remainder accepted after a bare (non-article) prefix, unless the remainder
-#: is a stopword (فقد -> ف + قد).
-MIN_STEM = 3
-#: How much more common (in Zipf units, log10) the remainder must be than the whole form.
-#: A true clitic form is typically 0.5-1.0 rarer than its stem (وقالت 4.8, قالت 5.3);
-#: names that merely start with a prefix letter are not (بايدن 3.5, ايدن 3.6).
+#: The shortest stem accepted after a prefix (three after ك; a number of any length: و2).
+MIN_STEM = 2
+#: How much more common (in Zipf units, log10) a stem must be than the whole form when
+#: the whole form is itself a known word.  A true clitic form is typically 0.5-1.5
+#: rarer than its stem (وقالت 4.8, قالت 5.3); names that merely start with a prefix
+#: letter are not (بايدن 3.5, ايدن 3.6).
 ZIPF_MARGIN = 0.3
-#: A remainder at least this common in general Arabic is a known word.
+#: The margin for a stem of two letters, which matches by chance far more often
+#: (فان is ف + ان, 5.9 against 7.2; لدي is no ل + دي, 5.6 against 5.4).
+SHORT_MARGIN = 0.8
+#: Added to the margin after ف, a rarer proclitic: in general Arabic a form with ف is
+#: typically 2.1 Zipf units rarer than its stem, with و ب ل 1.4-1.6 (فتحت, فعالية are
+#: words, فقال, فانه are ف + word).
+RARE_EXTRA = 0.8
+#: A stem at least this common in general Arabic is a known word.
 KNOWN_ZIPF = 3.0
-#: Every proclitic starts with one of these letters (و ف ب ل ك); other tokens stay whole.
+#: After a prefix and the article, a known stem may be this much rarer than the whole
+#: form, which can be a fixed phrase (للغاية 5.2, غاية 4.7; بالطبع 4.8, طبع 4.2).
+ARTICLE_SLACK = 1.0
+#: A word after the article this long is accepted when neither it nor the whole form is
+#: known anywhere (وللانتربنك).
+LONG_STEM = 5
+#: After و, a stem this long needs no evidence when nothing knows the whole form.
+PRIOR_STEM = 4
+#: The shortest core looked up before a pronoun suffix; before the other suffixes, one
+#: letter more (:data:`analysis.resources.SHORT_SUFFIXES`).
+MIN_CORE = 3
+
+_STR = StringDType()
 _PREFIX_LETTERS = frozenset(CONJUNCTIONS + PREPOSITIONS)
+#: Where each reading may apply: the letters it starts with, as letter sets in turn
+#: (longest first), and how many of them are not the prefix (ال, the second ل of لل).
+_ARTICLE_PATTERNS = (((CONJUNCTIONS, ARTICLE_PREPOSITIONS, "ا", "ل"), (CONJUNCTIONS + ARTICLE_PREPOSITIONS, "ا", "ل")), 2)
+_LAM_PATTERNS = (((CONJUNCTIONS, "ل", "ل"), ("ل", "ل")), 1)
+_DOUBLE_PATTERNS = (((CONJUNCTIONS, PREPOSITIONS),), 0)
+_SINGLE_PATTERNS = (((CONJUNCTIONS + PREPOSITIONS,),), 0)
+#: The suffixes by length, longest first, each length with (shortest core, suffixes) pairs.
+_SUFFIX_GROUPS = [(size, [(shortest, np.asarray([s for s in group if len(s) == size], dtype=_STR))
+                          for shortest, group in ((MIN_CORE, PRONOUN_SUFFIXES), (MIN_CORE + 1, SHORT_SUFFIXES))])
+                  for size in sorted({len(s) for s in PRONOUN_SUFFIXES + SHORT_SUFFIXES}, reverse=True)]
 
 
 class CliticSplitter:
-    """Split proclitics off normalized tokens, checking remainders against vocabularies.
+    """Split proclitics off normalized tokens, checking stems against vocabularies.
 
     Parameters
     ----------
     vocabulary : iterable of str
-        Normalized tokens known to be words (usually every token of the corpus).
+        Normalized tokens known to be words (usually every token of the corpus).  Only
+        which forms occur matters, not how often.
     stopwords : iterable of str, optional
         Normalized stopwords; default :func:`analysis.stopwords.arabic_stopwords`.  They
-        count as known words, and a token that is a stopword as a whole is not split.
+        count as known words (وفي -> و + في).
     lexicon : bool, default True
         Weigh general-Arabic frequencies (:func:`analysis.lexicon.zipf`); with False only
         the corpus vocabulary and the stopwords are consulted.
@@ -73,58 +119,356 @@ class CliticSplitter:
         self.stopwords = frozenset(arabic_stopwords() if stopwords is None else stopwords)
         self.lexicon = lexicon
         self.strip_article = strip_article
-        self._cache: dict[str, tuple[str, str]] = {}
+        self._known = self.vocabulary.keys() | self.stopwords
+        self._cache: dict[str, tuple[str, str]] | None = None
 
     def in_corpus(self, word: str) -> bool:
         """Whether ``word`` (or ``ال`` + ``word``) is in the vocabulary or the stopwords."""
-        return (word in self.vocabulary or ARTICLE + word in self.vocabulary
-                or word in self.stopwords)
+        return word in self._known or ARTICLE + word in self._known
 
     def __call__(self, token: str) -> tuple[str, str]:
         """Return ``(prefix, stem)`` for a normalized token; ``prefix`` may be ``''``."""
         if token[:1] not in _PREFIX_LETTERS and not self.strip_article:
-            return "", token                   # most tokens: nothing to split, nothing to cache
-        cached = self._cache.get(token)
-        if cached is not None:
-            return cached
-        prefix, stem = self._split(token)
-        if self.strip_article and stem.startswith(ARTICLE) and len(stem) > len(ARTICLE) + 1:
-            prefix, stem = prefix + ARTICLE, stem[len(ARTICLE):]
-        self._cache[token] = prefix, stem
+            return "", token                   # most tokens: nothing to split
+        if self._cache is None:                # the first call decides the whole vocabulary
+            forms = list(self.vocabulary)
+            self._cache = dict(zip(forms, zip(*self.split_many(forms))))
+        found = self._cache.get(token)
+        if found is None:
+            (prefix,), (stem,) = self.split_many([token])
+            found = self._cache[token] = prefix, stem
+        return found
+
+    def split_many(self, norms: Sequence[str]) -> tuple[list[str], list[str]]:
+        """Split many normalized tokens at once: ``[self(n) for n in norms]``, unzipped.
+
+        Each distinct token is decided once, all of them together: the lexicon and the
+        vocabulary are looked up in bulk and the rules run on arrays.
+
+        Parameters
+        ----------
+        norms : sequence of str
+            Normalized tokens (repeats allowed).
+
+        Returns
+        -------
+        prefixes, stems : list of str
+            One entry per token, in order.
+
+        Examples
+        --------
+        >>> splitter = CliticSplitter(["قااني"], lexicon=False)
+        >>> splitter.split_many(["وقااني", "بغداد", "وقااني"])
+        (['و', '', 'و'], ['قااني', 'بغداد', 'قااني'])
+        """
+        import pandas as pd
+
+        codes, uniques = pd.factorize(pd.Series(list(norms), dtype=object))
+        forms = np.asarray(uniques.tolist(), dtype=_STR)
+        prefixes, stems = np.full(len(forms), "", dtype=_STR), forms.copy()
+        candidate = _starts_with_any(forms, _PREFIX_LETTERS)
+        if candidate.any():
+            prefixes[candidate], stems[candidate] = self._split_forms(forms[candidate])
+        if self.strip_article:
+            prefixes, stems = _strip_article(prefixes, stems)
+        return prefixes[codes].tolist(), stems[codes].tolist()
+
+    # --- the decision for forms that start with a proclitic letter ----------------------------
+
+    def _split_forms(self, forms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Try the readings in turn, each on the forms it fits: prefix + article, لل, two
+        prefixes, one prefix."""
+        whole, _ = self._facts(forms, whole=True)
+        prefix, stem = np.full(len(forms), "", dtype=_STR), forms.copy()
+        todo = np.ones(len(forms), dtype=bool)
+        for reading, patterns in ((self._article_reading, _ARTICLE_PATTERNS), (self._lam_reading, _LAM_PATTERNS),
+                                  (self._double_reading, _DOUBLE_PATTERNS), (self._single_reading, _SINGLE_PATTERNS)):
+            size = np.where(todo, _prefix_size(forms, *patterns[0]), 0)
+            at = np.flatnonzero(size > 0)
+            if len(at):
+                ok, new_prefix, new_stem = reading(forms[at], size[at] - patterns[1], whole[:, at])
+                prefix[at[ok]], stem[at[ok]] = new_prefix[ok], new_stem[ok]
+                todo[at[ok]] = False
         return prefix, stem
 
-    def _split(self, token: str) -> tuple[str, str]:
-        if token in self.stopwords or token[:1] not in _PREFIX_LETTERS:
-            return "", token
-        match = LAM_ARTICLE_RE.match(token)
-        if match and len(match["rest"]) >= 2:
-            return match["prefix"], ARTICLE + match["rest"]
-        match = ARTICLE_PREFIX_RE.match(token)
-        if match and match["prefix"] and (len(match["stem"]) >= len(ARTICLE) + MIN_STEM
-                                          or self.in_corpus(match["stem"])):
-            return match["prefix"], match["stem"]
-        for prefix, stem in _bare_splits(token):
-            if self._accept(token, stem):
-                return prefix, stem
-        return "", token
+    def _article_reading(self, forms: np.ndarray, size: np.ndarray, whole: np.ndarray):
+        """و/ف + ب/ك + ال + word: والحكومة, وبالعراق, but not والدته or بالغين."""
+        stem = np.strings.slice(forms, size, None)
+        matched = np.strings.str_len(stem) >= len(ARTICLE) + 2
+        word = np.strings.slice(stem, len(ARTICLE), None)
+        evidence, attested = self._article_evidence(stem, word)
+        ok = matched & accept_article(whole.max(axis=0), evidence, attested, np.strings.str_len(word))
+        return ok, np.strings.slice(forms, 0, size), stem
 
-    def _accept(self, whole: str, stem: str) -> bool:
-        if len(stem) < 2 or (len(stem) < MIN_STEM and stem not in self.stopwords):
-            return False
-        if self.lexicon:
-            z_stem, z_whole = zipf(stem), zipf(whole)
-            if z_stem or z_whole:
-                return z_stem >= z_whole + ZIPF_MARGIN and (z_stem >= KNOWN_ZIPF or self.in_corpus(stem))
-        return self.in_corpus(stem)
+    def _lam_reading(self, forms: np.ndarray, size: np.ndarray, whole: np.ndarray):
+        """لل + rest: ل + ال + rest, ل + (ل + rest) or ل + ال + (ل + rest), best evidence."""
+        rest = np.strings.slice(forms, size + 1, None)
+        length = np.strings.str_len(rest)
+        readings = (np.strings.add(ARTICLE, rest), np.strings.add("ل", rest), np.strings.add(ARTICLE + "ل", rest))
+        either = whole.max(axis=0)
+        # ل + ال + rest: the article reading, with the word after the article as evidence
+        evidence_a, attested_a = self._article_evidence(readings[0], rest)
+        ok_a = accept_article(either, evidence_a, attested_a, length)
+        # ل + ال + ل...: only the definite form itself counts (its word is reading b's stem)
+        evidence_c = self._zipf(readings[2])
+        ok_c = accept_article(either, evidence_c, self._contains(readings[2]), length + 1)
+        # ل + ل...: a word whose own ل is part of it (لبنان), not itself ل + rest (لغاية)
+        evidence_b, attested_b = self._facts(readings[1])
+        ok_b = ~self._splits_once(readings[1]) & accept_bare(
+            np.full(len(forms), "ل", dtype=_STR), whole, evidence_b, attested_b, length + 1, False, prior=self.lexicon)
+        choice = choose_lam_reading(np.where(ok_a, evidence_a, -1.0), np.where(ok_b, evidence_b.max(axis=0), -1.0),
+                                    np.where(ok_c, evidence_c, -1.0))
+        stem = np.where(choice == 1, readings[1], np.where(choice == 2, readings[2], readings[0]))
+        return choice >= 0, np.strings.slice(forms, 0, size), stem
+
+    def _double_reading(self, forms: np.ndarray, size: np.ndarray, whole: np.ndarray):
+        """و/ف + ب/ل/ك + stem (وبحسب), if ب/ل/ك + stem would split on its own (not وكان)."""
+        ok, prefix, stem = self._bare(forms, size, whole)
+        check = np.flatnonzero(ok)
+        ok[check] = self._splits_once(np.strings.slice(forms[check], 1, None))
+        return ok, prefix, stem
+
+    def _single_reading(self, forms: np.ndarray, size: np.ndarray, whole: np.ndarray):
+        """و ف ب ل ك + stem, unless the stem would itself split off a proclitic that cannot
+        follow this one: nothing follows a preposition (لولا is not ل + و + لا), and no
+        conjunction another conjunction."""
+        ok, prefix, stem = self._bare(forms, size, whole)
+        after_preposition = _starts_with_any(prefix, PREPOSITIONS)
+        cannot_follow = _starts_with_any(stem, CONJUNCTIONS) | after_preposition & _starts_with_any(stem, PREPOSITIONS)
+        check = np.flatnonzero(ok & cannot_follow)
+        ok[check] = ~self._splits_once(stem[check])
+        return ok, prefix, stem
+
+    def _bare(self, forms: np.ndarray, size: np.ndarray, whole: np.ndarray):
+        """Prefix (the first ``size`` letters) + stem with no article, by
+        :func:`accept_bare`; after ك, the stem must be a noun: one that the corpus or
+        general Arabic has with the article (كبديل: البديل), or a function word that is
+        not itself ل/ب + pronoun (كانه, كهذه; not كلها)."""
+        prefix, stem = np.strings.slice(forms, 0, size), np.strings.slice(forms, size, None)
+        ok = (stem != ARTICLE) & accept_bare(prefix, whole, *self._facts(stem), np.strings.str_len(stem),
+                                             np.strings.isdecimal(stem), prior=self.lexicon)
+        noun_only = np.flatnonzero(ok & np.strings.endswith(prefix, NOUN_PROCLITIC))
+        if len(noun_only):
+            after = stem[noun_only]
+            function_word = self._contains(after, self.stopwords)
+            with_article = np.strings.add(ARTICLE, after)
+            ok[noun_only] = ~(function_word & _starts_with_any(after, _PREFIX_LETTERS)) & (
+                function_word | self._contains(with_article) | (self._zipf(with_article) > 0))
+        return ok, prefix, stem
+
+    def _splits_once(self, words: np.ndarray) -> np.ndarray:
+        """Whether each word would split off its first letter as a proclitic (one level,
+        no article): لغاية is ل + غاية, لبنان one word."""
+        size = _prefix_size(words, *_SINGLE_PATTERNS[0])
+        stem = np.strings.slice(words, size, None)
+        return (size > 0) & accept_bare(np.strings.slice(words, 0, size), self._facts(words, whole=True)[0],
+                                        *self._facts(stem), np.strings.str_len(stem),
+                                        np.strings.isdecimal(stem), prior=self.lexicon)
+
+    # --- evidence, looked up for whole arrays --------------------------------------------------
+
+    def _zipf(self, words: np.ndarray | list[str]) -> np.ndarray:
+        words = words if isinstance(words, list) else words.tolist()
+        return zipf_many(words) if self.lexicon else np.zeros(len(words))
+
+    def _contains(self, words: np.ndarray | list[str], where=None) -> np.ndarray:
+        words = words if isinstance(words, list) else words.tolist()
+        found = (self._known if where is None else where).__contains__
+        return np.fromiter(map(found, words), dtype=bool, count=len(words))
+
+    def _facts(self, words: np.ndarray, *, whole: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """Evidence for each word, as two rows: the Zipf of the word and of its core without
+        a suffix (0 where it has none; for ``whole`` forms the core must be a letter longer,
+        as it holds the prefix); and whether the corpus (or the stopwords) has the word,
+        ال + word or its core (for ``whole`` forms: not looked up, all False)."""
+        items = words.tolist()
+        value = np.zeros((2, len(items)))
+        value[0] = self._zipf(items)
+        plain, marbuta = _cores(words, extra=int(whole))
+        has_core = plain != ""
+        attested = np.zeros(len(items), dtype=bool)
+        if has_core.any():
+            plain, marbuta = plain[has_core].tolist(), marbuta[has_core].tolist()
+            value[1, has_core] = np.maximum(self._zipf(plain), self._zipf(marbuta))
+            if not whole:
+                attested[has_core] = self._contains(plain) | self._contains(marbuta)
+        if not whole:
+            attested |= self._contains(items)
+            rest = np.flatnonzero(~attested)
+            attested[rest] = self._contains(np.strings.add(ARTICLE, words[rest]))
+        return value, attested
+
+    def _article_evidence(self, stems: np.ndarray, words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Evidence for ال + word: its own Zipf or, for a word of three letters or more,
+        the word's without the article (or its core's); attested if the corpus has either."""
+        long_word = np.strings.str_len(words) >= 3
+        facts, attested = self._facts(words)
+        stems = stems.tolist()
+        evidence = np.maximum(self._zipf(stems), np.where(long_word, facts.max(axis=0), 0.0))
+        return evidence, self._contains(stems) | long_word & attested
 
 
-def _bare_splits(token: str) -> list[tuple[str, str]]:
-    """Candidate ``(prefix, stem)`` splits of a bare prefix, longest prefix first."""
-    out = []
-    match = BARE_PREFIX_RE.match(token)
-    if match:
-        prefix = match["prefix"]
-        out.append((prefix, match["stem"]))
-        if len(prefix) == 2:
-            out.append((prefix[0], token[1:]))
-    return out
+# --- the rules, on arrays ------------------------------------------------------------------
+
+def accept_article(whole, evidence, attested, length):
+    """Whether prefix + ال + word splits.
+
+    Parameters
+    ----------
+    whole : array of float
+        Evidence (Zipf) for the whole form or its core; 0 where nothing knows it.
+    evidence : array of float
+        Evidence for the stem: the Zipf of ال + word, or of the word alone.
+    attested : array of bool
+        Whether the corpus has ال + word or the word.
+    length : array of int
+        Length of the word after the article.
+
+    Returns
+    -------
+    array of bool
+        Where the whole form is known, a stem that is known and not much rarer
+        (:data:`ARTICLE_SLACK`; a word of two letters: clearly more common); elsewhere any
+        evidence, or a word of :data:`LONG_STEM` letters.
+
+    Examples
+    --------
+    >>> accept_article([4.3, 0.0, 5.2], [0.0, 0.0, 4.7], [False, False, False], [3, 6, 4]).tolist()
+    [False, True, True]
+    """
+    whole, evidence, length = np.asarray(whole), np.asarray(evidence), np.asarray(length)
+    not_much_rarer = np.where(length >= 3, evidence >= whole - ARTICLE_SLACK, evidence >= whole + ZIPF_MARGIN)
+    when_known = (evidence >= np.minimum(KNOWN_ZIPF, whole)) & not_much_rarer
+    when_unknown = (evidence > 0) | np.asarray(attested) | (length >= LONG_STEM)
+    return (length >= 2) & np.where(whole > 0, when_known, when_unknown)
+
+
+def accept_bare(prefix, whole, evidence, attested, length, number, *, prior=True):
+    """Whether prefix + stem (no article) splits.
+
+    A number always does (و2018).  Where the whole form is known, the stem must be clearly
+    more common (:data:`ZIPF_MARGIN`; :data:`SHORT_MARGIN` for two letters; plus
+    :data:`RARE_EXTRA` after ف), comparing the cores where the whole form reads best as
+    a word with a suffix (ولايتها: ولاية), else the forms themselves; and it must be known
+    or attested.  Where the whole form is not known, a stem of three letters or more must
+    be attested or known (after ف: common), except after و, where a stem of
+    :data:`PRIOR_STEM` letters needs no evidence.  After ك, a stem of three letters.
+
+    Parameters
+    ----------
+    prefix : array of str
+    whole, evidence : array of float, shape (2, n)
+        Evidence (Zipf) for the whole form and for the stem: for the form itself (row 0)
+        and for its core without a suffix (row 1); 0 where nothing knows it.
+    attested : array of bool
+        Whether the corpus has the stem (or ال + stem, or its core).
+    length : array of int
+        Length of the stem.
+    number : array of bool
+        Whether the stem is a number.
+    prior : bool, default True
+        Split after و with no evidence (False when general Arabic was not consulted, so
+        that "nothing knows the whole form" means nothing).
+
+    Returns
+    -------
+    array of bool
+
+    Examples
+    --------
+    >>> whole = [[4.8, 3.5, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0, 0.0]]
+    >>> stem = [[5.3, 3.6, 2.5, 2.5, 0.0], [0.0, 0.0, 0.0, 0.0, 0.0]]
+    >>> accept_bare(["و", "ب", "ل", "ف", "و"], whole, stem, [True, False, False, False, False],
+    ...             [4, 4, 6, 6, 5], False).tolist()
+    [True, False, True, False, True]
+    """
+    prefix = np.asarray(prefix, dtype=_STR)
+    whole, stem = _compared(np.asarray(whole), np.asarray(evidence))
+    length, attested = np.asarray(length), np.asarray(attested)
+    rare = _contains_any(prefix, RARE_PROCLITICS)
+    margin = np.where(length >= 3, ZIPF_MARGIN, SHORT_MARGIN) + np.where(rare, RARE_EXTRA, 0.0)
+    when_known = (stem >= whole + margin) & ((stem >= KNOWN_ZIPF) | attested)
+    best = np.asarray(evidence).max(axis=0)
+    known_stem = np.where(rare, best >= KNOWN_ZIPF, best > 0) | attested
+    when_unknown = (length >= 3) & known_stem | prior & (prefix == COMMON_PROCLITIC) & (length >= PRIOR_STEM)
+    shortest = np.where(np.strings.endswith(prefix, NOUN_PROCLITIC), 3, MIN_STEM)
+    return np.asarray(number) | (length >= shortest) & np.where(whole > 0, when_known, when_unknown)
+
+
+def _compared(whole: np.ndarray, stem: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The evidence to compare for the whole form and the stem, each given as (form, core)
+    rows: the whole's best; for the stem its core too where the whole reads best as a
+    word with a suffix (ولايتها: ولاية), else the stem itself (كاميرا: اميرا, not امير),
+    else its core if the whole has one (برايتون: رايت is no evidence against برايت = 0)."""
+    (whole_form, whole_core), (stem_form, stem_core) = whole, stem
+    stem_value = np.where(whole_core > whole_form, np.maximum(stem_form, stem_core),
+                          np.where(stem_form > 0, stem_form, np.where(whole_core > 0, stem_core, 0.0)))
+    return np.maximum(whole_form, whole_core), stem_value
+
+
+def choose_lam_reading(article, lam_word, double_lam):
+    """Which reading of لل wins: 0 ل + ال + rest, 1 ل + (ل + rest), 2 ل + ال + (ل + rest),
+    -1 none; each given as its evidence, -1 where it was rejected.  The article readings
+    are preferred unless ل + (ل + rest) is clearly more common than both.
+
+    Examples
+    --------
+    >>> choose_lam_reading([-1.0, 3.8, 4.8], [5.3, -1.0, 5.2], [-1.0, -1.0, 5.0]).tolist()
+    [1, 0, 2]
+    """
+    article, lam_word, double_lam = np.asarray(article), np.asarray(lam_word), np.asarray(double_lam)
+    best_article = np.maximum(article, double_lam)
+    choice = np.where(best_article < 0, -1, np.where(double_lam > article, 2, 0))
+    return np.where((lam_word >= 0) & (lam_word >= best_article + ZIPF_MARGIN), 1, choice)
+
+
+# --- helpers on arrays of strings ------------------------------------------------------------
+
+def _starts_with_any(words: np.ndarray, letters: Iterable[str]) -> np.ndarray:
+    first = np.strings.slice(words, 0, 1)
+    return np.isin(first, np.asarray(sorted(set(letters)), dtype=_STR)) & (first != "")
+
+
+def _contains_any(words: np.ndarray, letters: str) -> np.ndarray:
+    found = np.zeros(len(words), dtype=bool)
+    for letter in letters:
+        found |= np.strings.find(words, letter) >= 0
+    return found
+
+
+def _prefix_size(words: np.ndarray, *patterns: tuple[str, ...]) -> np.ndarray:
+    """The length of the first of ``patterns`` (each a tuple of letter sets, one letter of
+    each in turn) that each word starts with and is longer than; 0 where none fits."""
+    size = np.zeros(len(words), dtype=np.int64)
+    length = np.strings.str_len(words)
+    for pattern in patterns:
+        fits = (size == 0) & (length > len(pattern))
+        for at, letters in enumerate(pattern):
+            fits &= _starts_with_any(np.strings.slice(words, at, None), letters)
+        size[fits] = len(pattern)
+    return size
+
+
+def _cores(words: np.ndarray, *, extra: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Each word without its longest suffix that leaves a long enough core (:data:`MIN_CORE`,
+    + 1 after the short suffixes, + ``extra``), or '' where none does; and the same with a
+    final ت read as the ة it was before the suffix (شركتهما -> شركة)."""
+    core = np.full(len(words), "", dtype=_STR)
+    found = np.zeros(len(words), dtype=bool)
+    length = np.strings.str_len(words)
+    for size, suffixes in _SUFFIX_GROUPS:
+        ending = np.strings.slice(words, -size, None)
+        for shortest, group in suffixes:
+            fits = ~found & (length - size >= shortest + extra) & np.isin(ending, group)
+            core[fits] = np.strings.slice(words[fits], 0, -size)
+            found |= fits
+    teh = np.strings.endswith(core, "ت")
+    marbuta = np.where(teh, np.strings.add(np.strings.slice(core, 0, -1), "ة"), core)
+    return core, marbuta
+
+
+def _strip_article(prefixes: np.ndarray, stems: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Move the article of stems longer than ال + one letter into the prefix."""
+    move = np.strings.startswith(stems, ARTICLE) & (np.strings.str_len(stems) > len(ARTICLE) + 1)
+    return (np.where(move, np.strings.add(prefixes, ARTICLE), prefixes),
+            np.where(move, np.strings.slice(stems, len(ARTICLE), None), stems))
