@@ -6,22 +6,26 @@ belong to the word (وزارة, فيلق, بغداد, لبنان, كشف, وال
 :class:`CliticSplitter` makes needs evidence that the remainder (the *stem*) is a word:
 
 * its frequency in general Arabic (:mod:`analysis.lexicon`) against that of the whole
-  form: وقالت splits because قالت is clearly more common, بايدن stays whole because
-  ايدن is not, والدته because الدته is no word at all;
+  form: وقالت splits because قالت is more common, بايدن stays whole because ايدن is not
+  clearly so, والدته because الدته is no word at all;
 * its presence in the corpus vocabulary, for names general Arabic does not know:
   وقااني splits when قااني occurs on its own;
 * for forms these lists do not know, the same tests on the core left without an
   attached pronoun or a dual/plural ending (ودمويتها: دموية is a word; وكالاتها:
   وكالات is, so the whole form is one word).
 
-Before the article the stem is a word when it, or the word after the article, is
-known; a fixed phrase may be more common than its stem (للغاية), so there the stem only
-has to be known and not much rarer.  لل reads as ل + ال + rest (للكاظمي), ل + a word
-starting with ل (للبنان, لليبيا) or ل + ال + such a word (للجنة, لله): the best attested
-reading wins, an article reading unless the other is clearly more common.  Proclitics
-come in the order conjunction, preposition, article, so a reading that would need
-another order is refused (لولا is not ل + و + لا).  A form that no list knows, in whole
-or in part, splits only after و, the commonest proclitic (وسنعتني).
+How much more common the stem must be depends on the proclitic: و is so common that a
+stem as common as the whole form will do; ف (rarer) needs a clearly more common stem; ب
+and ل need a somewhat more common one, unless the stem is a noun the corpus has with the
+article (بقيادة: القيادة); ك only goes before such a noun (كبديل; not كاميرا).  Before the
+article the stem, or the word after the article, must be known and not much rarer than
+the whole form, which can be a fixed phrase (للغاية).  لل reads as ل + ال + rest
+(للكاظمي), ل + a word starting with ل (للبنان, لليبيا) or ل + ال + such a word (للجنة,
+لله): the best attested reading wins, an article reading unless the other is clearly
+more common.  Proclitics come in the order conjunction, preposition, article, so a
+reading that would need another order is refused (لولا is not ل + و + لا; وكان is و +
+كان, as كان is no ك + ان).  A form that no list knows, in whole or in part, splits only
+after و, the commonest proclitic (وسنعتني).
 
 The rules run on arrays of forms at once (:meth:`CliticSplitter.split_many`); calling
 the splitter on one token looks it up in the table made for the whole vocabulary at the
@@ -49,9 +53,11 @@ from .stopwords import arabic_stopwords
 #: The shortest stem accepted after a prefix (three after ك; a number of any length: و2).
 MIN_STEM = 2
 #: How much more common (in Zipf units, log10) a stem must be than the whole form when
-#: the whole form is itself a known word.  A true clitic form is typically 0.5-1.5
-#: rarer than its stem (وقالت 4.8, قالت 5.3); names that merely start with a prefix
-#: letter are not (بايدن 3.5, ايدن 3.6).
+#: the whole form is itself a known word, after ب ل ك.  A true clitic form is typically
+#: 0.8-2 rarer than its stem (برئيس 3.6, رئيس 5.7); names
+#: that merely start with a prefix letter are not (بايدن 3.5, ايدن 3.6).  After و, and
+#: before a noun the corpus has with the article, the stem need only be as common (for a
+#: stem of four letters or more: واحد is no و + احد, 5.8 against 6.1).
 ZIPF_MARGIN = 0.3
 #: The margin for a stem of two letters, which matches by chance far more often
 #: (فان is ف + ان, 5.9 against 7.2; لدي is no ل + دي, 5.6 against 5.4).
@@ -241,19 +247,18 @@ class CliticSplitter:
 
     def _bare(self, forms: np.ndarray, size: np.ndarray, whole: np.ndarray):
         """Prefix (the first ``size`` letters) + stem with no article, by
-        :func:`accept_bare`; after ك, the stem must be a noun: one that the corpus or
-        general Arabic has with the article (كبديل: البديل), or a function word that is
-        not itself ل/ب + pronoun (كانه, كهذه; not كلها)."""
+        :func:`accept_bare`; after ك, the stem must be a noun: one that the corpus (also
+        without its suffix) or general Arabic has with the article (كبديل: البديل,
+        كسابقاتها: السابقات), or a function word that is not ل/ب + pronoun (كانه; not كلها)."""
         prefix, stem = np.strings.slice(forms, 0, size), np.strings.slice(forms, size, None)
         ok = (stem != ARTICLE) & accept_bare(prefix, whole, *self._facts(stem), np.strings.str_len(stem),
-                                             np.strings.isdecimal(stem), prior=self.lexicon)
+                                             np.strings.isdecimal(stem), noun=self._noun(stem), prior=self.lexicon)
         noun_only = np.flatnonzero(ok & np.strings.endswith(prefix, NOUN_PROCLITIC))
         if len(noun_only):
             after = stem[noun_only]
             function_word = self._contains(after, self.stopwords)
-            with_article = np.strings.add(ARTICLE, after)
             ok[noun_only] = ~(function_word & _starts_with_any(after, _PREFIX_LETTERS)) & (
-                function_word | self._contains(with_article) | (self._zipf(with_article) > 0))
+                function_word | self._noun(after, pronouns_only=True) | (self._zipf(np.strings.add(ARTICLE, after)) > 0))
         return ok, prefix, stem
 
     def _splits_once(self, words: np.ndarray) -> np.ndarray:
@@ -297,6 +302,16 @@ class CliticSplitter:
             rest = np.flatnonzero(~attested)
             attested[rest] = self._contains(np.strings.add(ARTICLE, words[rest]))
         return value, attested
+
+    def _noun(self, words: np.ndarray, *, pronouns_only: bool = False) -> np.ndarray:
+        """Whether the corpus has the word, or its core without a suffix (``pronouns_only``:
+        without an attached pronoun of two letters or more), with the article."""
+        plain, marbuta = _cores(words, pronouns_only=pronouns_only)
+        found = self._contains(np.strings.add(ARTICLE, words), self.vocabulary)
+        has_core = np.flatnonzero(~found & (plain != ""))
+        found[has_core] = (self._contains(np.strings.add(ARTICLE, plain[has_core]), self.vocabulary)
+                           | self._contains(np.strings.add(ARTICLE, marbuta[has_core]), self.vocabulary))
+        return found
 
     def _article_evidence(self, stems: np.ndarray, words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Evidence for ال + word: its own Zipf or, for a word of three letters or more,
@@ -343,12 +358,14 @@ def accept_article(whole, evidence, attested, length):
     return (length >= 2) & np.where(whole > 0, when_known, when_unknown)
 
 
-def accept_bare(prefix, whole, evidence, attested, length, number, *, prior=True):
+def accept_bare(prefix, whole, evidence, attested, length, number, *, noun=False, prior=True):
     """Whether prefix + stem (no article) splits.
 
     A number always does (و2018).  Where the whole form is known, the stem must be clearly
     more common (:data:`ZIPF_MARGIN`; :data:`SHORT_MARGIN` for two letters; plus
-    :data:`RARE_EXTRA` after ف), comparing the cores where the whole form reads best as
+    :data:`RARE_EXTRA` after ف), or for a stem of four letters or more at least as common
+    after و, and after ب or ل before a noun the corpus has with the article (بقيادة:
+    القيادة), comparing the cores where the whole form reads best as
     a word with a suffix (ولايتها: ولاية), else the forms themselves; and it must be known
     or attested.  Where the whole form is not known, a stem of three letters or more must
     be attested or known (after ف: common), except after و, where a stem of
@@ -366,6 +383,8 @@ def accept_bare(prefix, whole, evidence, attested, length, number, *, prior=True
         Length of the stem.
     number : array of bool
         Whether the stem is a number.
+    noun : array of bool, default False
+        Whether the corpus has the stem (or its core) with the article.
     prior : bool, default True
         Split after و with no evidence (False when general Arabic was not consulted, so
         that "nothing knows the whole form" means nothing).
@@ -387,6 +406,8 @@ def accept_bare(prefix, whole, evidence, attested, length, number, *, prior=True
     length, attested = np.asarray(length), np.asarray(attested)
     rare = _contains_any(prefix, RARE_PROCLITICS)
     margin = np.where(length >= 3, ZIPF_MARGIN, SHORT_MARGIN) + np.where(rare, RARE_EXTRA, 0.0)
+    as_common = (length >= 4) & ((prefix == COMMON_PROCLITIC) | np.asarray(noun) & _is_any(prefix, "بل"))
+    margin = np.where(as_common, 0.0, margin)
     when_known = (stem >= whole + margin) & ((stem >= KNOWN_ZIPF) | attested)
     best = np.asarray(evidence).max(axis=0)
     known_stem = np.where(rare, best >= KNOWN_ZIPF, best > 0) | attested
@@ -429,6 +450,10 @@ def _starts_with_any(words: np.ndarray, letters: Iterable[str]) -> np.ndarray:
     return np.isin(first, np.asarray(sorted(set(letters)), dtype=_STR)) & (first != "")
 
 
+def _is_any(words: np.ndarray, letters: str) -> np.ndarray:
+    return np.isin(words, np.asarray(list(letters), dtype=_STR))
+
+
 def _contains_any(words: np.ndarray, letters: str) -> np.ndarray:
     found = np.zeros(len(words), dtype=bool)
     for letter in letters:
@@ -449,16 +474,17 @@ def _prefix_size(words: np.ndarray, *patterns: tuple[str, ...]) -> np.ndarray:
     return size
 
 
-def _cores(words: np.ndarray, *, extra: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def _cores(words: np.ndarray, *, extra: int = 0, pronouns_only: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Each word without its longest suffix that leaves a long enough core (:data:`MIN_CORE`,
     + 1 after the short suffixes, + ``extra``), or '' where none does; and the same with a
-    final ت read as the ة it was before the suffix (شركتهما -> شركة)."""
+    final ت read as the ة it was before the suffix (شركتهما -> شركة).  ``pronouns_only``:
+    only attached pronouns of two letters or more count as suffixes."""
     core = np.full(len(words), "", dtype=_STR)
     found = np.zeros(len(words), dtype=bool)
     length = np.strings.str_len(words)
     for size, suffixes in _SUFFIX_GROUPS:
         ending = np.strings.slice(words, -size, None)
-        for shortest, group in suffixes:
+        for shortest, group in suffixes[:1] if pronouns_only else suffixes:
             fits = ~found & (length - size >= shortest + extra) & np.isin(ending, group)
             core[fits] = np.strings.slice(words[fits], 0, -size)
             found |= fits
