@@ -212,12 +212,13 @@ class CliticSplitter:
         length = np.strings.str_len(rest)
         readings = (np.strings.add(ARTICLE, rest), np.strings.add("ل", rest), np.strings.add(ARTICLE + "ل", rest))
         either = whole.max(axis=0)
-        # ل + ال + rest: the article reading, with the word after the article as evidence
+        # ل + ال + rest: the article reading, with the word after the article as evidence;
+        # as words do not start with لل, a rest of three letters needs none
         evidence_a, attested_a = self._article_evidence(readings[0], rest)
-        ok_a = accept_article(either, evidence_a, attested_a, length)
+        ok_a = accept_article(either, evidence_a, attested_a, length, long_stem=3)
         # ل + ال + ل...: only the definite form itself counts (its word is reading b's stem)
-        evidence_c = self._zipf(readings[2])
-        ok_c = accept_article(either, evidence_c, self._contains(readings[2]), length + 1)
+        evidence_c, attested_c = self._zipf(readings[2]), self._contains(readings[2])
+        ok_c = ((evidence_c > 0) | attested_c) & accept_article(either, evidence_c, attested_c, length + 1)
         # ل + ل...: a word whose own ل is part of it (لبنان), not itself ل + rest (لغاية)
         evidence_b, attested_b = self._facts(readings[1])
         ok_b = ~self._splits_once(readings[1]) & accept_bare(
@@ -325,7 +326,7 @@ class CliticSplitter:
 
 # --- the rules, on arrays ------------------------------------------------------------------
 
-def accept_article(whole, evidence, attested, length):
+def accept_article(whole, evidence, attested, length, *, long_stem=LONG_STEM):
     """Whether prefix + ال + word splits.
 
     Parameters
@@ -338,13 +339,15 @@ def accept_article(whole, evidence, attested, length):
         Whether the corpus has ال + word or the word.
     length : array of int
         Length of the word after the article.
+    long_stem : int, default :data:`LONG_STEM`
+        A word this long after the article needs no evidence if the whole form has none.
 
     Returns
     -------
     array of bool
         Where the whole form is known, a stem that is known and not much rarer
         (:data:`ARTICLE_SLACK`; a word of two letters: clearly more common); elsewhere any
-        evidence, or a word of :data:`LONG_STEM` letters.
+        evidence, or a word of ``long_stem`` letters.
 
     Examples
     --------
@@ -354,7 +357,7 @@ def accept_article(whole, evidence, attested, length):
     whole, evidence, length = np.asarray(whole), np.asarray(evidence), np.asarray(length)
     not_much_rarer = np.where(length >= 3, evidence >= whole - ARTICLE_SLACK, evidence >= whole + ZIPF_MARGIN)
     when_known = (evidence >= np.minimum(KNOWN_ZIPF, whole)) & not_much_rarer
-    when_unknown = (evidence > 0) | np.asarray(attested) | (length >= LONG_STEM)
+    when_unknown = (evidence > 0) | np.asarray(attested) | (length >= long_stem)
     return (length >= 2) & np.where(whole > 0, when_known, when_unknown)
 
 
