@@ -43,8 +43,8 @@ from collections import Counter
 from typing import Iterable, Sequence
 
 import numpy as np
-from numpy.dtypes import StringDType
 
+from . import _strings as _S
 from .lexicon import zipf_many
 from .resources import (ARTICLE, ARTICLE_PREPOSITIONS, COMMON_PROCLITIC, CONJUNCTIONS, NOUN_PROCLITIC,
                         PREPOSITIONS, PRONOUN_SUFFIXES, RARE_PROCLITICS, SHORT_SUFFIXES)
@@ -80,7 +80,6 @@ PRIOR_STEM = 4
 #: letter more (:data:`analysis.resources.SHORT_SUFFIXES`).
 MIN_CORE = 3
 
-_STR = StringDType()
 _PREFIX_LETTERS = frozenset(CONJUNCTIONS + PREPOSITIONS)
 #: Where each reading may apply: the letters it starts with, as letter sets in turn
 #: (longest first), and how many of them are not the prefix (ال, the second ل of لل).
@@ -89,7 +88,7 @@ _LAM_PATTERNS = (((CONJUNCTIONS, "ل", "ل"), ("ل", "ل")), 1)
 _DOUBLE_PATTERNS = (((CONJUNCTIONS, PREPOSITIONS),), 0)
 _SINGLE_PATTERNS = (((CONJUNCTIONS + PREPOSITIONS,),), 0)
 #: The suffixes by length, longest first, each length with (shortest core, suffixes) pairs.
-_SUFFIX_GROUPS = [(size, [(shortest, np.asarray([s for s in group if len(s) == size], dtype=_STR))
+_SUFFIX_GROUPS = [(size, [(shortest, _S.asarray(s for s in group if len(s) == size))
                           for shortest, group in ((MIN_CORE, PRONOUN_SUFFIXES), (MIN_CORE + 1, SHORT_SUFFIXES))])
                   for size in sorted({len(s) for s in PRONOUN_SUFFIXES + SHORT_SUFFIXES}, reverse=True)]
 
@@ -170,8 +169,8 @@ class CliticSplitter:
         import pandas as pd
 
         codes, uniques = pd.factorize(pd.Series(list(norms), dtype=object))
-        forms = np.asarray(uniques.tolist(), dtype=_STR)
-        prefixes, stems = np.full(len(forms), "", dtype=_STR), forms.copy()
+        forms = np.asarray(uniques.tolist(), dtype=_S.dtype)
+        prefixes, stems = np.full(len(forms), "", dtype=_S.dtype), forms.copy()
         candidate = _starts_with_any(forms, _PREFIX_LETTERS)
         if candidate.any():
             prefixes[candidate], stems[candidate] = self._split_forms(forms[candidate])
@@ -185,11 +184,12 @@ class CliticSplitter:
         """Try the readings in turn, each on the forms it fits: prefix + article, لل, two
         prefixes, one prefix."""
         whole, _ = self._facts(forms, whole=True)
-        prefix, stem = np.full(len(forms), "", dtype=_STR), forms.copy()
+        prefix, stem = np.full(len(forms), "", dtype=_S.dtype), forms.copy()
         todo = np.ones(len(forms), dtype=bool)
+        letters: list[np.ndarray] = []        # the forms' first, second, ... letters, sliced once
         for reading, patterns in ((self._article_reading, _ARTICLE_PATTERNS), (self._lam_reading, _LAM_PATTERNS),
                                   (self._double_reading, _DOUBLE_PATTERNS), (self._single_reading, _SINGLE_PATTERNS)):
-            size = np.where(todo, _prefix_size(forms, *patterns[0]), 0)
+            size = np.where(todo, _prefix_size(forms, *patterns[0], letters=letters), 0)
             at = np.flatnonzero(size > 0)
             if len(at):
                 ok, new_prefix, new_stem = reading(forms[at], size[at] - patterns[1], whole[:, at])
@@ -199,18 +199,18 @@ class CliticSplitter:
 
     def _article_reading(self, forms: np.ndarray, size: np.ndarray, whole: np.ndarray):
         """و/ف + ب/ك + ال + word: والحكومة, وبالعراق, but not والدته or بالغين."""
-        stem = np.strings.slice(forms, size, None)
-        matched = np.strings.str_len(stem) >= len(ARTICLE) + 2
-        word = np.strings.slice(stem, len(ARTICLE), None)
+        stem = _S.slice(forms, size, None)
+        matched = _S.str_len(stem) >= len(ARTICLE) + 2
+        word = _S.slice(stem, len(ARTICLE), None)
         evidence, attested = self._article_evidence(stem, word)
-        ok = matched & accept_article(whole.max(axis=0), evidence, attested, np.strings.str_len(word))
-        return ok, np.strings.slice(forms, 0, size), stem
+        ok = matched & accept_article(whole.max(axis=0), evidence, attested, _S.str_len(word))
+        return ok, _S.slice(forms, 0, size), stem
 
     def _lam_reading(self, forms: np.ndarray, size: np.ndarray, whole: np.ndarray):
         """لل + rest: ل + ال + rest, ل + (ل + rest) or ل + ال + (ل + rest), best evidence."""
-        rest = np.strings.slice(forms, size + 1, None)
-        length = np.strings.str_len(rest)
-        readings = (np.strings.add(ARTICLE, rest), np.strings.add("ل", rest), np.strings.add(ARTICLE + "ل", rest))
+        rest = _S.slice(forms, size + 1, None)
+        length = _S.str_len(rest)
+        readings = (_S.add(ARTICLE, rest), _S.add("ل", rest), _S.add(ARTICLE + "ل", rest))
         either = whole.max(axis=0)
         # ل + ال + rest: the article reading, with the word after the article as evidence;
         # as words do not start with لل, a rest of three letters needs none
@@ -222,17 +222,17 @@ class CliticSplitter:
         # ل + ل...: a word whose own ل is part of it (لبنان), not itself ل + rest (لغاية)
         evidence_b, attested_b = self._facts(readings[1])
         ok_b = ~self._splits_once(readings[1]) & accept_bare(
-            np.full(len(forms), "ل", dtype=_STR), whole, evidence_b, attested_b, length + 1, False, prior=self.lexicon)
+            np.full(len(forms), "ل", dtype=_S.dtype), whole, evidence_b, attested_b, length + 1, False, prior=self.lexicon)
         choice = choose_lam_reading(np.where(ok_a, evidence_a, -1.0), np.where(ok_b, evidence_b.max(axis=0), -1.0),
                                     np.where(ok_c, evidence_c, -1.0))
         stem = np.where(choice == 1, readings[1], np.where(choice == 2, readings[2], readings[0]))
-        return choice >= 0, np.strings.slice(forms, 0, size), stem
+        return choice >= 0, _S.slice(forms, 0, size), stem
 
     def _double_reading(self, forms: np.ndarray, size: np.ndarray, whole: np.ndarray):
         """و/ف + ب/ل/ك + stem (وبحسب), if ب/ل/ك + stem would split on its own (not وكان)."""
         ok, prefix, stem = self._bare(forms, size, whole)
         check = np.flatnonzero(ok)
-        ok[check] = self._splits_once(np.strings.slice(forms[check], 1, None))
+        ok[check] = self._splits_once(_S.slice(forms[check], 1, None))
         return ok, prefix, stem
 
     def _single_reading(self, forms: np.ndarray, size: np.ndarray, whole: np.ndarray):
@@ -251,25 +251,29 @@ class CliticSplitter:
         :func:`accept_bare`; after ك, the stem must be a noun: one that the corpus (also
         without its suffix) or general Arabic has with the article (كبديل: البديل,
         كسابقاتها: السابقات), or a function word that is not ل/ب + pronoun (كانه; not كلها)."""
-        prefix, stem = np.strings.slice(forms, 0, size), np.strings.slice(forms, size, None)
-        ok = (stem != ARTICLE) & accept_bare(prefix, whole, *self._facts(stem), np.strings.str_len(stem),
-                                             np.strings.isdecimal(stem), noun=self._noun(stem), prior=self.lexicon)
-        noun_only = np.flatnonzero(ok & np.strings.endswith(prefix, NOUN_PROCLITIC))
+        prefix, stem = _S.slice(forms, 0, size), _S.slice(forms, size, None)
+        length = _S.str_len(stem)
+        noun = np.zeros(len(stem), dtype=bool)            # only weighed after ب or ل
+        may_be_noun = np.flatnonzero(_is_any(prefix, "بل") & (length >= 4))
+        noun[may_be_noun] = self._noun(stem[may_be_noun])
+        ok = (stem != ARTICLE) & accept_bare(prefix, whole, *self._facts(stem), length, _S.isdecimal(stem),
+                                             noun=noun, prior=self.lexicon)
+        noun_only = np.flatnonzero(ok & _S.endswith(prefix, NOUN_PROCLITIC))
         if len(noun_only):
             after = stem[noun_only]
             function_word = self._contains(after, self.stopwords)
             ok[noun_only] = ~(function_word & _starts_with_any(after, _PREFIX_LETTERS)) & (
-                function_word | self._noun(after, pronouns_only=True) | (self._zipf(np.strings.add(ARTICLE, after)) > 0))
+                function_word | self._noun(after, pronouns_only=True) | (self._zipf(_S.add(ARTICLE, after)) > 0))
         return ok, prefix, stem
 
     def _splits_once(self, words: np.ndarray) -> np.ndarray:
         """Whether each word would split off its first letter as a proclitic (one level,
         no article): لغاية is ل + غاية, لبنان one word."""
         size = _prefix_size(words, *_SINGLE_PATTERNS[0])
-        stem = np.strings.slice(words, size, None)
-        return (size > 0) & accept_bare(np.strings.slice(words, 0, size), self._facts(words, whole=True)[0],
-                                        *self._facts(stem), np.strings.str_len(stem),
-                                        np.strings.isdecimal(stem), prior=self.lexicon)
+        stem = _S.slice(words, size, None)
+        return (size > 0) & accept_bare(_S.slice(words, 0, size), self._facts(words, whole=True)[0],
+                                        *self._facts(stem), _S.str_len(stem),
+                                        _S.isdecimal(stem), prior=self.lexicon)
 
     # --- evidence, looked up for whole arrays --------------------------------------------------
 
@@ -294,30 +298,36 @@ class CliticSplitter:
         has_core = plain != ""
         attested = np.zeros(len(items), dtype=bool)
         if has_core.any():
-            plain, marbuta = plain[has_core].tolist(), marbuta[has_core].tolist()
-            value[1, has_core] = np.maximum(self._zipf(plain), self._zipf(marbuta))
+            plain, marbuta = plain[has_core], marbuta[has_core]
+            teh = np.flatnonzero(plain != marbuta)       # only cores ending in ت read two ways
+            core_value = self._zipf(plain)
+            core_value[teh] = np.maximum(core_value[teh], self._zipf(marbuta[teh]))
+            value[1, has_core] = core_value
             if not whole:
-                attested[has_core] = self._contains(plain) | self._contains(marbuta)
+                core_known = self._contains(plain)
+                core_known[teh] |= self._contains(marbuta[teh])
+                attested[has_core] = core_known
         if not whole:
             attested |= self._contains(items)
             rest = np.flatnonzero(~attested)
-            attested[rest] = self._contains(np.strings.add(ARTICLE, words[rest]))
+            attested[rest] = self._contains(_S.add(ARTICLE, words[rest]))
         return value, attested
 
     def _noun(self, words: np.ndarray, *, pronouns_only: bool = False) -> np.ndarray:
         """Whether the corpus has the word, or its core without a suffix (``pronouns_only``:
         without an attached pronoun of two letters or more), with the article."""
         plain, marbuta = _cores(words, pronouns_only=pronouns_only)
-        found = self._contains(np.strings.add(ARTICLE, words), self.vocabulary)
+        found = self._contains(_S.add(ARTICLE, words), self.vocabulary)
         has_core = np.flatnonzero(~found & (plain != ""))
-        found[has_core] = (self._contains(np.strings.add(ARTICLE, plain[has_core]), self.vocabulary)
-                           | self._contains(np.strings.add(ARTICLE, marbuta[has_core]), self.vocabulary))
+        found[has_core] = self._contains(_S.add(ARTICLE, plain[has_core]), self.vocabulary)
+        teh = has_core[plain[has_core] != marbuta[has_core]]
+        found[teh] |= self._contains(_S.add(ARTICLE, marbuta[teh]), self.vocabulary)
         return found
 
     def _article_evidence(self, stems: np.ndarray, words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Evidence for ال + word: its own Zipf or, for a word of three letters or more,
         the word's without the article (or its core's); attested if the corpus has either."""
-        long_word = np.strings.str_len(words) >= 3
+        long_word = _S.str_len(words) >= 3
         facts, attested = self._facts(words)
         stems = stems.tolist()
         evidence = np.maximum(self._zipf(stems), np.where(long_word, facts.max(axis=0), 0.0))
@@ -404,7 +414,7 @@ def accept_bare(prefix, whole, evidence, attested, length, number, *, noun=False
     ...             [4, 4, 6, 6, 5], False).tolist()
     [True, False, True, False, True]
     """
-    prefix = np.asarray(prefix, dtype=_STR)
+    prefix = np.asarray(prefix, dtype=_S.dtype)
     whole, stem = _compared(np.asarray(whole), np.asarray(evidence))
     length, attested = np.asarray(length), np.asarray(attested)
     rare = _contains_any(prefix, RARE_PROCLITICS)
@@ -415,7 +425,7 @@ def accept_bare(prefix, whole, evidence, attested, length, number, *, noun=False
     best = np.asarray(evidence).max(axis=0)
     known_stem = np.where(rare, best >= KNOWN_ZIPF, best > 0) | attested
     when_unknown = (length >= 3) & known_stem | prior & (prefix == COMMON_PROCLITIC) & (length >= PRIOR_STEM)
-    shortest = np.where(np.strings.endswith(prefix, NOUN_PROCLITIC), 3, MIN_STEM)
+    shortest = np.where(_S.endswith(prefix, NOUN_PROCLITIC), 3, MIN_STEM)
     return np.asarray(number) | (length >= shortest) & np.where(whole > 0, when_known, when_unknown)
 
 
@@ -449,30 +459,37 @@ def choose_lam_reading(article, lam_word, double_lam):
 # --- helpers on arrays of strings ------------------------------------------------------------
 
 def _starts_with_any(words: np.ndarray, letters: Iterable[str]) -> np.ndarray:
-    first = np.strings.slice(words, 0, 1)
-    return np.isin(first, np.asarray(sorted(set(letters)), dtype=_STR)) & (first != "")
+    return _is_any(_S.slice(words, 0, 1), letters)
 
 
-def _is_any(words: np.ndarray, letters: str) -> np.ndarray:
-    return np.isin(words, np.asarray(list(letters), dtype=_STR))
+def _is_any(words: np.ndarray, letters: Iterable[str]) -> np.ndarray:
+    """Whether each word is one of ``letters`` (a few strings: compared one by one)."""
+    found = np.zeros(len(words), dtype=bool)
+    for letter in set(letters):
+        found |= words == letter
+    return found
 
 
 def _contains_any(words: np.ndarray, letters: str) -> np.ndarray:
     found = np.zeros(len(words), dtype=bool)
     for letter in letters:
-        found |= np.strings.find(words, letter) >= 0
+        found |= _S.find(words, letter) >= 0
     return found
 
 
-def _prefix_size(words: np.ndarray, *patterns: tuple[str, ...]) -> np.ndarray:
+def _prefix_size(words: np.ndarray, *patterns: tuple[str, ...], letters: list[np.ndarray] | None = None) -> np.ndarray:
     """The length of the first of ``patterns`` (each a tuple of letter sets, one letter of
-    each in turn) that each word starts with and is longer than; 0 where none fits."""
+    each in turn) that each word starts with and is longer than; 0 where none fits.
+    ``letters``: the words' first letters, second letters, ... if already at hand."""
     size = np.zeros(len(words), dtype=np.int64)
-    length = np.strings.str_len(words)
+    length = _S.str_len(words)
+    letters = letters or []
     for pattern in patterns:
+        while len(letters) < len(pattern):
+            letters.append(_S.slice(words, len(letters), len(letters) + 1))
         fits = (size == 0) & (length > len(pattern))
-        for at, letters in enumerate(pattern):
-            fits &= _starts_with_any(np.strings.slice(words, at, None), letters)
+        for at, allowed in enumerate(pattern):
+            fits &= _is_any(letters[at], allowed)
         size[fits] = len(pattern)
     return size
 
@@ -482,22 +499,22 @@ def _cores(words: np.ndarray, *, extra: int = 0, pronouns_only: bool = False) ->
     + 1 after the short suffixes, + ``extra``), or '' where none does; and the same with a
     final ت read as the ة it was before the suffix (شركتهما -> شركة).  ``pronouns_only``:
     only attached pronouns of two letters or more count as suffixes."""
-    core = np.full(len(words), "", dtype=_STR)
+    core = np.full(len(words), "", dtype=_S.dtype)
     found = np.zeros(len(words), dtype=bool)
-    length = np.strings.str_len(words)
+    length = _S.str_len(words)
     for size, suffixes in _SUFFIX_GROUPS:
-        ending = np.strings.slice(words, -size, None)
+        ending = _S.slice(words, -size, None)
         for shortest, group in suffixes[:1] if pronouns_only else suffixes:
             fits = ~found & (length - size >= shortest + extra) & np.isin(ending, group)
-            core[fits] = np.strings.slice(words[fits], 0, -size)
+            core[fits] = _S.slice(words[fits], 0, -size)
             found |= fits
-    teh = np.strings.endswith(core, "ت")
-    marbuta = np.where(teh, np.strings.add(np.strings.slice(core, 0, -1), "ة"), core)
+    teh = _S.endswith(core, "ت")
+    marbuta = np.where(teh, _S.add(_S.slice(core, 0, -1), "ة"), core)
     return core, marbuta
 
 
 def _strip_article(prefixes: np.ndarray, stems: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Move the article of stems longer than ال + one letter into the prefix."""
-    move = np.strings.startswith(stems, ARTICLE) & (np.strings.str_len(stems) > len(ARTICLE) + 1)
-    return (np.where(move, np.strings.add(prefixes, ARTICLE), prefixes),
-            np.where(move, np.strings.slice(stems, len(ARTICLE), None), stems))
+    move = _S.startswith(stems, ARTICLE) & (_S.str_len(stems) > len(ARTICLE) + 1)
+    return (np.where(move, _S.add(prefixes, ARTICLE), prefixes),
+            np.where(move, _S.slice(stems, len(ARTICLE), None), stems))
