@@ -39,12 +39,13 @@ first call.  The article itself is kept (الكاظمي stays الكاظمي) un
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
+from types import SimpleNamespace
 from typing import Iterable, Sequence
 
 import numpy as np
 
-from . import _strings as _S
 from .lexicon import zipf_many
 from .resources import (ARTICLE, ARTICLE_PREPOSITIONS, COMMON_PROCLITIC, CONJUNCTIONS, NOUN_PROCLITIC,
                         PREPOSITIONS, PRONOUN_SUFFIXES, RARE_PROCLITICS, SHORT_SUFFIXES)
@@ -80,6 +81,29 @@ PRIOR_STEM = 4
 #: letter more (:data:`analysis.resources.SHORT_SUFFIXES`).
 MIN_CORE = 3
 
+
+
+def _string_operations() -> SimpleNamespace:
+    """Element-wise string operations on arrays: numpy's own on numpy 2.3 or later
+    (``numpy.strings`` on ``StringDType`` arrays, compiled loops); with an older numpy the
+    same operations on object arrays, one Python call per element (same results, slower)."""
+    if hasattr(getattr(np, "strings", None), "slice"):
+        from numpy.dtypes import StringDType
+
+        ops = {name: getattr(np.strings, name) for name in
+               ("add", "endswith", "find", "isdecimal", "slice", "startswith", "str_len")}
+        return SimpleNamespace(native=True, dtype=StringDType(), **ops)
+    as_bool = lambda func: lambda *args: func(*args).astype(bool)            # noqa: E731
+    as_int = lambda func: lambda *args: func(*args).astype(np.int64)          # noqa: E731
+    return SimpleNamespace(
+        native=False, dtype=np.dtype(object), add=np.frompyfunc(operator.add, 2, 1),
+        endswith=as_bool(np.frompyfunc(str.endswith, 2, 1)), find=as_int(np.frompyfunc(str.find, 2, 1)),
+        isdecimal=as_bool(np.frompyfunc(str.isdecimal, 1, 1)),
+        slice=np.frompyfunc(lambda word, start, stop: word[start:stop], 3, 1),
+        startswith=as_bool(np.frompyfunc(str.startswith, 2, 1)), str_len=as_int(np.frompyfunc(len, 1, 1)))
+
+
+_S = _string_operations()
 _PREFIX_LETTERS = frozenset(CONJUNCTIONS + PREPOSITIONS)
 #: Where each reading may apply: the letters it starts with, as letter sets in turn
 #: (longest first), and how many of them are not the prefix (ال, the second ل of لل).
@@ -88,7 +112,7 @@ _LAM_PATTERNS = (((CONJUNCTIONS, "ل", "ل"), ("ل", "ل")), 1)
 _DOUBLE_PATTERNS = (((CONJUNCTIONS, PREPOSITIONS),), 0)
 _SINGLE_PATTERNS = (((CONJUNCTIONS + PREPOSITIONS,),), 0)
 #: The suffixes by length, longest first, each length with (shortest core, suffixes) pairs.
-_SUFFIX_GROUPS = [(size, [(shortest, _S.asarray(s for s in group if len(s) == size))
+_SUFFIX_GROUPS = [(size, [(shortest, np.asarray([s for s in group if len(s) == size], dtype=_S.dtype))
                           for shortest, group in ((MIN_CORE, PRONOUN_SUFFIXES), (MIN_CORE + 1, SHORT_SUFFIXES))])
                   for size in sorted({len(s) for s in PRONOUN_SUFFIXES + SHORT_SUFFIXES}, reverse=True)]
 

@@ -138,15 +138,14 @@ def test_split_many_equals_one_by_one_on_generated_forms():
 
 def test_without_numpy_string_operations_the_same_splits():
     # numpy before 2.3 has no numpy.strings.slice: object arrays, one call per element
-    from analysis import _strings
+    from analysis import clitics
     from analysis.config import ROOT
 
-    if not _strings.NATIVE:
+    if not clitics._S.native:
         pytest.skip("numpy before 2.3: only the fallback is there to test")
     forms = _generated_forms(seed=11, size=800)
     code = ("import json, sys\nimport numpy as np\ndel np.strings.slice\n"
-            "from analysis import _strings\nassert not _strings.NATIVE\n"
-            "from analysis.clitics import CliticSplitter\nforms = json.load(sys.stdin)\n"
+            "from analysis.clitics import CliticSplitter, _S\nassert not _S.native\nforms = json.load(sys.stdin)\n"
             "print(json.dumps(CliticSplitter(forms[::3]).split_many(forms)))")
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
     done = subprocess.run([sys.executable, "-c", code], input=json.dumps(forms), capture_output=True, text=True,
