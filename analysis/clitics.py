@@ -91,7 +91,7 @@ def _string_operations() -> SimpleNamespace:
         from numpy.dtypes import StringDType
 
         ops = {name: getattr(np.strings, name) for name in
-               ("add", "endswith", "find", "isdecimal", "slice", "startswith", "str_len")}
+               ("add", "endswith", "find", "isdecimal", "rstrip", "slice", "startswith", "str_len", "strip")}
         return SimpleNamespace(native=True, dtype=StringDType(), **ops)
     as_bool = lambda func: lambda *args: func(*args).astype(bool)            # noqa: E731
     as_int = lambda func: lambda *args: func(*args).astype(np.int64)          # noqa: E731
@@ -100,10 +100,15 @@ def _string_operations() -> SimpleNamespace:
         endswith=as_bool(np.frompyfunc(str.endswith, 2, 1)), find=as_int(np.frompyfunc(str.find, 2, 1)),
         isdecimal=as_bool(np.frompyfunc(str.isdecimal, 1, 1)),
         slice=np.frompyfunc(lambda word, start, stop: word[start:stop], 3, 1),
-        startswith=as_bool(np.frompyfunc(str.startswith, 2, 1)), str_len=as_int(np.frompyfunc(len, 1, 1)))
+        startswith=as_bool(np.frompyfunc(str.startswith, 2, 1)), str_len=as_int(np.frompyfunc(len, 1, 1)),
+        rstrip=np.frompyfunc(str.rstrip, 2, 1), strip=np.frompyfunc(str.strip, 2, 1))
 
 
 _S = _string_operations()
+#: Characters of tokens that are no Arabic letters: digits (ASCII after normalization)
+#: and Latin letters.
+_NOT_ARABIC = "0123456789" + "".join(map(chr, range(ord("A"), ord("Z") + 1))) + \
+    "".join(map(chr, range(ord("a"), ord("z") + 1)))
 _PREFIX_LETTERS = frozenset(CONJUNCTIONS + PREPOSITIONS)
 #: Where each reading may apply: the letters it starts with, as letter sets in turn
 #: (longest first), and how many of them are not the prefix (ال, the second ل of لل).
@@ -280,7 +285,7 @@ class CliticSplitter:
         noun = np.zeros(len(stem), dtype=bool)            # only weighed after ب or ل
         may_be_noun = np.flatnonzero(_is_any(prefix, "بل") & (length >= 4))
         noun[may_be_noun] = self._noun(stem[may_be_noun])
-        ok = (stem != ARTICLE) & accept_bare(prefix, whole, *self._facts(stem), length, _S.isdecimal(stem),
+        ok = (stem != ARTICLE) & accept_bare(prefix, whole, *self._facts(stem), length, _not_arabic(stem),
                                              noun=noun, prior=self.lexicon)
         noun_only = np.flatnonzero(ok & _S.endswith(prefix, NOUN_PROCLITIC))
         if len(noun_only):
@@ -292,12 +297,14 @@ class CliticSplitter:
 
     def _splits_once(self, words: np.ndarray) -> np.ndarray:
         """Whether each word would split off its first letter as a proclitic (one level,
-        no article): لغاية is ل + غاية, لبنان one word."""
+        no article, by the rules of :meth:`_bare`): لغاية is ل + غاية, لبنان one word."""
         size = _prefix_size(words, *_SINGLE_PATTERNS[0])
-        stem = _S.slice(words, size, None)
-        return (size > 0) & accept_bare(_S.slice(words, 0, size), self._facts(words, whole=True)[0],
-                                        *self._facts(stem), _S.str_len(stem),
-                                        _S.isdecimal(stem), prior=self.lexicon)
+        fits = np.flatnonzero(size > 0)
+        splits = np.zeros(len(words), dtype=bool)
+        if len(fits):
+            words = words[fits]
+            splits[fits] = self._bare(words, size[fits], self._facts(words, whole=True)[0])[0]
+        return splits
 
     # --- evidence, looked up for whole arrays --------------------------------------------------
 
@@ -398,15 +405,16 @@ def accept_article(whole, evidence, attested, length, *, long_stem=LONG_STEM):
 def accept_bare(prefix, whole, evidence, attested, length, number, *, noun=False, prior=True):
     """Whether prefix + stem (no article) splits.
 
-    A number always does (و2018).  Where the whole form is known, the stem must be clearly
+    A number or a Latin word always does (و2018, وD).  Where the whole form is known, the stem must be clearly
     more common (:data:`ZIPF_MARGIN`; :data:`SHORT_MARGIN` for two letters; plus
     :data:`RARE_EXTRA` after ف), or for a stem of four letters or more at least as common
     after و, and after ب or ل before a noun the corpus has with the article (بقيادة:
     القيادة), comparing the cores where the whole form reads best as
     a word with a suffix (ولايتها: ولاية), else the forms themselves; and it must be known
-    or attested.  Where the whole form is not known, a stem of three letters or more must
-    be attested or known (after ف: common), except after و, where a stem of
-    :data:`PRIOR_STEM` letters needs no evidence.  After ك, a stem of three letters.
+    or attested (after و, a stem of :data:`PRIOR_STEM` letters need not be).  Where the
+    whole form is not known, a stem of three letters or more must be attested or known
+    (after ف: common), except after و, where a stem of :data:`PRIOR_STEM` letters needs no
+    evidence.  After ك, a stem of three letters.
 
     Parameters
     ----------
@@ -419,7 +427,7 @@ def accept_bare(prefix, whole, evidence, attested, length, number, *, noun=False
     length : array of int
         Length of the stem.
     number : array of bool
-        Whether the stem is a number.
+        Whether the stem has no Arabic letter (a number, a Latin word).
     noun : array of bool, default False
         Whether the corpus has the stem (or its core) with the article.
     prior : bool, default True
@@ -445,10 +453,11 @@ def accept_bare(prefix, whole, evidence, attested, length, number, *, noun=False
     margin = np.where(length >= 3, ZIPF_MARGIN, SHORT_MARGIN) + np.where(rare, RARE_EXTRA, 0.0)
     as_common = (length >= 4) & ((prefix == COMMON_PROCLITIC) | np.asarray(noun) & _is_any(prefix, "بل"))
     margin = np.where(as_common, 0.0, margin)
-    when_known = (stem >= whole + margin) & ((stem >= KNOWN_ZIPF) | attested)
+    after_common = prior & (prefix == COMMON_PROCLITIC) & (length >= PRIOR_STEM)
+    when_known = (stem >= whole + margin) & ((stem >= KNOWN_ZIPF) | attested | after_common)
     best = np.asarray(evidence).max(axis=0)
     known_stem = np.where(rare, best >= KNOWN_ZIPF, best > 0) | attested
-    when_unknown = (length >= 3) & known_stem | prior & (prefix == COMMON_PROCLITIC) & (length >= PRIOR_STEM)
+    when_unknown = (length >= 3) & known_stem | after_common
     shortest = np.where(_S.endswith(prefix, NOUN_PROCLITIC), 3, MIN_STEM)
     return np.asarray(number) | (length >= shortest) & np.where(whole > 0, when_known, when_unknown)
 
@@ -481,6 +490,11 @@ def choose_lam_reading(article, lam_word, double_lam):
 
 
 # --- helpers on arrays of strings ------------------------------------------------------------
+
+def _not_arabic(words: np.ndarray) -> np.ndarray:
+    """Whether each word has no Arabic letter (a number, a Latin word: و2018, وD)."""
+    return (_S.str_len(words) > 0) & (_S.str_len(_S.strip(words, _NOT_ARABIC)) == 0)
+
 
 def _starts_with_any(words: np.ndarray, letters: Iterable[str]) -> np.ndarray:
     return _is_any(_S.slice(words, 0, 1), letters)
@@ -532,6 +546,10 @@ def _cores(words: np.ndarray, *, extra: int = 0, pronouns_only: bool = False) ->
             fits = ~found & (length - size >= shortest + extra) & np.isin(ending, group)
             core[fits] = _S.slice(words[fits], 0, -size)
             found |= fits
+    # digits glued to a word (برصيد31) end it like a suffix
+    letters_only = _S.rstrip(words, "0123456789")
+    glued = ~found & (letters_only != words) & (_S.str_len(letters_only) >= MIN_CORE + extra)
+    core[glued] = letters_only[glued]
     teh = _S.endswith(core, "ت")
     marbuta = np.where(teh, _S.add(_S.slice(core, 0, -1), "ة"), core)
     return core, marbuta

@@ -62,6 +62,8 @@ def splitter():
     ("بقيادة", "ب", "قيادة"),           # as common as قيادة, a noun the corpus has as القيادة
     ("وقااني", "و", "قااني"),          # a name general Arabic does not know: the corpus does
     ("و2018", "و", "2018"),
+    ("وD", "و", "D"),                     # a Latin word: no Arabic word starts with و + D
+    ("برئيس3", "ب", "رئيس3"),           # digits glued to the word: رئيس is the evidence
     # لل: the article, a word that starts with ل, or the article before one
     ("لليبيا", "ل", "ليبيا"),
     ("للبنان", "ل", "لبنان"),
