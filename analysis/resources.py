@@ -73,13 +73,24 @@ SENTENCE_END_RE = re.compile(r"(?:(?<!\d)\.|\.(?!\d)|[!?؟…۔])+|\n+")
 CONJUNCTIONS = "وف"
 PREPOSITIONS = "بلك"
 ARTICLE = "ال"
-#: A word with an optional conjunction, optional preposition, then the article:
-#: والحرس, بالطائرات, وبالعراق, كالعادة.
-ARTICLE_PREFIX_RE = re.compile(rf"^(?P<prefix>[{CONJUNCTIONS}]?[بك]?)(?P<stem>ال..+)$")
-#: ل + ال is written لل: للكاظمي = ل + الكاظمي, وللحكومة = و + ل + الحكومة.
-LAM_ARTICLE_RE = re.compile(rf"^(?P<prefix>[{CONJUNCTIONS}]?ل)ل(?P<rest>..+)$")
-#: Any other conjunction/preposition prefix, longest first (checked against a vocabulary).
-BARE_PREFIX_RE = re.compile(rf"^(?P<prefix>[{CONJUNCTIONS}][{PREPOSITIONS}]|[{CONJUNCTIONS}{PREPOSITIONS}])(?P<stem>.+)$")
+#: The prepositions written before the article as they are (بالطائرات, كالعادة); ل + ال
+#: is written لل (للكاظمي).
+ARTICLE_PREPOSITIONS = "بك"
+#: The proclitic so common that a form starting with it that no list knows is taken as
+#: و + stem (وسنعتني, وتاطر).
+COMMON_PROCLITIC = "و"
+#: The proclitic (like, as) that only goes before a noun of three letters or more
+#: (كبديل, كوسيلة; but كان, كلا, كاميرا, كاين are words).
+NOUN_PROCLITIC = "ك"
+#: Proclitics rarer than و ب ل, which need a stem clearly more common still (فعاليتها).
+RARE_PROCLITICS = "ف"
+#: Attached pronouns of two letters or more; a core of three letters or more before them
+#: is looked up when weighing a split (شركتهما -> شركة, مقدراتنا -> مقدرات).
+PRONOUN_SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها")
+#: Dual/plural endings and one-letter suffixes, which end many words by chance: the core
+#: before them must have four letters or more (تصميمين -> تصميم, حوزته -> حوزة; not
+#: اناي -> انا).  Suffixes are only used to look a core up, never to cut a term.
+SHORT_SUFFIXES = ("ين", "ان", "ون", "ات", "وا", "ه", "ك", "ي", "ا")
 
 # --- dates in header lines --------------------------------------------------------------
 
