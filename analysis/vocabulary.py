@@ -86,8 +86,7 @@ def term_table(
     if clitics:
         splitter = CliticSplitter(norms if vocabulary is None else vocabulary, stopwords=stopwords,
                                   strip_article=strip_article, lexicon=lexicon)
-        pairs = list(map(splitter, norms))
-        prefixes, terms = [p for p, _ in pairs], [t for _, t in pairs]
+        prefixes, terms = splitter.split_many(norms)
     else:
         prefixes, terms = [""] * len(norms), norms
     table = pd.DataFrame({"norm": pd.Series(norms, dtype=object), "prefix": pd.Series(prefixes, dtype=object),
