@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from analysis.sources import GOLD_SEEDS_PATH, evaluate_sources, extract_sources, load_gold
+from analysis.sources import GOLD_ANT_PATH, GOLD_SEEDS_PATH, evaluate_sources, extract_sources, load_gold
 
 TEXT = "وقال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيئ. وأفادت مصادر أمنية بأن الوضع هادئ."
 
@@ -64,6 +64,16 @@ def test_the_seed_annotation():
     assert table.cue_start.notna().all()
     assert set(table.source_type) <= {"named_outlet", "unnamed_outlet", "named_person_or_body", "anonymous",
                                       "not_source"}
+
+
+def test_the_shipped_ant_annotation_has_labels_and_provenance_but_no_article_text():
+    table = load_gold(GOLD_ANT_PATH)
+    assert "sentence" not in table.columns
+    assert table.groupby("split").doc_id.nunique().to_dict() == {"dev": 20, "heldout": 20}
+    assert set(table.commit) == {"f117ce44a9cfad0dcbd341b7d744e4c3cdb4fed8"}
+    assert all(path.endswith(doc + ".txt") for path, doc in zip(table.source_path, table.doc_id))
+    assert (table.cue_end - table.cue_start == table.cue_text.str.len()).all()
+    assert table.cue_text.str.len().max() <= 120 and (table.required == "yes").sum() == 477
 
 
 @pytest.mark.parametrize("column", ["doc_id", "head", "required"])
