@@ -169,34 +169,7 @@ EVENT_RELATIVE_PHRASES = ("غداة", "عشية", "نفس اليوم", "ذات �
 
 
 # --- sources cited ------------------------------------------------------------------------
-# Written as in text; sources.py normalizes them.
-
-#: Head nouns of media that are not named: وسائل إعلام عراقية, مواقع محلية, محطة تلفزيون.
-MEDIA_HEADS = ("وسائل", "وسيلة", "مواقع", "موقع", "وكالات", "وكالة", "قنوات", "قناة", "محطة", "محطات",
-               "تلفزيون", "تليفزيون", "التلفزيون", "صحف", "صحيفة", "جريدة", "شبكة", "إذاعة", "الصحافة",
-               "الإعلام", "إعلام", "منصات", "حسابات")
-#: Head nouns of anonymous sources: مصادر, مصدر مطلع, مسؤولون أمنيون, مراقبون.
-ANONYMOUS_HEADS = ("مصادر", "مصدر", "مسؤول", "مسؤولون", "مسؤولين", "مسؤولو", "مسئول", "مسئولين", "مسئولون",
-                   "مراقبون", "مراقبين", "محللون", "محللين", "شهود", "خبراء", "دبلوماسيون", "دبلوماسيين",
-                   "أوساط", "جهات", "ناشطون", "ناشطين", "سكان", "مقربون")
-#: Anonymous heads that become an unnamed outlet with this adjective: مصادر إعلامية.
-MEDIA_ADJECTIVES = ("إعلامية", "صحفية", "صحافية")
-#: Heads that follow a cue verb without being a source: وتشير أصابع الاتهام إلى.
-NOT_SOURCE_HEADS = ("أصابع", "الدلائل", "المؤشرات", "الأرقام", "النتائج", "المعطيات", "الوقائع", "المعلومات")
-#: Words that end a source span after a cue: complementizers, relatives, prepositions of
-#: the cue (أشار إلى, كشف عن), "قوله", time words.
-SPAN_STOPWORDS = ("أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنّ", "إنّ", "بأن", "بأنه", "بأنها",
-                  "إلى", "عن", "قوله", "قولها", "قولهم", "الذي", "التي", "الذين", "اللذين", "وهو", "وهي",
-                  "يوم", "اليوم", "أمس", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة",
-                  "السبت", "مساء", "صباح", "فجر", "ليل", "خلال", "لدى", "حول", "أيضا", "أيضاً", "حيث",
-                  "مؤخرا", "مؤخراً", "الآن", "بدوره", "بدورها", "من جهته", "من جهتها")
-#: What a cue phrase says after "في": في تصريحات, في بيان, في تغريدة ...
-STATEMENT_NOUNS = ("تصريحات", "تصريح", "بيان", "تغريدة", "مؤتمر", "حديث", "مقابلة", "رسالة", "كلمة",
-                   "منشور", "تدوينة", "إشارة", "لقاء")
-#: Words that, just before a cue verb, stop it being an attribution (negation, prepositions).
-CUE_BLOCKERS = ("لم", "لن", "لا", "ما", "في", "من", "على", "إلى", "عن", "بعد", "قبل", "عند")
-#: Present-tense cues (يؤكد, تشير, يقول) often have their subject before them ("X يؤكد Y"):
-#: they count only with a media or anonymous head after them (وتشير مصادر عدة).
-PRESENT_PREFIXES = ("ي", "ت")
-#: List markers inside a span: وسائل الإعلام المحلية وبينها قنوات ...
-LIST_MARKERS = ("وبينها", "ومنها", "بينها", "منها", "ومن بينها", "بما فيها")
+# The editable lists are tables in analysis/data/ (attribution_cues.csv, source_words.csv,
+# outlets.csv, source_aliases.csv), read by analysis/sources_lexicon.py; the closed word
+# classes the rules use (complementizers, relative pronouns, time words) are at the top of
+# analysis/sources_rules.py.

@@ -18,9 +18,12 @@ EXPORTS = {
         "framing": ["doc_id", "group", "label", "count", "per_1000"],
     },
     "03_sources_cited": {
-        "sources_cited": ["doc_id", "source", "source_type", "cue", "via", "sentence"],
-        "sourcing_opacity": ["doc", "attributions", "named", "unnamed"],
-        "sources_by_article": ["source_norm", "doc", "attributions"],
+        "sources_cited": ["doc_id", "group", "source", "source_entity", "source_type", "cue", "cue_class", "via",
+                          "sentence"],
+        "sourcing_opacity": ["group", "attributions", "named", "unnamed", "share_unnamed"],
+        "cue_classes": ["group", "cue_class", "attributions", "share"],
+        "top_sources": ["group", "source_entity", "source_type", "attributions", "articles", "rank"],
+        "sources_by_group": ["source_entity", "group", "attributions"],
     },
     "04_dates": {
         "publication_dates": ["doc_id", "publication_date", "date_source"],

@@ -1,53 +1,150 @@
-"""Attribution extraction: on the seeds against a hand annotation, and on sentences
-written for these tests (not from the seeds)."""
+"""Attribution extraction on sentences written for these tests (not from any corpus), and
+on the seeds against their hand annotation.
+
+The sentences follow the failure classes of issue 14: subjects that begin with ل, the
+gender of cues such as لفت, وفق/بحسب before a text, participles, statements "in a
+statement" or "to an outlet", judgement and writing verbs, passives, spans that run on.
+"""
 import pandas as pd
 import pytest
 
-from analysis.sources import evaluate_sources, extract_sources, load_gold, sources_table
+from analysis.sources import (
+    CUE_CLASSES, GOLD_SEEDS_PATH, SOURCE_COLUMNS, evaluate_sources, extract_sources, load_gold, sources_table,
+)
 
 
 def rows(text):
     table = extract_sources(text)
-    return [(s, t, v) for s, t, v in zip(table.source_norm, table.source_type, table.via)]
+    return [(s, t, v) for s, t, v in zip(table.source_entity, table.source_type, table.via)]
+
+
+def speakers(text):
+    return extract_sources(text).source_entity.tolist()
 
 
 @pytest.mark.parametrize("text, expected", [
     ("أفادت وكالة فرانس برس بأن الاشتباكات تجددت في المدينة.",
      [("فرانس برس", "named_outlet", "")]),
-    ("وقال مصدر أمني مطلع لوكالة الأناضول إن القوات انسحبت.",          # told Anadolu: relayed by it
-     [("الأناضول", "named_outlet", ""), ("مصدر امني مطلع", "anonymous", "الأناضول")]),
+    # a statement to an outlet: the outlet relays it
+    ("وقال مصدر أمني مطلع لوكالة الأناضول إن القوات انسحبت.",
+     [("مصدر أمني مطلع", "anonymous", "الأناضول")]),
+    ('وقال الرئيس التركي في حديث لقناة "تي آر تي" إن بلاده لن تتراجع.',
+     [("الرئيس التركي", "named_person_or_body", "تي آر تي")]),
     ("وذكرت صحيفة نيويورك تايمز نقلا عن مسؤولين أمريكيين أن الضربة وشيكة.",
-     [("نيويورك تايمز", "named_outlet", ""), ("مسؤولين امريكيين", "anonymous", "نيويورك تايمز")]),
+     [("نيويورك تايمز", "named_outlet", ""), ("مسؤولين أمريكيين", "anonymous", "نيويورك تايمز")]),
     ("وأعلن المتحدث باسم الحكومة اللبنانية في بيان أن الجلسة تأجلت.",
      [("المتحدث باسم الحكومة اللبنانية", "named_person_or_body", "")]),
     ("ونقلت قناة الجزيرة عن شهود عيان قولهم إن الانفجار كان قويا.",
      [("الجزيرة", "named_outlet", ""), ("شهود عيان", "anonymous", "الجزيرة")]),
     ("وبحسب وسائل إعلام إسرائيلية، فإن الاجتماع عقد ليلا.",
-     [("وسائل اعلام اسرائيلية", "unnamed_outlet", "")]),
-    ("وأكد وزير الخارجية المصري سامح شكري أن بلاده ترفض التصعيد. وأضاف أن الحوار هو الحل.",
-     [("وزير الخارجية المصري سامح شكري", "named_person_or_body", "")] * 2),
+     [("وسائل إعلام إسرائيلية", "unnamed_outlet", "")]),
     ("على حد قول محللين سياسيين، فإن التحالف هش.",
      [("محللين سياسيين", "anonymous", "")]),
     ("وأشارت مصادر مقربة من الحزب إلى أن المفاوضات متعثرة.",
      [("مصادر مقربة من الحزب", "anonymous", "")]),
     ("حسبما أوردت مواقع إخبارية محلية، وصل الوفد صباحا.",
-     [("مواقع اخبارية محلية", "unnamed_outlet", "")]),
+     [("مواقع إخبارية محلية", "unnamed_outlet", "")]),
     ("وقال الناطق باسم الجيش يحيى رسول في تصريحات صحفية إن العملية مستمرة.",
-     [("الناطق باسم الجيش يحيي رسول", "named_person_or_body", "")]),
+     [("الناطق باسم الجيش يحيى رسول", "named_person_or_body", "")]),
     ("ونقلت وكالة تسنيم الإيرانية عن مصدر عسكري أن المناورات بدأت.",
      [("تسنيم", "named_outlet", ""), ("مصدر عسكري", "anonymous", "تسنيم")]),
+    ("ونقلت وكالة الأنباء الروسية (تاس) عن الكرملين أن القمة تأجلت.",
+     [("تاس", "named_outlet", ""), ("الكرملين", "named_person_or_body", "تاس")]),
+    ("وقال أحد السكان إن القصف استمر طوال الليل.", [("أحد السكان", "anonymous", "")]),
+    ("وقال قيادي في الحزب إن الانتخابات مزورة.", [("قيادي في الحزب", "anonymous", "")]),
+    ('وكشفت صحيفة "صنداي ميرور" أن الوزير استقال.', [("صنداي ميرور", "named_outlet", "")]),
 ])
 def test_attributions_in_new_sentences(text, expected):
     assert rows(text) == expected
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("وقالت لجنة الأمن والدفاع النيابية إن الوضع مستقر.", "لجنة الأمن والدفاع النيابية"),
+    ("وقال لطيف رشيد إن الحكومة ستتشكل قريبا.", "لطيف رشيد"),
+    ("وقال للصحفيين إن الحل سياسي.", None),                            # ل: to the journalists
+])
+def test_a_subject_may_begin_with_lam(text, speaker):
+    assert speakers(text) == ([speaker] if speaker else [])
+
+
+def test_the_gender_of_a_cue_is_its_forms_not_a_final_teh():
+    text = "أكدت وزارة الداخلية أن الهجوم فشل. وقال الكاظمي إن المنفذين معروفون. ولفت إلى أن التحقيق مستمر."
+    assert speakers(text) == ["وزارة الداخلية", "الكاظمي", "الكاظمي"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وفق الدستور العراقي، يجب أن ينتخب البرلمان رئيسا للجمهورية.", []),
+    ("وفقا للقانون الدولي، فإن الضم غير شرعي.", []),
+    ("وقعت الغارة عند الساعة الثالثة بحسب التوقيت المحلي.", []),
+    ("ووفقا لبيان صادر عن وزارة الخارجية، فإن الوفد وصل إلى جنيف.", ["وزارة الخارجية"]),
+    ("وبحسب تقرير لصحيفة واشنطن بوست، فإن الإدارة تدرس خيارات عدة.", ["واشنطن بوست"]),
+    ("وفق المرصد السوري لحقوق الإنسان، قتل عشرة مدنيين.", ["المرصد السوري لحقوق الإنسان"]),
+    ("ووفقاً لتورنبول، فإن القرار نهائي.", ["تورنبول"]),
+])
+def test_a_text_followed_is_not_a_source_its_publisher_is(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("وقال الوزير إن الوضع خطير، مضيفا أن الحكومة ستتدخل.", ["قال", "أضاف"]),
+    ("وأكدت الوزيرة أن الاتفاق صامد، مشيرة إلى أن المحادثات مستمرة.", ["أكد", "أشار"]),
+    ('وكتب ترامب في تغريدة: "لن نتراجع".', ["كتب"]),
+    ("وغرد الرئيس الإيراني على تويتر قائلا إن العقوبات ظالمة.", ["غرد", "قال"]),
+    ("واعتبر الرئيس الفرنسي أن الاتفاق سيئ.", ["اعتبر"]),
+    ("ودعا الأمين العام للأمم المتحدة إلى ضبط النفس.", ["دعا"]),
+    ("وحذر الجيش من أي تصعيد جديد.", ["حذر"]),
+    ("وطالبت المنظمة بالإفراج عن المعتقلين.", ["طالب"]),
+    ("وشدد الوزير على ضرورة الحوار.", ["شدد"]),
+    ("واتهم الرئيس الأمريكي إيران بزعزعة الاستقرار.", ["اتهم"]),
+    ("ونفى المتحدث باسم الجيش هذه الأنباء.", ["نفى"]),
+    ("ورأى الباحث أن الأزمة طويلة.", ["رأى"]),
+    ("وأصدرت الرابطة بيانا أكدت فيه رفضها للقرار.", ["أصدر"]),
+    ("ونشرت صحيفة الغارديان تقريرا عن الصفقة.", ["نشر"]),
+    ("ونُقل عن مسؤول عسكري قوله إن القوات انسحبت.", ["نقل"]),
+    ("وجاء في بيان للخارجية الروسية أن موسكو ترفض العقوبات.", ["جاء في"]),
+])
+def test_participles_judgement_writing_and_passive_cues(text, cues):
+    assert extract_sources(text).cue.tolist() == cues
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقالت المتحدثة طالبة عدم الكشف عن اسمها إن المفاوضات متعثرة.", "المتحدثة"),
+    ("وقال ترامب ردا على سؤال للصحفيين إن الاتفاق انتهى.", "ترامب"),
+    ("واعتبر بايدن الهجوم عملا إرهابيا.", "بايدن"),
+    ("وقالت وزيرة الخارجية، جولي بيشوب، للصحفيين إن القرار نهائي.", "وزيرة الخارجية جولي بيشوب"),
+    ("وقال مسؤولون أمريكيون، طلبوا عدم الكشف عن هويتهم، إن الضربة وشيكة.", "مسؤولون أمريكيون"),
+    ("ونفت الوزارة الاتهامات جملة وتفصيلا.", "الوزارة"),
+])
+def test_spans_stop_at_the_speaker(text, speaker):
+    table = extract_sources(text)
+    assert table.source_entity.tolist()[:1] == [speaker]
+    assert all(text[s:e] == x for s, e, x in zip(table.start, table.end, table.source))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وكان الرئيس قد أعلن أن الانتخابات ستجرى في موعدها.", "الرئيس"),
+    ("لكن الوزير قال إن القرار نهائي.", "الوزير"),
+    ("وتعهد المرصد، الذي أشار إلى ارتفاع الحصيلة، بمواصلة التوثيق.", "المرصد"),
+    ("غير أن ترامب قال إن الاتفاق سيئ.", "ترامب"),
+])
+def test_subjects_written_before_their_verb(text, speaker):
+    assert speaker in speakers(text)
+
+
 @pytest.mark.parametrize("text", [
     "تعتمد المنطقة على مصادر الطاقة المتجددة بشكل متزايد.",            # مصادر without a cue
     "ولم تعلن أي جهة مسؤوليتها عن الهجوم حتى الآن.",                    # negated cue
-    "وطالب المتظاهرون بالكشف عن نتائج التحقيق.",                         # كشف as a noun
+    "ولم يذكر المسؤول تفاصيل إضافية.",
+    "وساهم المحققون في الكشف عن المتورطين.",                            # كشف as a noun
     'وكتب في رسالته: "قال لي أبي إن الحرب طويلة، وأضاف أن الصبر واجب".',  # cues inside a quotation
     "وتشير أصابع الاتهام إلى الفصائل المسلحة.",                           # not a source
     "وساهم في كشف المتورطين فريق من المحققين.",                           # في + كشف
+    "يذكر أن الحرب بدأت عام 2011.",                                      # agentless
+    "وأفيد بأن القوات انسحبت من المدينة.",                               # passive without an agent
+    "وتشير الأدلة إلى أن الهجوم كان مدبرا.",                              # evidence is no speaker
+    "واعتبر 73% من الفرنسيين أن الإصلاح ضروري.",                          # a figure
+    "وصل الوفد في زيارة غير معلنة إلى بغداد.",                            # معلنة: an adjective
+    "اتُهمت روسيا بتدبير الهجوم.",                                       # a passive verb
 ])
 def test_non_attributions(text):
     assert rows(text) == []
@@ -55,43 +152,58 @@ def test_non_attributions(text):
 
 def test_continuation_needs_an_agreeing_antecedent():
     text = "أعلنت وزارة الصحة أن الحصيلة ارتفعت.\n\nوفي سياق آخر، قال إن الوضع مستقر."
-    assert rows(text) == [("وزارة الصحة", "named_person_or_body", "")]         # قال (masc) ≠ وزارة (fem)
+    assert speakers(text) == ["وزارة الصحة"]                                  # قال (masc) ≠ وزارة (fem)
     text = "أعلنت وزارة الصحة أن الحصيلة ارتفعت. وأضافت أن المستشفيات ممتلئة."
-    assert [r[0] for r in rows(text)] == ["وزارة الصحة"] * 2
+    assert speakers(text) == ["وزارة الصحة"] * 2
+    text = "وقال مسؤولان أمريكيان إن القرار اتخذ. وأضافا أن التنفيذ قريب."
+    assert extract_sources(text).resolved.tolist() == ["explicit", "coreference"]
 
 
-def test_offsets_point_at_the_source():
-    text = "بغداد - ذكرت وسائل إعلام عراقية الاثنين أن الوفد وصل."
+def test_a_subjectless_cue_inside_another_sources_words_is_not_continued():
+    text = "وقالت وكالة الأنباء إن الرئيس وصل. وقال المفوض إن الشرطة أكملت التحقيق وأكدت أن المدير انتحر."
+    assert speakers(text) == ["وكالة الأنباء", "المفوض"]
+
+
+def test_lists_are_split():
+    table = extract_sources('وقالت وسائل الإعلام المحلية وبينها قنوات "دجلة" و"الشرقية" إن الوفد وصل.')
+    assert table.source_entity.tolist() == ["وسائل الإعلام المحلية", "دجلة", "الشرقية"]
+    assert table.resolved.tolist() == ["list"] * 3
+
+
+def test_cue_classes():
+    text = ("قال الوزير إن الوضع مستقر. وأكد أن الجيش جاهز. وزعمت وسائل إعلام أن الهجوم فشل. "
+            "ونفى المتحدث هذه الأنباء. حسب ما تردد في وسائل إعلام محلية، فإن الوفد غادر.")
     table = extract_sources(text)
-    row = table.iloc[0]
+    assert table.cue_class.tolist() == ["neutral", "assertive", "doubting", "denial", "doubting"]
+    assert set(table.cue_class) <= set(CUE_CLASSES)
+
+
+def test_offsets_point_at_the_source_and_the_cue():
+    text = "بغداد - ذكرت وسائل إعلام عراقية الاثنين أن الوفد وصل."
+    row = extract_sources(text).iloc[0]
     assert text[row.start:row.end] == row.source == "وسائل إعلام عراقية"
+    assert text[row.cue_start:row.cue_end] == row.cue_text == "ذكرت"
     assert row.sentence.startswith("بغداد - ذكرت")
 
 
-def test_short_mentions_merge_with_the_full_name(seeds):
-    table = sources_table(seeds)
-    mine = table[table.doc_id.str.startswith("003")]
-    assert set(mine.loc[mine.source.str.contains("طالبلو"), "source_norm"]) == {"بهنام بن طالبلو"}
+def test_columns():
+    assert list(extract_sources("قال الوزير إن الوضع مستقر.").columns) == SOURCE_COLUMNS
+    assert list(extract_sources("لا شيء هنا.").columns) == SOURCE_COLUMNS
 
 
 def test_seeds_against_the_hand_annotation(seeds):
-    result = evaluate_sources(sources_table(seeds), load_gold())
-    assert result["precision"] >= 0.9
-    assert result["recall"] >= 0.8
-    assert result["type_accuracy"] >= 0.95
-    # the nested attributions of the issue are found with their via
+    """The seeds are in-sample (the rules were first written on them): they must stay exact."""
     table = sources_table(seeds)
-    vias = set(zip(table.source_norm, table.via))
+    result = evaluate_sources(table, load_gold(GOLD_SEEDS_PATH))
+    assert result["precision"] == 1.0
+    assert result["recall"] >= 0.86
+    assert result["type_accuracy"] >= 0.95
+    vias = set(zip(table.source_entity, table.via))
     assert ("مصادر لم تكشف عن هويتها", "رووداو") in vias
     assert ("مصادر لم تسمها", "الميادين") in vias
-    assert ("مسؤولين امنيين عراقيين", "رويترز") in vias
+    assert ("مسؤولين أمنيين عراقيين", "رويترز") in vias
 
 
-def test_evaluation_counts_misses_and_spurious_rows():
-    gold = pd.DataFrame({"doc_id": ["a", "a"], "cue": ["قال", "ذكر"], "source": ["وزارة الداخلية", "رويترز"],
-                         "source_type": ["named_person_or_body", "named_outlet"], "via": ["", ""], "note": ["", ""]})
-    predicted = extract_sources("وقالت وزارة الداخلية إن الهجوم فشل. وأفادت مصادر أمنية بأن الوضع هادئ.", doc_id="a")
-    result = evaluate_sources(predicted, gold)
-    assert (result["tp"], result["n_predicted"], result["n_gold"]) == (1, 2, 2)
-    assert result["missed"].source.tolist() == ["رويترز"]
-    assert result["spurious"].source.tolist() == ["مصادر أمنية"]
+def test_sources_table_of_an_empty_corpus():
+    empty = sources_table(pd.DataFrame({"doc_id": ["a"], "text": ["لا شيء هنا."]}))
+    assert list(empty.columns) == SOURCE_COLUMNS and empty.empty

@@ -1,0 +1,459 @@
+"""Sources as entities: the mentions of one speaker become one ``source_entity``.
+
+Within an article, a mention joins an earlier one when
+
+* it is part of it and begins with the same word ("الرئيس الأمريكي" and "الرئيس الأمريكي
+  دونالد ترامب", "المرصد" and "المرصد السوري لحقوق الإنسان"), or its words are the
+  other's name ("ترامب", "بن طالبلو");
+* it is a title that the article writes once with the name ("وزير الدفاع" for
+  "وزير الدفاع أفيغدور ليبرمان"): the title, then within four words a name already
+  cited;
+* outlets: the same gazetteer name (رويترز for "وكالة رويترز").
+
+Unnamed sources merge only when the later mention is definite ("مصادر" ... "المصادر") and
+never with "آخر"/"أخرى" ("مصدر آخر" is someone else).  The entity's label is its fullest
+mention as written.  Across articles, entities with a name merge when one's name words
+are part of the other's (ترامب, دونالد ترامب), and the alias table
+``analysis/data/source_aliases.csv`` (canonical, variant, note: any spelling) merges what
+rules cannot know: spellings (خلية الإعلام الأمنية/الأمني), a spokesman speaking for his
+body.
+
+>>> from analysis.sources import extract_sources
+>>> t = ("قال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيئ. وأضاف ترامب أن العقوبات ستعود. "
+...      "وقال الرئيس الأمريكي إنه لن يتراجع.")
+>>> extract_sources(t)["source_entity"].unique().tolist()
+['الرئيس الأمريكي دونالد ترامب']
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .config import DATA_DIR
+from .lexicon import zipf
+from .sources_lexicon import no_article, norm, outlet_words, place_phrases, read_table, words
+from .tokenize import token_spans
+
+ALIASES_PATH = DATA_DIR / "source_aliases.csv"
+#: How far after a title a first name may stand to name its holder.
+NAME_WINDOW = 7
+#: How far after a title a name may stand to name it ("وزير الدفاع الإسرائيلي، أفيغدور ليبرمان").
+TITLE_WINDOW = 4
+#: Spellings folded before comparing mentions (الأميركي = الأمريكي).
+SPELLING_FOLDS = (("اميرك", "امريك"), ("#", ""), ("_", " "))
+OTHER_WORDS = frozenset(norm(w) for w in ("آخر", "أخرى", "آخرون", "آخرين", "ثان", "ثاني", "ثالث"))
+FUNCTION_WORDS = frozenset(norm(w) for w in ("في", "من", "باسم", "عن", "على", "إلى", "ل", "و", "بن", "ابن", "أبو",
+                                            "عبد", "آل", "ولد", "أل"))
+
+
+def raw_words(ws) -> tuple[str, ...]:
+    """A mention's normalized words, folded, with the article (for names)."""
+    out = []
+    for i, w in enumerate(ws):
+        for a, b in SPELLING_FOLDS:
+            w = w.replace(a, b)
+        for piece in w.split():
+            if len(piece) > 3 and piece[0] in "وف" and ((piece[1:].startswith("ال") and zipf(piece[1:]) >= zipf(piece))
+                                                        or (i == 0 and no_article(piece[1:]) in _heads())):
+                piece = piece[1:]
+            if piece.startswith("لل") and len(piece) > 4:
+                piece = "ال" + piece[2:]
+            elif piece.startswith("ل") and no_article(piece[1:]) in _heads():
+                piece = piece[1:]
+            if piece:
+                out.append(piece)
+    return tuple(out)
+
+
+def mention_words(ws) -> tuple[str, ...]:
+    """The comparable words of a mention: normalized, folded, without the article."""
+    return tuple(no_article(w) for w in raw_words(ws))
+
+
+@lru_cache(maxsize=None)
+def _heads() -> frozenset[str]:
+    return words("title") | words("body") | words("media") | words("anonymous") | words("quantifier")
+
+
+@lru_cache(maxsize=None)
+def _places() -> frozenset[str]:
+    singles = frozenset(no_article(p[0]) for p in place_phrases() if len(p) == 1)
+    rare_parts = frozenset(no_article(w) for p in place_phrases() if len(p) > 1 for w in p if zipf(w) < 4.0)
+    return singles | rare_parts                     # بيونغ, يانغ; not المملكة, العربية
+
+
+def is_name(word: str) -> bool:
+    """Whether a normalized word (with its article) is part of a name, not a title, a
+    body's noun, a nationality adjective or a common word: ترامب, الكاظمي, البطيخ, روسيا;
+    not الرئيس, الأمريكي, المشروعات, رسائل."""
+    bare_word = no_article(word)
+    if bare_word in _heads() or bare_word in FUNCTION_WORDS or bare_word in OTHER_WORDS or \
+            bare_word in words("media_adjective") or len(bare_word) < 2:
+        return False
+    if bare_word in words("given_name") or bare_word in _places():
+        return True
+    if _outlet_word(word) or _outlet_word(bare_word):
+        return False
+    if bare_word.endswith(("ي", "ية", "يين", "يون")) and _nationality(bare_word):
+        return False
+    frequency = zipf(word)
+    if word.startswith("ال"):
+        if word.startswith("الم") and len(word) >= 6 and not word.endswith("ي"):
+            return False                                # المستقيل, المكلف: adjectives
+        return frequency < 3.6 or (word.endswith("ي") and frequency < 4.7)
+    return frequency < 4.5
+
+
+def _nationality(word: str) -> bool:
+    """الإثيوبي, البريطانية, الأمريكيين: an adjective of a place, or a frequent one."""
+    stem = word
+    for suffix in ("يين", "يون", "ية", "ي"):
+        if stem.endswith(suffix):
+            stem = stem[:-len(suffix)]
+            break
+    return any(form in _places() for form in (stem, stem + "ا", stem + "يا", stem + "ي")) or \
+        zipf("ال" + word) >= 4.7 or zipf("ال" + stem) >= 4.2
+
+
+def names_of(raw: tuple[str, ...]) -> tuple[str, ...]:
+    """The name words of a mention (from :func:`raw_words`), without the article; a word
+    after عبد, بن, أبو, ولد is a name (عبد العزيز)."""
+    particles = {norm(p) for p in ("عبد", "بن", "ابن", "أبو", "ولد", "آل", "أبي")}
+    return tuple(no_article(w) for i, w in enumerate(raw) if is_name(w) or (i > 0 and raw[i - 1] in particles and
+                                                                            no_article(w) not in _heads()))
+
+
+def _outlet_word(w: str) -> bool:
+    return w in outlet_words() or "ال" + w in outlet_words()
+
+
+def _joins(small: tuple[str, ...], big: tuple[str, ...], source_type: str, small_names: tuple[str, ...] = (),
+           big_names: tuple[str, ...] = ()) -> bool:
+    """Whether mention ``small`` names the same speaker as the fuller ``big``."""
+    if not small or not big or small == big:
+        return small == big and bool(small)
+    if not set(small) <= set(big):
+        return False
+    if set(small) & OTHER_WORDS or set(big) & OTHER_WORDS:
+        return False
+    if source_type in ("anonymous", "unnamed_outlet"):
+        return small[0] == big[0]
+    if small[0] == big[0]:
+        return True
+    if set(small_names) <= _places():
+        return False                                # روسيا is not وزير خارجية روسيا
+    return bool(small_names) and set(small_names) == set(small) - FUNCTION_WORDS and \
+        set(small_names) <= set(big_names)
+
+
+def _label(surface: str) -> str:
+    """A mention as a reader writes it: no quotation marks, hashtags or attached و."""
+    text = surface.translate({ord(q): None for q in "\"«»“”#،,"}).replace("_", " ")
+    text = " ".join(text.split()).strip(" ،,")
+    if text.startswith("لل") and len(text) > 3:
+        text = "ال" + text[2:]
+    first = text.split(" ", 1)
+    if first and len(first[0]) > 3 and first[0][0] in "وف" and \
+            mention_words([norm(first[0])]) and mention_words([norm(first[0])])[0] != no_article(norm(first[0])):
+        text = text[1:]
+    return text
+
+
+def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
+    """A ``source_entity`` label for each row of one document's attributions (in order).
+
+    ``rows`` needs ``source``, ``source_type``, ``words`` (normalized words of the
+    mention), ``key`` (the outlet's name for outlets) and ``resolved``."""
+    clusters: list[dict] = []
+    labels: list[str] = []
+    by_mention: dict[tuple, int] = {}
+    names: dict[tuple, tuple[str, ...]] = {}
+    for source, kind, ws, key, start in zip(rows["source"], rows["source_type"], rows["words"], rows["key"],
+                                            rows["start"]):
+        mention = ("outlet", key) if kind == "named_outlet" else mention_words(ws)
+        names[mention] = () if kind == "named_outlet" else names_of(raw_words(ws))
+        if mention in by_mention:
+            c = by_mention[mention]
+        else:
+            c = _find_cluster(clusters, mention, kind, names)
+            if c is None:
+                clusters.append({"mentions": [mention], "rep": mention, "surface": source, "type": kind,
+                                 "key": key, "names": names[mention], "start": start})
+                c = len(clusters) - 1
+            else:
+                cluster = clusters[c]
+                cluster["mentions"].append(mention)
+                if kind != "named_outlet" and len(mention) > len(cluster["rep"]) and \
+                        cluster["type"] != "named_outlet":
+                    cluster["rep"], cluster["surface"] = mention, source
+                cluster["names"] = tuple(dict.fromkeys(cluster["names"] + names[mention]))
+            by_mention[mention] = c
+        labels.append(c)
+    _link_spellings(clusters)
+    _link_titles(clusters, text)
+    raw_tokens = None
+    for cluster in clusters:
+        if cluster["type"] == "named_person_or_body" and not cluster["names"] and "merged_into" not in cluster \
+                and cluster["rep"] and cluster["rep"][0] in words("title"):
+            raw_tokens = raw_tokens if raw_tokens is not None else _text_words(text, raw=True)
+            name = _name_after(raw_tokens, cluster["rep"])
+            if name:
+                cluster["surface"] = f"{_label(cluster['surface'])} {' '.join(_surface_of(text, name))}"
+    out = []
+    for c in labels:
+        cluster = clusters[_root(clusters, c)]
+        out.append(cluster["key"] if cluster["type"] == "named_outlet" else _label(cluster["surface"]))
+    return out
+
+
+def _surface_of(text: str, name: tuple[str, ...]) -> list[str]:
+    """The written words of a normalized name as the article spells them."""
+    written = {}
+    for span in token_spans(text):
+        written.setdefault(norm(span.surface), span.surface)
+    return [written.get(w, w) for w in name]
+
+
+def _find_cluster(clusters: list[dict], mention: tuple, kind: str, names: dict) -> int | None:
+    if mention[0] == "outlet":
+        for c in range(len(clusters) - 1, -1, -1):
+            if clusters[c]["mentions"][0] == mention:
+                return c
+        return None
+    unnamed = kind in ("anonymous", "unnamed_outlet")
+    for c in range(len(clusters) - 1, -1, -1):
+        cluster = clusters[c]
+        if cluster["type"] == "named_outlet" or (cluster["type"] in ("anonymous", "unnamed_outlet")) != unnamed:
+            continue
+        for other in cluster["mentions"]:
+            if _joins(mention, other, kind, names[mention], names[other]):
+                return c
+            if not unnamed and _joins(other, mention, kind, names[other], names[mention]):
+                return c
+            if unnamed and mention[0] == other[0] and set(other) <= set(mention) and \
+                    not set(mention) & OTHER_WORDS:
+                return c
+    return None
+
+
+def _text_words(text: str, *, raw: bool = False) -> list[str]:
+    """The article's words as mentions compare them; with ``raw``, keep the article and
+    put '' where a sentence ends (so a window does not cross it)."""
+    out = []
+    previous = 0
+    for span in token_spans(text):
+        if raw and any(c in text[previous:span.start] for c in ".؟?!\n"):
+            out.append("")
+        previous = span.end
+        pieces = raw_words((norm(span.surface),)) or ("",)
+        w = pieces[0]
+        if w == "علي" and span.surface.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ى"):
+            w = "على"                                       # the preposition, not the name علي
+        out.append(w if raw else no_article(w))
+    return out
+
+
+def _name_after(raw_tokens: list[str], rep: tuple[str, ...]) -> tuple[str, ...]:
+    """A name the article writes after a title, in the same sentence ("وصف الأمين العام
+    لمجلس التعاون الخليجي هذه المحاولة الإرهابية نايف الحجرف"): a first name and the name
+    words after it, within :data:`NAME_WINDOW` words."""
+    size = len(rep)
+    bare_tokens = [no_article(t) for t in raw_tokens]
+    for s in range(len(raw_tokens) - size + 1):
+        if tuple(bare_tokens[s:s + size]) != rep:
+            continue
+        for m in range(s + size, min(s + size + NAME_WINDOW, len(raw_tokens))):
+            if not raw_tokens[m]:
+                break
+            if no_article(raw_tokens[m]) in words("given_name"):
+                name = [raw_tokens[m]]
+                for w in raw_tokens[m + 1:m + 3]:
+                    if not w or w[:1] in "بلك" and not w.startswith("ال") or \
+                            not (is_name(w) or no_article(w) in words("given_name")):
+                        break
+                    name.append(w)
+                return tuple(name)
+    return ()
+
+
+def _root(clusters: list[dict], c: int) -> int:
+    while "merged_into" in clusters[c]:
+        c = clusters[c]["merged_into"]
+    return c
+
+
+def _link_titles(clusters: list[dict], text: str) -> None:
+    """Merge a title-only cluster ("الرئيس", "الوزير البريطاني", "المفوض") into the named
+    cluster the article writes with that title, the closest such place before the mention
+    first: right before its name ("الرئيس الأمريكي دونالد ترامب") or next to it ("أندرو
+    غريفيث، وزير المشروعات الصغيرة")."""
+    spans = list(token_spans(text))
+    tokens = _text_words(text)
+    starts = [sp.start for sp in spans]
+    named = [(c, set(cl["names"])) for c, cl in enumerate(clusters)
+             if cl["type"] == "named_person_or_body" and cl["names"]]
+    for c, cluster in enumerate(clusters):
+        rep = cluster["rep"]
+        if cluster["type"] != "named_person_or_body" or not rep or cluster["names"] or rep[0] not in words("title"):
+            continue
+        size = len(rep)
+        found = []                                          # (position, targets)
+        for s in range(len(tokens) - size + 1):
+            if tuple(tokens[s:s + size]) == rep:
+                after = set(tokens[s + size:s + size + TITLE_WINDOW])
+                targets = {t for t, names in named if t != c and names <= after}
+                if targets:
+                    found.append((starts[s], targets))
+        before = [f for f in found if f[0] <= cluster["start"]]
+        chosen = before[-1][1] if before else (found[0][1] if found else set())
+        if not chosen and rep[0] in words("title"):
+            chosen = _nearest_named(tokens, rep[0], named, c)
+        chosen = {_root(clusters, t) for t in chosen} - {c}
+        if len(chosen) == 1:
+            cluster["merged_into"] = chosen.pop()
+
+
+def _nearest_named(tokens: list[str], title: str, named: list[tuple[int, set[str]]], own: int) -> set[int]:
+    """The named cluster whose name stands closest (at most 3 words) to ``title`` in the text."""
+    titles = [s for s, t in enumerate(tokens) if t == title]
+    best: dict[int, int] = {}
+    for t, names in named:
+        if t == own:
+            continue
+        spots = [s for s, w in enumerate(tokens) if w in names or (w[:1] == "ل" and w[1:] in names)]
+        if spots and titles:
+            best[t] = min(abs(a - b) for a in titles for b in spots)
+    if not best:
+        return set()
+    closest = min(best.values())
+    winners = {t for t, d in best.items() if d == closest}
+    return winners if closest <= 2 and len(winners) == 1 else set()
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _link_spellings(clusters: list[dict]) -> None:
+    """Merge named clusters whose names are spellings of one name (مينديز, مينينديز)."""
+    named = [c for c, cl in enumerate(clusters) if cl["type"] == "named_person_or_body" and
+             cl["names"] and "merged_into" not in cl]
+    for x in range(len(named)):
+        for y in range(x + 1, len(named)):
+            a, b = named[x], named[y]
+            if _root(clusters, a) == _root(clusters, b):
+                continue
+            na, nb = clusters[a]["names"], clusters[b]["names"]
+            short, long = (na, nb) if len(na) <= len(nb) else (nb, na)
+            if all(any(_same_name(x, y) for y in long) for x in short) and \
+                    any(x not in long for x in short):
+                clusters[_root(clusters, b)]["merged_into"] = _root(clusters, a)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two spellings of one name: ترمب/ترامب, مينديز/مينينديز (not two short words)."""
+    if a == b:
+        return True
+    if a[:2] != b[:2] or abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 4:
+        return False
+    distance = _edit_distance(a, b)
+    return distance <= 1 or (distance == 2 and min(len(a), len(b)) >= 5)
+
+
+def load_source_aliases(path: str | Path = ALIASES_PATH) -> dict[tuple[str, ...], str]:
+    """The alias table: ``{mention words of a variant: canonical label}``.
+
+    Examples
+    --------
+    >>> aliases = load_source_aliases()
+    >>> aliases[mention_words(norm("خلية الإعلام الأمنية").split())]
+    'خلية الإعلام الأمني'
+    """
+    table = read_table(path)
+    missing = {"canonical", "variant"} - set(table.columns)
+    if missing:
+        raise ValueError(f"{path}: the source alias table needs columns canonical and variant "
+                         f"(missing {sorted(missing)})")
+    return {mention_words(norm(v).split()): c for c, v in zip(table["canonical"], table["variant"])}
+
+
+def corpus_entities(table: pd.DataFrame, *, aliases: dict[tuple[str, ...], str] | None = None) -> pd.Series:
+    """One label per entity across documents, for a table with ``source_entity`` and
+    ``source_type`` (returns the new ``source_entity`` column).
+
+    The alias table maps a label's words to its canonical label first; then named
+    entities merge when one's name words are part of exactly one other's (ترامب into
+    الرئيس الأمريكي دونالد ترامب); the rest merge when their words are the same.  A merged
+    entity takes its most frequent label (the longest among equals)."""
+    aliases = load_source_aliases() if aliases is None else aliases
+    rows = []
+    for label, kind in zip(table["source_entity"], table["source_type"]):
+        ws = mention_words(norm(label).split())
+        rows.append((aliases[ws], kind, True) if ws in aliases else (label, kind, False))
+    entries = {}
+    for label, kind, fixed in rows:
+        ws = mention_words(norm(label).split())
+        entries.setdefault((label, kind), (ws, fixed))
+    group_of: dict[tuple[str, str], int] = {}
+    groups: list[dict] = []
+    by_words: dict[tuple, int] = {}
+    name_sets = {e: set(names_of(raw_words(norm(e[0]).split()))) for e in entries}
+    spelling = _spelling_map({w for names in name_sets.values() for w in names},
+                             Counter(w for label, kind, _ in rows for w in name_sets[(label, kind)]))
+    name_sets = {e: {spelling.get(w, w) for w in names} for e, names in name_sets.items()}
+    weight = Counter((label, kind) for label, kind, _ in rows)
+    order = sorted(entries, key=lambda e: (-len(name_sets[e]), -len(entries[e][0]), e))
+    for entry in order:
+        ws, fixed = entries[entry]
+        label, kind = entry
+        names = name_sets[entry] if kind == "named_person_or_body" else set()
+        target = by_words.get((ws, kind == "named_outlet"))
+        if target is None and names and not fixed and (len(names) >= 2 or len(ws) <= 3) and \
+                not names <= _places():
+            # a name (or a short mention) joins the fuller mentions that contain it; a long
+            # description with one rare word in it does not ("كبير ضباط مكافحة الإرهاب ...")
+            fits = [g for g, group in enumerate(groups) if group["names"] and names <= group["names"]]
+            if len(fits) == 1:
+                target = fits[0]
+            elif fits and not names <= words("given_name"):   # a surname: the most cited of its holders
+                target = max(fits, key=lambda g: (groups[g]["weight"], -g))
+        if target is None:
+            groups.append({"names": names, "fixed": label if fixed else "", "weight": 0})
+            target = len(groups) - 1
+        groups[target]["weight"] += weight[entry]
+        by_words.setdefault((ws, kind == "named_outlet"), target)
+        group_of[entry] = target
+    counts: dict[int, dict[str, int]] = {}
+    for label, kind, _ in rows:
+        g = group_of[(label, kind)]
+        counts.setdefault(g, {}).setdefault(label, 0)
+        counts[g][label] += 1
+    best = {g: groups[g]["fixed"] or max(c, key=lambda lab: (c[lab], len(lab), lab)) for g, c in counts.items()}
+    return pd.Series([best[group_of[(label, kind)]] for label, kind, _ in rows], index=table.index,
+                     name="source_entity")
+
+
+def _spelling_map(names: set[str], counts: Counter) -> dict[str, str]:
+    """Each name word to the most frequent of its spellings in the corpus (ترمب -> ترامب)."""
+    buckets: dict[str, list[str]] = {}
+    for w in names:
+        buckets.setdefault(w[:2], []).append(w)
+    out = {}
+    for bucket in buckets.values():
+        bucket.sort(key=lambda w: (-counts[w], w))
+        for i, w in enumerate(bucket):
+            for other in bucket[:i]:
+                if out.get(other, other) == other and _same_name(w, other):
+                    out[w] = other
+                    break
+    return out

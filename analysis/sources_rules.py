@@ -1,0 +1,1550 @@
+"""Attributions in one text, by rules: who is cited, with which cue, where.
+
+The rules read a sentence as tokens (normalized, with the raw text between them) and
+look for cues (:mod:`analysis.sources_lexicon`).  For each cue:
+
+* **verbs** (قال, أكد, حذر, نفى, كتب ...) take their subject after them ("وقال الوزير إن"),
+  or before them when the clause puts it there: "وكان X قد قال", "X، الذي قال",
+  "لكن X قالوا", "غير أن X قال", "X قال" at the start of a clause;
+* **participles** (قائلا, مضيفة, مؤكدين) and verbs without a subject ("وأضاف أن", "وقال:")
+  continue the latest source that agrees with them in gender and number (قال: masculine,
+  قالت: feminine, قالوا: plural, قالا: dual), in the sentence, else in the last
+  :data:`COREF_PARAGRAPHS` paragraphs; with none, nothing is recorded;
+* **prepositions** (بحسب, وفقا لـ, نقلا عن, على حد قول, على لسان) take the speaker after
+  them; a document names its publisher ("بحسب تقرير لصحيفة X", "وفقا لبيان صادر عن X"),
+  a rule or a text is not a source ("وفق الدستور", "بحسب التوقيت المحلي"), a pronoun
+  continues ("ووفقا له");
+* **relays**: "نقلت X عن Y" and "نقلا عن Y" give Y a row with ``via`` X; a statement to
+  an outlet ("قال X لوكالة Y", "في حديث لقناة Y") gives X's row ``via`` Y; a
+  preposition after a verb in the same sentence ("وكشف المصدر، وفق ما أوردت مواقع
+  محلية") makes the outlet the verb's relay;
+* lists are split ("قنوات دجلة والشرقية"); a cue negated (لم تعلن), after a preposition
+  (في كشف) or inside a quotation that opens and closes in its sentence is not one.
+
+A subject span ends at a complementizer, a colon or quotation, the cue's preposition, a
+relative pronoun, a time word, "في بيان/تصريح/تغريدة", a statement to an outlet, a
+participle or adverb ("طالبة عدم الكشف", "ردا على سؤال"), or a comma that does not open an
+apposition ("الرئيس الأمريكي، دونالد ترامب، إن" keeps the name).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import zipf
+from .sources_lexicon import (
+    CueForm, cue_forms, longest_cue, no_article, norm, outlet_variants, outlet_words, place_phrases, words,
+)
+from .tokenize import lines_of, sentence_bounds, token_spans
+
+#: A source span has at most this many words.
+MAX_SPAN = 14
+#: How many paragraphs back a cue without a subject looks for its speaker (0: its own only).
+COREF_PARAGRAPHS = 2
+#: A word this common (Zipf) between two definite words starts the object, not the name:
+#: "أعلنت خلية الإعلام الأمني | تعرّض الكاظمي", but "تحالف الفتح غضنفر البطيخ" goes on.
+OBJECT_ZIPF = 4.0
+QUOTES = "«»“”\"„"
+OPEN_QUOTES = "«“\"„"
+CLOSE_QUOTES = "»”\""
+PUNCT = ".؟?!;؛:()[]"
+DASHES = ("–", "—", " - ", " -", "- ")
+
+_N = norm
+COMPLEMENTIZERS = frozenset(_N(w) for w in (
+    "أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنهما", "إنهما", "أنني", "إنني", "أننا", "إننا",
+    "بأن", "بأنه", "بأنها", "بأنهم", "بأنهما", "أنّ", "إنّ", "أنهن", "إنهن", "بأنهن", "بأننا", "بأنني"))
+#: Number words: "اعتبر اثنان من أصل ثلاثة" counts people, it does not name a speaker.
+NUMBER_WORDS = frozenset(_N(w) for w in ("اثنان", "اثنين", "ثلاثة", "أربعة", "خمسة", "نصف", "ثلث", "ربع", "غالبية",
+                                          "أغلبية", "واحد", "واحدة"))
+RELATIVES = frozenset(_N(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "والذي",
+                                       "والتي", "والذين"))
+KANA = frozenset(_N(w) for w in ("كان", "كانت", "وكان", "وكانت", "فكان", "كانوا", "وكانوا", "كانا", "وكانا",
+                                  "ظل", "وظل", "ظلت", "وظلت", "مازال", "ومازال", "لايزال", "ولايزال"))
+#: Words before a verb that leave its subject after it: "كما قال X", "فيما أكدت X".
+CLAUSE_STARTERS = frozenset(_N(w) for w in (
+    "كما", "فيما", "بينما", "حيث", "قد", "فقد", "وقد", "لقد", "ثم", "كذلك", "بدوره", "بدورها", "بعدما", "عندما",
+    "حين", "حينما", "إذ", "وإذ", "لطالما", "ولطالما", "طالما", "فيما", "وفيما", "وبينما", "كذا", "أيضا", "أيضاً",
+    "وحين", "ولما", "لما", "كلما", "وعندما", "منذ", "بعد", "قبل", "عقب", "إثر", "حتى", "أمس", "اليوم", "مساء",
+    "صباح", "ليل", "فجر", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+    "جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "جهتهم", "جانبهم", "بدورهم"))
+#: Particles after which a subject comes before its verb: "لكن المحللين قالوا".
+SVO_PARTICLES = frozenset(_N(w) for w in ("لكن", "ولكن", "لكنّ", "ولكنّ", "غير", "إلا", "بيد", "كما"))
+TIME_WORDS = frozenset(_N(w) for w in (
+    "يوم", "اليوم", "أمس", "الأمس", "غدا", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
+    "الجمعة", "السبت", "مساء", "صباح", "ظهر", "فجر", "ليل", "ليلة", "مساء", "أيضا", "أيضاً", "كذلك", "مؤخرا",
+    "مؤخراً", "الآن", "مجددا", "مجدداً", "مرارا", "سابقا", "لاحقا", "صراحة", "علنا", "بدوره", "بدورها", "بدورهم"))
+#: Words that end a subject span.
+SPAN_STOP = COMPLEMENTIZERS | RELATIVES | TIME_WORDS | frozenset(_N(w) for w in (
+    "إلى", "عن", "قوله", "قولها", "قولهم", "قولهما", "وهو", "وهي", "هو", "هي", "خلال", "لدى", "حول", "حيث", "عبر",
+    "منذ", "بعد", "قبل", "أثناء", "عقب", "إثر", "وسط", "ضد", "بينما", "فيما", "كما", "لكن", "لكنه", "ولكن",
+    "بعدما", "عندما", "حين", "حينما", "إذ", "لأن", "كي", "حتى", "ثم", "رغم", "برغم", "تجاه", "نحو", "مع", "أمام",
+    "ردا", "رداً", "تعليقا", "تعقيبا", "رفض", "رفضت", "فضل", "فضلت", "مفضلا", "مفضلة", "رافضا", "رافضة",
+    "اليوم", "بالقول", "فإن", "وإن", "وأن", "بشأن", "إزاء", "بسبب", "دون", "بدون", "بشدة", "بقوة", "بوضوح",
+    "بحزم", "بصراحة", "بشكل", "بصورة", "بالفعل", "بالتأكيد", "بالمقابل", "هذه", "هذا", "ذلك", "تلك", "ب", "ل",
+    "ك", "صراحة", "علنا", "علناً", "مرارا", "مراراً", "آسفا", "متسائلا", "ما", "فحسب", "فقط"))
+#: A subject never begins with these (a preposition: "كشفت وفي نهاية مايو").
+NOT_FIRST = frozenset(_N(w) for w in ("عدم", "في", "وفي", "من", "ومن", "على", "إلى", "عن", "مع", "ومع", "لدى", "عبر",
+                                       "خلال", "بين", "وبين", "منذ", "ضمن", "حول", "بعد", "قبل", "ان", "لا", "لم"))
+#: Nouns that always take a genitive: the definite word after them is not an object
+#: ("حقوق الإنسان", "أبحاث الجريمة", "شؤون اللاجئين").
+CONSTRUCT_HEADS = frozenset(_N(w) for w in ("حقوق", "شؤون", "أبحاث", "دراسات", "مكافحة", "حماية", "تنسيق",
+                                             "لحقوق", "لشؤون", "لتنسيق", "مراقبة", "رعاية", "تنمية", "إدارة"))
+#: Adjectives that may follow a nationality in a title: "المبعوث الأممي الخاص".
+DEFINITE_ADJECTIVES = frozenset(_N(w) for w in (
+    "الخاص", "الخاصة", "الأسبق", "الأعلى", "الأول", "الأولى", "الثاني", "الجديد", "الجديدة", "الحالي", "الراحل",
+    "المنتخب", "المكلف", "المستقيل", "المقبل", "العام", "العامة", "السابق", "السابقة", "الدائم", "الرسمي",
+    "الرسمية", "المتحدة", "الكبير", "الأكبر", "المشترك", "المستقلة", "العليا", "الأعلى"))
+#: Nouns of speech that carry a verb's content ("جدد دعوته", "كرر نفيه").
+SPEECH_NOUNS = tuple(_N(w) for w in ("دعوت", "دعوة", "مطالبت", "مطالبة", "رفض", "تأكيد", "موقف", "تحذير", "إدانت",
+                                     "نفي", "اتهام", "انتقاد", "ترحيب", "وصف", "تهديد", "التزام", "تمسك", "استعداد",
+                                     "دعم", "شعور", "قلق", "أسف", "ارتياح", "تفاصيل", "معلومات", "عدد"))
+#: Titles whose holder speaks for a living: the verb after them is a statement.
+SPOKESMEN = frozenset(_N(w) for w in ("متحدث", "المتحدث", "متحدثة", "المتحدثة", "الناطق", "ناطق", "الناطقة"))
+#: "مصادر لم تكشف عن هويتها": the clause that says a source is unnamed belongs to it.
+ANONYMITY_VERBS = frozenset(_N(w) for w in ("تكشف", "يكشف", "تسمها", "يسمها", "تسمه", "يسمه", "تذكر", "يذكر",
+                                             "تفصح", "يفصح", "يرغب", "ترغب", "تشأ", "يشأ", "تسم", "يسم"))
+#: Adjectives that may follow an unnamed source ("مصدر مطلع", "شهود عيان").
+SOURCE_ADJECTIVES = frozenset(_N(w) for w in ("عدة", "كبير", "كبيرة", "كبار", "رفيع", "رفيعة", "رفيعو", "بارز",
+                                               "بارزة", "سابق", "سابقة", "آخر", "أخرى", "آخرون", "آخرين", "عيان",
+                                               "كثيرة", "عديدة", "مختلفة", "حبليات", "مجهول", "مجهولة"))
+#: "في" + one of these ends a span: في تصريحات, في وقت سابق, في إشارة إلى.
+IN_STOP = frozenset(_N(w) for w in (
+    "تصريحات", "تصريح", "بيان", "تغريدة", "تغريدات", "مؤتمر", "حديث", "مقابلة", "رسالة", "كلمة", "منشور",
+    "تدوينة", "إشارة", "لقاء", "وقت", "أعقاب", "ختام", "مستهل", "بداية", "نهاية", "مطلع", "ساعة", "ساعات",
+    "يوم", "ظل", "إطار", "سياق", "رده", "ردها", "معرض", "تقرير", "مقال", "خطاب", "اتصال", "جلسة", "اجتماع",
+    "بيانه", "بيانها", "حين", "الوقت", "تسجيل", "فيديو", "مداخلة", "تعليق", "حوار", "إفادة", "شهادة"))
+IN_STOP_ALL = IN_STOP | frozenset("ال" + w for w in IN_STOP)
+#: Statement nouns after "في" that a verb's label carries: "قال في بيان".
+STATEMENT = frozenset(_N(w) for w in ("تصريحات", "تصريح", "بيان", "تغريدة", "مؤتمر", "حديث", "مقابلة", "رسالة",
+                                       "كلمة", "منشور", "تدوينة", "لقاء", "خطاب", "تقرير", "مقال", "بيانه", "بيانها"))
+#: Words before a cue that stop it being an attribution (negation, prepositions).
+BLOCKERS = frozenset(_N(w) for w in ("لم", "لن", "لا", "ما", "في", "من", "على", "إلى", "عن", "بعد", "قبل", "عند",
+                                      "سوف", "ولم", "ولن", "ولا", "فلم", "لكي", "كي", "بأن", "مع", "غير", "بما",
+                                      "عما", "مما", "وبما"))
+#: The second word of a name that carries the article (سيف الإسلام, عبد الله, نور الدين).
+NAME_SECONDS = frozenset(_N(w) for w in ("الدين", "الإسلام", "الله", "الرحمن", "الرحيم", "العابدين", "الحق",
+                                          "العزيز", "الملك", "الكريم", "الحميد", "المجيد", "الأمين", "الهادي"))
+NAME_PARTICLES = frozenset(_N(w) for w in ("عبد", "أبو", "أبي", "أبا", "بن", "ابن", "بنت", "أم", "آل", "ولد", "ذو"))
+#: Present-tense cues after these are reported speech too: "قبل أن يعلن".
+LIST_MARKERS = frozenset(_N(w) for w in ("وبينها", "ومنها", "بينها", "منها", "بما فيها"))
+PRONOUN_SPANS = frozenset(_N(w) for w in (
+    "فيه", "فيها", "له", "لها", "لهم", "لهما", "منه", "منها", "عنه", "عنها", "إياه", "إياها", "إياهم", "به", "بها",
+    "بهم", "هذا", "هذه", "ذلك", "تلك", "ذاك", "نفسه", "نفسها"))
+#: Human plurals whose verb may be singular before them (وقال مسؤولون) but plural after.
+HUMAN_BROKEN_PLURALS = frozenset(_N(w) for w in ("شهود", "خبراء", "سكان", "نشطاء", "أشخاص", "جنود", "ضباط",
+                                                  "قادة", "زعماء", "وزراء", "نواب", "رجال", "أعضاء", "باحثون"))
+NONHUMAN_PLURALS = frozenset(_N(w) for w in ("مصادر", "وسائل", "مواقع", "صحف", "قنوات", "أوساط", "جهات",
+                                              "منظمات", "جماعات", "سلطات", "تقارير", "وكالات", "دوائر", "أجهزة"))
+DUALS = frozenset(_N(w) for w in ("قائدا", "المحاميان", "مسؤولان", "المسؤولان", "المصدران", "مصدران"))
+ADJECTIVE_HINTS = frozenset(_N(w) for w in ("جديد", "جديدة", "سابق", "سابقة", "رسمي", "رسمية", "مشترك",
+                                             "مشتركة", "أخير", "أخيرة", "صادر", "صادرة", "الصادر", "الصادرة",
+                                             "حديث", "حديثة", "منفصل", "مطول", "مقتضب"))
+PUBLISHING_VERBS = ("اصدر", "نشر", "اجر", "اعد", "اعلن", "وزع", "بث")
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    surface: str
+    norm: str
+    gap: str          # raw text between the previous token and this one
+    quoted: bool      # inside a quotation opened and closed within the sentence
+
+
+def sentence_tokens(text: str, start: int, end: int, *, open_quote: bool = False) -> list[Token]:
+    """The tokens of ``text[start:end]``, with the text before each and quotation flags.
+
+    With ``open_quote`` the sentence begins inside a quotation opened in an earlier
+    sentence of its paragraph: its tokens up to the closing mark are quoted."""
+    tokens, previous = [], start
+    for span in token_spans(text[start:end]):
+        s, e = start + span.start, start + span.end
+        tokens.append(Token(s, e, span.surface, _N(span.surface), text[previous:s], False))
+        previous = e
+    tail = Token(end, end, "", "", text[previous:end], False)      # closes a final quotation
+    if open_quote:
+        for i, tok in enumerate(tokens):
+            if i > 0 and any(c in tok.gap for c in CLOSE_QUOTES):
+                break
+            tok.quoted = True
+        else:
+            i = len(tokens)
+        first_close = i
+    opened = None
+    for i, tok in enumerate(tokens + [tail]):
+        if open_quote and i <= first_close:
+            continue
+        for char in tok.gap:
+            if opened is None and char in OPEN_QUOTES:
+                opened = i
+            elif opened is not None and char in CLOSE_QUOTES:
+                if i - opened > 3:                                  # short quotations wrap names
+                    for q in tokens[opened:i]:
+                        q.quoted = True
+                opened = None
+    return tokens
+
+
+def bare(word: str) -> str:
+    """A normalized word without an attached و/ف when the rest is clearly the word."""
+    if len(word) > 3 and word[0] in "وف":
+        rest = word[1:]
+        if (rest.startswith("ال") and zipf(rest) >= zipf(word)) or _known(rest) or zipf(rest) > zipf(word) + 0.5:
+            return rest                                   # والحكومة, but not والد (father)
+    return word
+
+
+def _known(word: str) -> bool:
+    w = no_article(word)
+    return any(w in words(r) for r in ("media", "anonymous", "title", "body", "quantifier")) or \
+        word in outlet_words()
+
+
+def strip_lam(word: str) -> str:
+    """لل + X -> الX, ل + X -> X (للمرصد -> المرصد, لتورنبول -> تورنبول)."""
+    if word.startswith("لل") and len(word) > 3:
+        return "ال" + word[2:]
+    if word.startswith("ل") and len(word) > 2:
+        return word[1:]
+    return word
+
+
+def _prep_b(word: str) -> bool:
+    """Whether a word's initial ب is the preposition (بضرورة), not a name's (برهم, بايدن)."""
+    rest = word[1:]
+    return len(rest) >= 3 and (_known(rest) or zipf(rest) >= max(3.5, zipf(word) + 0.5)) and not _known(word) and \
+        no_article(word) not in words("given_name")
+
+
+def _statement_noun(word: str) -> bool:
+    """بيان, حديث, تصريحاته, حواره ...: a statement noun, with or without a pronoun."""
+    w = bare(word)
+    if w in IN_STOP_ALL:
+        return True
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if w.endswith(suffix) and (w[:-len(suffix)] in IN_STOP_ALL or
+                                   w[:-len(suffix)].endswith("ت") and w[:-len(suffix)][:-1] + "ة" in IN_STOP_ALL):
+            return True
+    return False
+
+
+def _masdar_with_pronoun(word: str) -> bool:
+    """A common noun with a possessive pronoun (ارتكابه, سروره, موقفها): not part of a name."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if word.endswith(suffix):
+            stem = word[:-len(suffix)]
+            stem = stem[:-1] + "ة" if stem.endswith("ت") else stem
+            return len(stem) >= 3 and zipf(stem) >= 3.5
+    return False
+
+
+def _head_words() -> frozenset[str]:
+    return words("title") | words("body") | words("media") | words("anonymous") | words("quantifier")
+
+
+def _lam_is_preposition(word: str) -> bool:
+    """Whether a word's initial ل is the preposition: للكاظمي, لرجال, but لجنة, لطيف."""
+    if not word.startswith("ل") or len(word) < 3:
+        return False
+    if word.startswith("لل"):
+        return True
+    rest = word[1:]
+    return (_known(rest) or zipf(rest) > zipf(word)) and not _known(word)
+
+
+def _ends_in_accusative(tok: Token) -> bool:
+    return "ً" in tok.surface or "اً" in tok.surface
+
+
+def _is_ala(tok: Token) -> bool:
+    """على (the preposition), not the name علي (both normalize to علي)."""
+    return tok.norm == "علي" and not tok.surface.rstrip("\u064b-\u065f").endswith(("ي", "ی"))
+
+
+def match_cue(tokens: list[Token], i: int) -> tuple[CueForm, int] | None:
+    """The longest cue starting at token i: (form, number of tokens) or None."""
+    forms = cue_forms()
+    n = len(tokens)
+    for length in range(min(longest_cue(), n - i), 0, -1):
+        if length > 1 and any(any(c in t.gap for c in PUNCT + "،,") for t in tokens[i + 1:i + length]):
+            continue
+        rest = tuple(t.norm for t in tokens[i + 1:i + length])
+        for first in _candidates(tokens[i].norm, single=length == 1):
+            form = forms.get((first, *rest))
+            if form is None:
+                continue
+            if form.shadda and form.shadda not in tokens[i].surface:
+                continue
+            if form.tense == "past" and _masdar_hamza(tokens[i].surface, first != tokens[i].norm):
+                continue
+            if form.tense == "past" and form.kind != "relay" and _passive(tokens[i].surface, first != tokens[i].norm):
+                continue                                    # اتُهمت روسيا: "Russia was accused"
+            if tokens[i].norm == "فحسب":
+                continue
+            if first != tokens[i].norm and form.tense == "participle" and length == 1 and \
+                    first not in (tokens[i].norm[1:],):
+                continue
+            return form, length
+    return None
+
+
+def _masdar_hamza(surface: str, prefixed: bool) -> bool:
+    """إعلان, إدانتها: a verbal noun written with hamza below, not the verb أعلن, أدانتها."""
+    word = surface[1:] if prefixed and surface[:1] in "وف" else surface
+    return word.startswith("إ")
+
+
+def _passive(surface: str, prefixed: bool) -> bool:
+    """A past verb written with a damma on its first letters (نُقل, اتُّهم, أُعلن) is passive."""
+    word = surface[1:] if prefixed and surface[:1] in "وف" else surface
+    return "\u064f" in word[:4]
+
+
+def _candidates(word: str, *, single: bool) -> list[str]:
+    out = [word]
+    if len(word) >= 3 and word[0] in "وف":
+        out.append(word[1:])
+    if single:
+        for w in list(out):
+            for suffix in ("هما", "هم", "ها", "ه"):
+                if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                    stem = w[:-len(suffix)]
+                    form = cue_forms().get((stem,))
+                    if form and form.tense in ("past", "present"):
+                        out.append(stem)
+    return out
+
+
+def _opens(tok: Token) -> bool:
+    """Whether punctuation (a comma, a dash, a colon ...) stands before a token."""
+    return any(c in tok.gap for c in PUNCT + "،,") or any(d in tok.gap for d in DASHES)
+
+
+def _conjunction_attached(tok: Token) -> bool:
+    """Whether a cue was written with و/ف attached (وقال, فأكد), not a root و (وصف)."""
+    word = tok.norm
+    if word[:1] not in "وف":
+        return False
+    own = [word] + [word[:-len(x)] for x in ("هما", "هم", "ها", "ه") if word.endswith(x)]
+    return not any((w,) in cue_forms() for w in own)
+
+
+def _blocked(tokens: list[Token], i: int, form: CueForm) -> bool:
+    if tokens[i].quoted:
+        return True
+    if form.kind == "preposition" or i == 0:
+        return False
+    before = tokens[i - 1]
+    if any(c in tokens[i].gap for c in PUNCT + "،,"):
+        return False
+    word = before.norm[1:] if before.norm[:1] in "وف" and before.norm[1:] in BLOCKERS else before.norm
+    if word == "علي" and not _is_ala(before):
+        return False
+    return word in BLOCKERS
+
+
+@dataclass
+class Attribution:
+    """One attribution while a document is read (the rows of :func:`extract_sources`)."""
+    source: str
+    words: tuple[str, ...]
+    source_type: str
+    key: str
+    agree: str | None
+    form: CueForm
+    cue_text: str
+    cue_start: int
+    cue_end: int
+    start: int
+    end: int
+    via: str
+    resolved: str
+    sentence: str
+    paragraph: int
+    sentence_no: int
+    explicit_mention: bool = True
+    hidden: bool = False        # a speaker named by a cue that was not an attribution ("قد تحدثا")
+
+
+class DocumentReader:
+    """Reads one document's attributions sentence by sentence (see the module docstring)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.rows: list[Attribution] = []
+
+    # --- driving ------------------------------------------------------------------------
+
+    def read(self) -> list[Attribution]:
+        paragraphs = [ln for ln in lines_of(self.text) if ln.text.strip()]
+        sentence_no = 0
+        for p_index, line in enumerate(paragraphs):
+            previous_end = line.start
+            for bound in sentence_bounds(line.text):
+                s_start, s_end = previous_end, line.start + bound
+                previous_end = s_end
+                inside = self._inside_quote(line.text[:s_start - line.start])
+                tokens = sentence_tokens(self.text, s_start, s_end, open_quote=inside)
+                if inside and tokens and _conjunction_attached(tokens[0]) and match_cue(tokens, 0):
+                    tokens = sentence_tokens(self.text, s_start, s_end)      # "وأشار إلى": the quote was not closed
+                if tokens:
+                    self._sentence(tokens, self.text[s_start:s_end].strip(), p_index, sentence_no)
+                sentence_no += 1
+        return [r for r in self.rows if not r.hidden]
+
+    @staticmethod
+    def _inside_quote(before: str) -> bool:
+        """Whether a quotation opened in ``before`` (the paragraph so far) is still open."""
+        depth, straight = 0, 0
+        for char in before:
+            if char in "«“„":
+                depth += 1
+            elif char in "»”":
+                depth = max(0, depth - 1)
+            elif char == '"':
+                straight ^= 1
+        return depth > 0 or straight == 1
+
+    def _sentence(self, tokens, sentence, paragraph, sentence_no) -> None:
+        self.tokens, self.sentence, self.paragraph, self.sentence_no = tokens, sentence, paragraph, sentence_no
+        self.first_row = len(self.rows)          # rows of this sentence start here
+        self.pending_via = ""                    # "وبحسب وكالة X، قال Y": Y's relay
+        self.consumed: set[int] = set()          # participles that carried a verb's content
+        i = 0
+        while i < len(tokens):
+            found = match_cue(tokens, i)
+            if not found:
+                i += 1
+                continue
+            form, length = found
+            if _blocked(tokens, i, form):
+                i += length
+                continue
+            if form.kind == "preposition":
+                i = self._preposition(i, length, form)
+            elif form.tense == "participle":
+                i = self._participle(i, length, form)
+            else:
+                i = self._verb(i, length, form)
+
+    # --- verbs --------------------------------------------------------------------------
+
+    def _verb(self, i: int, length: int, form: CueForm) -> int:
+        tokens = self.tokens
+        j = i + length
+        if j < len(tokens) and tokens[j].norm == "عدم":
+            return j + 1                                    # "طلبوا عدم الكشف عن هويتهم": not a statement
+        prefixed = _conjunction_attached(tokens[i])
+        if form.agree == "du" and not prefixed and not self._content_at(j, form, strict=True):
+            return j                                        # ذكرا, كتبا: nouns more often than duals
+        if form.kind == "writing" and ((tokens[i].norm,) not in cue_forms() and
+                                       (tokens[i].norm[1:],) not in cue_forms() or
+                                       i > 0 and tokens[i - 1].norm in RELATIVES):
+            return j                                        # "التي نشرتها الصحيفة": not a statement
+        if j < len(tokens) and tokens[j].norm in ("فيه", "فيها") and self.rows[self.first_row:] and \
+                self.rows[-1].form.kind == "writing":
+            return j + 1                                    # "أصدرت X بيانا أكدت فيه": one statement
+        if i > 0 and not _opens(tokens[i]) and (no_article(bare(tokens[i - 1].norm)) in words("not_source") or
+                                                no_article(bare(tokens[i - 1].norm)) in words("document")):
+            return j                                        # "بعد معلومات أشارت إلى": the subject is no speaker
+        before = self._subject_before(i, form)
+        if before is False:
+            return j
+        if before:
+            a, b = before
+            if not self._needs_ok(j, form, subject=(a, b)):
+                self._hide(self._emit(a, b, i, length, form, via="", resolved="explicit"))
+                return j
+            via = self._told(j) or self.pending_via
+            added = self._emit(a, b, i, length, form, via=via, resolved="explicit")
+            if form.kind == "relay" and j < len(tokens) and tokens[j].norm == "عن":
+                self._relayed(j + 1, i, length, form, via=added[0].key if added else "")
+                return self._relay_end
+            return j
+        j = self._skip_adverbs(j)
+        a, b = self._span(j, describe=form.lemma == "وصف", preps=form.preps)
+        if b > a and form.tense == "present" and not self._speaker_like(a, b) and \
+                not self._content_at(b, form, strict=True, window=2):
+            return max(b, j)                                # "يتحدث ستكون ...": no speaker after it
+        b = self._trim_object(a, b)
+        if b - a == 1 and tokens[a].norm.endswith(("ه", "ها", "هم", "هما", "هن")) and \
+                no_article(bare(tokens[a].norm)) not in _head_words() and tokens[a].norm not in outlet_words() \
+                and len(tokens[a].norm) > 4:
+            b = a                                           # "وحذّر مواطنيه": an object, no subject
+        if b > a:
+            if not self._needs_ok(b, form, subject=(a, b)):
+                if form.tense == "past":
+                    self._hide(self._emit(a, b, i, length, form, via="", resolved="explicit"))
+                return max(b, j)
+            via = self._told(b) or self._told_before(i) or self.pending_via
+            added = self._emit(a, b, i, length, form, via=via, resolved="explicit")
+            if not added and no_article(bare(tokens[a].norm)) in words("document") and tokens[a].norm.startswith(
+                    ("ال", "وال")) and b - a <= 2:
+                ante = self._antecedent(None)               # "وأضاف البيان أن": the statement's author
+                if ante is not None:
+                    self._continue(ante, i, length, form)
+                return max(b, j)
+            if form.kind == "relay" and b < len(tokens) and tokens[b].norm == "عن":
+                relay = added[0].key if added else ""
+                self._relayed(b + 1, i, length, form, via=relay)
+                return self._relay_end
+            return self._past_content(max(b, j))
+        # no subject: a continuation (present-tense singulars without a subject are agentless: يذكر أن)
+        if form.tense == "present" and form.agree in ("m", "f"):
+            return j
+        if form.kind == "relay" and form.agree == "m" and j < len(tokens) and tokens[j].norm == "عن":
+            self._relayed(j + 1, i, length, form, via="")   # "ونُقل عن X": passive, no relay named
+            return self._relay_end
+        if not self._needs_ok(j, form, subject=None):
+            return j
+        ante = self._antecedent(form.agree)
+        if ante is None or self._nested(i, ante):
+            return j
+        row = self._continue(ante, i, length, form)
+        if form.kind == "relay" and j < len(tokens) and tokens[j].norm == "عن":
+            self._relayed(j + 1, i, length, form, via=row.key)
+            return self._relay_end
+        return j
+
+    def _hide(self, added: list[Attribution]) -> None:
+        """Keep these rows as possible antecedents only (see :attr:`Attribution.hidden`)."""
+        for row in added:
+            row.hidden = True
+
+    def _trim_object(self, a: int, b: int) -> int:
+        """Drop a definite common noun that ends a subject not followed by its content: the
+        object ("ووصف المرصد السوري لحقوق الإنسان | الوضع بالكارثي", "ونفت الوزارة | الاتهامات")."""
+        tokens = self.tokens
+        if b - a < 2 or b >= len(tokens):
+            return b
+        nxt = tokens[b]
+        if nxt.norm in COMPLEMENTIZERS or ":" in nxt.gap or any(q in nxt.gap for q in QUOTES) or _opens(nxt):
+            return b
+        last, before = tokens[b - 1].norm, tokens[b - 2].norm
+        if not last.startswith("ال") or last.endswith(("ي", "ية", "يين", "يون")) or zipf(last) < OBJECT_ZIPF:
+            return b
+        if no_article(last) in _head_words() or last in outlet_words() or last in NAME_SECONDS or \
+                last in DEFINITE_ADJECTIVES or self._place_at(b - 2, False) == 2:
+            return b
+        if before.startswith("ال") or before.startswith("لل"):
+            return b - 1
+        return b
+
+    def _past_content(self, k: int) -> int:
+        """Skip a speech noun after the subject ("وكرر ترامب وصفه"): it is content, not a cue."""
+        m = self._skip_adverbs(k)
+        if m < len(self.tokens) and self.tokens[m].norm.startswith(SPEECH_NOUNS):
+            return m + 1
+        return k
+
+    def _speaker_like(self, a: int, b: int) -> bool:
+        """A present-tense cue takes a subject after it only when the subject looks like a
+        speaker: a title, body, outlet, unnamed source, country, first name, or a name
+        already cited in the article ("ويضيف الكاشف")."""
+        ws = [bare(t.norm) for t in self.tokens[a:b]]
+        index = 0
+        while index < len(ws) - 1 and no_article(ws[index]) in words("quantifier"):
+            index += 1
+        head = no_article(ws[index])
+        if any(head in words(r) for r in ("title", "body", "media", "anonymous", "given_name")):
+            return True
+        if self._place_at(a, False) or outlet_in(ws, context=False):
+            return True
+        cited = {w for r in self.rows if r.explicit_mention for w in r.words}
+        return ws[index] in cited
+
+    def _nested(self, i: int, ante: Attribution) -> bool:
+        """A cue without a subject inside another source's reported words ("وقال X إن
+        الشرطة أكملت التحقيق وأكدت أن ..."): its speaker is not the sentence's source."""
+        mine = [r for r in self.rows[self.first_row:] if r.explicit_mention and not r.hidden and
+                r.cue_start < self.tokens[i].start]
+        if not mine:
+            return False
+        last = mine[-1]
+        between = [t for t in self.tokens if last.cue_end <= t.start < self.tokens[i].start]
+        return any(t.norm in COMPLEMENTIZERS for t in between) and ante is not last and \
+            not _agrees(self._agree_of(i), last.agree)
+
+    def _agree_of(self, i: int) -> str | None:
+        found = match_cue(self.tokens, i)
+        return found[0].agree if found else None
+
+    def _relayed(self, j: int, i: int, length: int, form: CueForm, *, via: str) -> None:
+        a, b = self._span(j, relay=True)
+        self._relay_end = max(b, j)
+        if b > a:
+            self._emit(a, b, i, length, form, via=via, resolved="explicit")
+
+    def _participle(self, i: int, length: int, form: CueForm) -> int:
+        j = i + length
+        tokens = self.tokens
+        if i in self.consumed:
+            return j                                        # "وعلق X قائلا": one statement
+        mine = [r for r in self.rows[self.first_row:] if r.cue_start < tokens[i].start and not r.hidden]
+        if form.lemma == "قال" and mine and mine[-1].form.needs and mine[-1].form.kind != "preposition" and \
+                not any(t.norm in COMPLEMENTIZERS for t in tokens if mine[-1].cue_end <= t.start < tokens[i].start):
+            return j
+        if form.needs and not self._content_at(j, form, strict=form.needs == "strict", window=4):
+            return j
+        if form.agree != "m" and i > 0 and not _opens(tokens[i]) and tokens[i - 1].norm.endswith(("ة", "ات")) and \
+                not self._content_at(j, form, strict=True, window=1):
+            return j                                        # زيارة معلنة: an adjective
+        ante = self._antecedent(form.agree)
+        if ante is not None:
+            self._continue(ante, i, length, form)
+        return j
+
+    # --- prepositions -------------------------------------------------------------------
+
+    def _preposition(self, i: int, length: int, form: CueForm) -> int:
+        tokens = self.tokens
+        j = i + length
+        n = len(tokens)
+        phrase = " ".join(t.norm for t in tokens[i:i + length])
+        if j < n and tokens[j].norm in ("ما", "لما"):
+            j += 1
+            phrase += " ما"
+        relay_verb = False
+        if phrase.endswith("ما") or phrase.endswith("حسبما"):
+            if j < n and (match_cue(tokens, j) or tokens[j].norm.endswith(("ته", "تها", "ه"))):
+                found = match_cue(tokens, j)
+                relay_verb = bool(found and found[0].kind == "relay") or tokens[j].norm.startswith(("نقل", "ونقل"))
+                j += 1
+                if j < n and tokens[j].norm in ("به", "بها", "عنه"):
+                    j += 1                                  # حسبما أفادت به وكالة
+        if j < n and tokens[j].norm == "ل":                   # وفقا لـ X
+            j += 1
+        if form.cue_class == "doubting" and j < n and tokens[j].norm in ("في", "علي", "بين"):
+            j += 1                                          # حسب ما تردد في وسائل إعلام
+        if j >= n:
+            return j
+        first = tokens[j].norm
+        lam = first.startswith("ل") and (form.lemma in ("وفق", "طبقا") or _lam_is_preposition(first))
+        if first in ("له", "لها", "لهم", "لهما") or tokens[i].norm in ("بحسبه", "بحسبها"):
+            agree = {"له": "m", "لها": "f", "لهم": "pl", "لهما": "du"}.get(first)
+            ante = self._antecedent(agree)
+            if ante is not None:
+                self._continue(ante, i, length, form)
+            return j + 1
+        a, b = self._span(j, relay=form.lemma == "نقلا عن", preposition=True, lead_lam=lam)
+        if b <= a:
+            return j + 1
+        if b - a == 1 and tokens[a].norm in ("المصدر", "المصادر") and b < n and \
+                tokens[b].norm in ("نفسه", "ذاته", "نفسها", "ذاتها"):
+            ante = self._antecedent(None)
+            if ante is not None:
+                self._continue(ante, i, length, form)
+            return b
+        head = no_article(bare(strip_lam(tokens[a].norm) if lam else tokens[a].norm))
+        if form.lemma == "جاء في" and head not in words("document"):
+            return b
+        if form.lemma == "جاء في" and not self._publisher(a, lam):
+            ante = self._antecedent(None)
+            if ante is not None:
+                self._continue(ante, i, length, form)
+            return b
+        via = ""
+        if form.lemma == "نقلا عن":
+            mine = [r for r in self.rows[self.first_row:] if r.cue_start < tokens[i].start and not r.hidden]
+            via = mine[-1].key if mine else ""
+        added = self._emit(a, b, i, length, form, via=via, resolved="explicit", lead_lam=lam)
+        if relay_verb and added and b < n and tokens[b].norm == "عن":
+            self._relayed(b + 1, i, length, form, via=added[0].key)   # بحسب ما نقلت X عن Y
+            return self._relay_end
+        if added and form.lemma != "نقلا عن" and added[0].source_type in ("named_outlet", "unnamed_outlet"):
+            earlier = [r for r in self.rows[self.first_row:-len(added)] if r.form.kind != "preposition" and not r.hidden
+                       and not r.via and r.cue_start < tokens[i].start]
+            if earlier:
+                for r in earlier:
+                    r.via = added[0].key
+            else:
+                self.pending_via = added[0].key
+        return b
+
+    # --- subjects -----------------------------------------------------------------------
+
+    def _skip_adverbs(self, j: int) -> int:
+        tokens = self.tokens
+        while j < len(tokens) and tokens[j].norm in TIME_WORDS and not any(c in tokens[j].gap for c in PUNCT):
+            j += 1
+            if j < len(tokens) and tokens[j - 1].norm == "يوم":
+                j += 1
+        return j
+
+    def _span(self, j: int, *, relay: bool = False, describe: bool = False, preposition: bool = False,
+              lead_lam: bool = False, preps: frozenset[str] = frozenset()) -> tuple[int, int]:
+        """Tokens j..k-1 form the subject (k == j: none)."""
+        tokens = self.tokens
+        n = len(tokens)
+        if j >= n:
+            return j, j
+        first = tokens[j]
+        if first.quoted or ":" in first.gap or (any(q in first.gap for q in OPEN_QUOTES) and not
+                                                 self._short_quote(j)):
+            return j, j
+        word = first.norm
+        if word in SPAN_STOP or word in PRONOUN_SPANS or word in NOT_FIRST or _is_ala(first) or word == "الي" or \
+                word[:1] in "وف" and word[1:] in COMPLEMENTIZERS:
+            return j, j
+        if (word.startswith(("بال", "كال")) or (word[:1] == "ب" and not lead_lam and _prep_b(word))) and \
+                not self._place_at(j, False):
+            return j, j                                       # تطالب بالحرية, هدد بالاستقالة
+        if not lead_lam and not preposition and _lam_is_preposition(word):
+            return j, j
+        if match_cue(tokens, j) or self._boundary(j, relay=relay, describe=describe, preposition=preposition,
+                                                  start=j, preps=preps):
+            return j, j
+        place = self._place_at(j, lead_lam)
+        if place:
+            k = j + place
+            while k < n and not _opens(tokens[k]) and tokens[k].norm.startswith("ال") and \
+                    tokens[k].norm.endswith(("ي", "ية")):
+                k += 1
+            return j, k
+        inside = sum(first.gap.count(q) for q in QUOTES) % 2 == 1    # a short quoted name opened
+        k = j + 1
+        if k < n and not preposition and self._completes_name(j, k):
+            return j, k
+        while k < n and k - j < MAX_SPAN:
+            tok = tokens[k]
+            if "(" in tok.gap:
+                end = self._parenthesis(k)
+                if end:
+                    k = end
+                    continue
+            if any(c in tok.gap for c in PUNCT):
+                break
+            quotes = sum(tok.gap.count(q) for q in QUOTES)
+            if quotes:
+                if tok.quoted:
+                    break
+                if inside:                                    # the short name closes: go on
+                    inside = quotes % 2 == 0
+                elif self._short_quote(k) or outlet_in([t.norm for t in tokens[k:k + 4]], context=True):
+                    inside = quotes % 2 == 1
+                else:
+                    break
+            if "،" in tok.gap or "," in tok.gap:
+                nxt = self._apposition(k, relay=relay, preposition=preposition, preps=preps)
+                if nxt is None:
+                    break
+                k = nxt
+                continue
+            if tok.norm in ("لم", "لا") and k + 1 < n and tokens[k + 1].norm in ANONYMITY_VERBS and \
+                    no_article(bare(tokens[j].norm)) in words("anonymous"):
+                k = self._anonymity_end(k)                  # "مصادر لم تكشف عن هويتها"
+                break
+            if self._boundary(k, relay=relay, describe=describe, preposition=preposition, start=j, preps=preps):
+                break
+            if self._object_starts(k, j) or self._after_unnamed_head(k, j):
+                break
+            word = tok.norm
+            if word.startswith("م") and word.endswith("ا") and len(word) >= 5 and zipf(word[:-1]) >= 3.0 and \
+                    not preposition:
+                break                                         # "وقال روزنستاين متحدثا": a participle
+            if tokens[k - 1].norm.startswith("ال") and not word.startswith("ال") and self._place_at(k, False) and \
+                    tokens[k - 1].norm not in CONSTRUCT_HEADS:
+                break                                         # "واتهم الرئيس الأمريكي | إيران"
+            if word.startswith("ل") and not word.startswith("لل") and zipf(word[1:]) < 2.0 and zipf(word) < 2.0 \
+                    and not preposition and len(word) > 3:
+                break                                         # "قال الوزير لايموجين": to someone
+            k += 1
+            if k < n and not preposition and self._completes_name(j, k):
+                break
+        while k > j + 1 and tokens[k - 1].norm in ("و", "ف", "في", "من", "عن", "الي", "علي", "مع", "ل", "ب"):
+            k -= 1                                            # "هولاند في": not the name's end
+        return j, k
+
+    def _completes_name(self, j: int, k: int) -> bool:
+        """Whether tokens j..k-1 end where an earlier mention of the article ends, with a
+        name (so "وحث ترامب | رجال الدين" stops after the name)."""
+        last = self.tokens[k - 1].norm
+        if last in words("given_name") or no_article(last) in _head_words() or last.startswith("ال"):
+            return False
+        nxt = self.tokens[k].norm
+        if nxt.startswith("ال") and nxt.endswith(("ي", "ية")):
+            return False
+        for row in self.rows:
+            if row.explicit_mention and row.words and row.words[-1] == last and \
+                    row.source_type == "named_person_or_body" and \
+                    no_article(bare(row.words[0])) not in words("body") and \
+                    (no_article(bare(row.words[0])) in words("title") or row.words[0] in words("given_name")):
+                return True
+        return False
+
+    def _anonymity_end(self, k: int) -> int:
+        """The end of "لم تكشف عن هويتها", "لم تسمها", "رفض الكشف عن اسمه"."""
+        tokens = self.tokens
+        m = k + 2
+        if m < len(tokens) and tokens[m].norm == "عن" and not _opens(tokens[m]):
+            m += 1
+        if m < len(tokens) and not _opens(tokens[m]) and tokens[m].norm.endswith(("ها", "ه", "هم")) and \
+                tokens[m].norm not in COMPLEMENTIZERS:
+            m += 1
+        return m
+
+    def _parenthesis(self, k: int) -> int:
+        """An outlet's name in parentheses ("وكالة الأنباء الروسية (تاس)"): the token after it."""
+        tokens = self.tokens
+        for m in range(k + 1, min(k + 4, len(tokens) + 1)):
+            closing = tokens[m].gap if m < len(tokens) else self.text[tokens[-1].end:tokens[-1].end + 2]
+            if ")" in closing:
+                if outlet_in([t.norm for t in tokens[k:m]], context=True):
+                    return m
+                return 0
+        return 0
+
+    def _place_at(self, j: int, lead_lam: bool) -> int:
+        """The number of tokens of a country or capital at token j (0 if none)."""
+        tokens = self.tokens
+        for phrase in place_phrases():
+            size = len(phrase)
+            got = tuple(t.norm for t in tokens[j:j + size])
+            if lead_lam and got:
+                got = (strip_lam(got[0]),) + got[1:]
+            if len(got) == size and (got == phrase or (bare(got[0]),) + got[1:] == phrase):
+                return size
+        return 0
+
+    def _object_starts(self, k: int, j: int) -> bool:
+        """A definite common noun after a name starts the object: "واعتبر بايدن | الهجوم"."""
+        tokens = self.tokens
+        here, before = tokens[k].norm, tokens[k - 1].norm
+        if not here.startswith("ال") or here.endswith(("ي", "ية", "يين", "يون")) or len(here) < 5:
+            return False
+        if here in NAME_SECONDS or before in NAME_PARTICLES or before in CONSTRUCT_HEADS:
+            return False
+        if before.startswith("ال"):
+            # after a nationality adjective the phrase is complete: "الأمين العام لمجلس التعاون
+            # الخليجي | الهجوم"; after any other definite word the chain may go on ("حقوق الإنسان")
+            return (before.endswith(("ي", "ية")) and no_article(here) not in _head_words() and
+                    here not in DEFINITE_ADJECTIVES and zipf(here) >= 4.3 and here not in outlet_words())
+        if before in ("من", "في", "عن") or (before[:1] in "لب" and (before[1:].startswith("ال") or
+                                                                  _known(before[1:]) or _lam_is_preposition(before))):
+            return False
+        heads = _head_words()
+        if no_article(bare(before)) in heads or before in outlet_words() or here in outlet_words():
+            return False
+        if no_article(here) in words("body") or no_article(here) in words("media"):
+            return False
+        return zipf(here) >= OBJECT_ZIPF and zipf(before) < zipf(here) + 1.5 or zipf(here) >= 4.5
+
+    def _after_unnamed_head(self, k: int, j: int) -> bool:
+        """After an unnamed source or a body ("مسؤول حكومي", "المرصد"), an indefinite noun
+        that is not an adjective starts the object: "نفى مسؤول حكومي | استقالة الوزيرة"."""
+        tokens = self.tokens
+        ws = [bare(t.norm) for t in tokens[j:k]]
+        index = 0
+        while index < len(ws) - 1 and no_article(ws[index]) in words("quantifier"):
+            index += 1
+        head = no_article(ws[index])
+        if head not in words("anonymous") and not ((head in words("body") or head in words("media")) and
+                                                   ws[index].startswith("ال") and ws[-1].startswith("ال")):
+            return False
+        here = tokens[k].norm
+        if here.startswith("ال") or here[:1] in "بلك" or here in ("في", "من", "و") or here.startswith("و"):
+            return False
+        if here in words("given_name") or any(w in words("given_name") for w in ws):
+            return False                                      # "المحلل السياسي محمد حسن"
+        if here in outlet_words() or any(q in tokens[k].gap for q in QUOTES) or self._place_at(k, False):
+            return False
+        if no_article(here) in words("media") and head in words("media"):
+            return False                                      # وسائل إعلام
+        if no_article(here) in _head_words() and head in words("anonymous") and k - j >= 1:
+            return True                                       # "سيدات حبليات | منظمة العفو"
+        if here in SOURCE_ADJECTIVES or here.startswith("م") or here.endswith(("ي", "ية", "يون", "يين", "يان")):
+            return False
+        if no_article(here) in words("media_adjective") or here.isdigit():
+            return False
+        if head in words("body") and (here in outlet_words() or _known(here)):
+            return False
+        return True
+
+    def _short_quote(self, k: int) -> bool:
+        """A quotation mark before token k opens a short quoted name (صحيفة "الشرق الأوسط"):
+        another one follows within four words."""
+        tokens = self.tokens
+        last = min(k + 3, len(tokens) - 1)
+        stretch = self.text[tokens[k].start:tokens[last].end + 2]
+        return any(q in stretch for q in QUOTES)
+
+    def _boundary(self, k: int, *, relay: bool, describe: bool, preposition: bool, start: int,
+                  preps: frozenset[str] = frozenset()) -> bool:
+        """Whether token k ends a subject span that began at ``start``."""
+        tokens = self.tokens
+        tok = tokens[k]
+        word = tok.norm
+        if word in SPAN_STOP and not (relay and word == "عن"):
+            return True
+        if word[:1] in "وف" and word[1:] in COMPLEMENTIZERS:
+            return True                                       # فإنه, وأنها
+        if _is_ala(tok) or word == "الي":
+            return True
+        if preps and ((word in preps and (word != "علي" or _is_ala(tok))) or
+                      any(len(p) == 1 and (word == p or word.startswith(p + "ال") or
+                                           (p == "ب" and word.startswith("ب") and _prep_b(word))) for p in preps)):
+            return True                                       # حذر X من, طالب X بالإفراج
+        if word == "من" and k + 1 < len(tokens) and tokens[k + 1].norm in (
+                "جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "جهتهم", "جانبهم"):
+            return True
+        if word in ("في", "وفي") and k + 1 < len(tokens) and _statement_noun(tokens[k + 1].norm):
+            return True                                       # في بيان, في حواره, في تصريحاته
+        if k > start and len(word) > 4 and word.endswith(("ه", "ها", "هم", "هما")) and not word.startswith("ال") \
+                and no_article(bare(word)) not in _head_words() and word not in words("given_name") and \
+                word[:1] not in "لبوف" and word not in LIST_MARKERS and _masdar_with_pronoun(word):
+            return True                                       # "نفى بينالا | ارتكابه", "أبدى ترامب | سروره"
+        if _ends_in_accusative(tok):
+            return True
+        if word.endswith("ا") and no_article(word[:-1]) in words("document"):
+            return True                                       # أصدر X بيانا
+        found = match_cue(tokens, k)
+        if found and not _blocked(tokens, k, found[0]):
+            return True
+        if k - start >= 2 and self._starts_new_phrase(k):
+            return True
+        if describe and word.startswith("ب") and (word[1:].startswith("ال") or zipf(word[1:]) > zipf(word)):
+            return True                                       # وصفه المسؤولون بمحاولة اغتيال
+        if not preposition and self._dative(word):
+            return True
+        return False
+
+    def _apposition(self, k: int, *, relay: bool, preposition: bool,
+                    preps: frozenset[str] = frozenset()) -> int | None:
+        """After a comma at token k: the end of an apposition (a name or title) that belongs
+        to the subject, or None when the comma ends the subject."""
+        tokens = self.tokens
+        n = len(tokens)
+        first = tokens[k].norm
+        if first in NOT_FIRST or first.isdigit() or first.startswith(("بال", "لل")) or first in PRONOUN_SPANS:
+            return None
+        m = k
+        while m < n and m - k < 6:
+            if m > k and any(c in tokens[m].gap for c in PUNCT + "،," + QUOTES):
+                break
+            if self._boundary(m, relay=relay, describe=False, preposition=preposition, start=k, preps=preps) or \
+                    tokens[m].norm in PRONOUN_SPANS or any(ch.isdigit() for ch in tokens[m].norm):
+                break
+            m += 1
+        if m == k or m - k > 5 or m >= n:
+            return None
+        nxt = tokens[m]
+        if ":" in nxt.gap:
+            return m
+        if nxt.norm in COMPLEMENTIZERS or self._dative(nxt.norm) or nxt.norm in TIME_WORDS:
+            return m
+        if nxt.norm in ("في", "وفي") and m + 1 < n and bare(tokens[m + 1].norm) in IN_STOP:
+            return m
+        if any(c in nxt.gap for c in "،,") and (nxt.norm in COMPLEMENTIZERS or match_cue(tokens, m)):
+            return m
+        segment = [t.norm for t in tokens[k:m]]
+        if any(c in nxt.gap for c in "،,") and m - k <= 3 and (segment[0] in words("given_name") or
+                                                              all(zipf(w) < 3.5 for w in segment)):
+            return m                                          # "اتهمت الوزيرة، فلورنس بارلي، روسيا"
+        return None
+
+    def _starts_new_phrase(self, k: int) -> bool:
+        """A common indefinite word between two definite ones starts the object:
+        "أعلنت خلية الإعلام الأمني | تعرّض الكاظمي"."""
+        tokens = self.tokens
+        if k + 1 >= len(tokens):
+            return False
+        before, here, after = tokens[k - 1].norm, tokens[k].norm, tokens[k + 1].norm
+        if len(here) < 3 or here[0] in "وفبلك":
+            return False
+        if any(q in tokens[k].gap for q in QUOTES):
+            return False                                      # رابطة "عصائب أهل الحق" قيس الخزعلي
+        if here in words("given_name") or no_article(before) in words("title"):
+            return False                                      # اللواء حسين الحواتمة
+        return (before.startswith("ال") and not here.startswith("ال") and after.startswith("ال")
+                and zipf(here) >= OBJECT_ZIPF and no_article(here) not in words("title")
+                and no_article(here) not in words("body") and no_article(here) not in words("media"))
+
+    def _dative(self, word: str) -> bool:
+        """ل + a media noun, an outlet or an audience: "لوكالة الأناضول", "للصحفيين"."""
+        if not word.startswith("ل") or len(word) < 3:
+            return False
+        rest = strip_lam(word)
+        bare_rest = no_article(rest)
+        return (bare_rest in words("media") or rest in outlet_words() or word[1:] in outlet_words()
+                or bare_rest in words("audience") or rest in words("audience"))
+
+    def _np_before(self, end: int, *, limit: int = 10, through: bool = False) -> int | None:
+        """The start of the noun phrase ending just before token ``end`` (None if none).
+
+        It stops at a boundary word, a preposition, a cue, punctuation, or a word with an
+        attached و/ف that is not a known head (وبرز إيهود براك: the phrase is إيهود براك)."""
+        tokens = self.tokens
+        a = end
+        while a > 0 and end - a < limit:
+            tok = tokens[a - 1]
+            word = tok.norm
+            if through and word in ("في", "من") and a - 1 > 0:
+                a -= 1
+                continue
+            if word in SPAN_STOP or word in KANA or word in SVO_PARTICLES or word in CLAUSE_STARTERS or \
+                    word in BLOCKERS or word in ("و", "ف", "قد") or _is_ala(tok) or match_cue(tokens, a - 1):
+                break
+            if word[:1] in "وف" and bare(word) != word and not bare(word).startswith("ال") and not _known(bare(word)):
+                break
+            if word in NOT_FIRST or (word[:1] in "وف" and word[1:] in NOT_FIRST) or _lam_is_preposition(word):
+                break
+            if word[:1] in "بك" and word[1:].startswith("ال") or word.startswith("لل"):
+                break
+            a -= 1
+            if any(c in tok.gap for c in PUNCT + "،,") or any(d in tok.gap for d in DASHES) or \
+                    (any(q in tok.gap for q in QUOTES) and not self._short_quote(a)):
+                break
+        if a == end:
+            return None
+        return a
+
+    def _subject_before(self, i: int, form: CueForm) -> tuple[int, int] | None | bool:
+        """A subject written before its verb: (start, end); None if the subject is not
+        before it; False if the cue is reported inside another source's words ("قال X إن Y
+        أكد"), which is then no attribution of its own."""
+        tokens = self.tokens
+        if i == 0:
+            return None
+        gap = tokens[i].gap
+        if any(c in gap for c in PUNCT) or any(d in gap for d in DASHES):
+            return None
+        if any(q in gap for q in QUOTES) and not self._closes_short_quote(i):
+            return None
+        comma = any(c in gap for c in "،,")
+        prev = tokens[i - 1].norm
+        # "X، الذي قال" (unless the relative clause has its own subject: "الذي وصفه الرئيس")
+        if prev in RELATIVES and form.tense in ("past", "present") and not comma:
+            j = self._skip_adverbs(i + 1)
+            a, b = self._span(j)
+            if b > a and self._plausible(a, b):
+                return None
+            end = i - 1
+            start = self._np_before(end, limit=5)
+            if start is not None and self._plausible(start, end) and (form.tense == "past" or
+                                                                       self._speaker_like(start, end)):
+                return start, end
+            return None
+        end = i - 1 if prev == "قد" else i
+        if end == i - 1 and end >= 2 and tokens[end - 1].norm in KANA and not _opens(tokens[end - 1]):
+            start = self._np_before(end - 1, limit=10, through=True)
+            if start is not None and self._plausible(start, end - 1):
+                return start, end - 1                       # "مصدر مسؤول في القنصلية كان قد نفى"
+        # "وكان X قد قال", "وظل X يصر"
+        for c in range(end - 1, max(-1, end - 14), -1):
+            word = tokens[c].norm
+            if word in KANA:
+                if c + 1 < end and self._plausible(c + 1, end):
+                    return c + 1, end
+                return None
+            if word in SPAN_STOP or word in COMPLEMENTIZERS or any(ch in tokens[c].gap for ch in PUNCT) \
+                    or match_cue(tokens, c):
+                break
+        if _conjunction_attached(tokens[i]) or comma:
+            return None                                     # وقال: a new clause, subject after
+        if end == i and (prev in CLAUSE_STARTERS or prev in COMPLEMENTIZERS or prev in SVO_PARTICLES):
+            return None
+        for through in (True, False):
+            start = self._np_before(end, limit=8 if through else 6, through=through)
+            if start is None:
+                continue
+            lead = tokens[start - 1].norm if start > 0 else ""
+            opens = start == 0 or _opens(tokens[start]) or lead in SVO_PARTICLES or lead in COMPLEMENTIZERS
+            if form.tense == "present" and start != 0:
+                opens = False                               # "X يؤكد": only a headline or standfirst
+            if not opens:
+                continue
+            if lead in COMPLEMENTIZERS and not (start >= 2 and tokens[start - 2].norm in SVO_PARTICLES) and \
+                    any(match_cue(tokens, c) for c in range(0, start - 1)):
+                return False                                # "قال X إن Y أكد": Y is reported, not cited
+            if self._plausible(start, end):
+                return start, end
+        return None
+
+    def _closes_short_quote(self, i: int) -> bool:
+        """A quotation mark before token i closes a short quoted name ("فيلق القدس" حث)."""
+        tokens = self.tokens
+        for m in range(i - 1, max(-1, i - 5), -1):
+            if any(q in tokens[m].gap for q in QUOTES):
+                return True
+        return False
+
+    def _plausible(self, a: int, b: int) -> bool:
+        """Whether tokens a..b-1 can be a speaker (not evidence, a rule, a pronoun)."""
+        ws = [t.norm for t in self.tokens[a:b]]
+        if not ws or len(ws) > 10:
+            return False
+        if any(w in SPAN_STOP or w in COMPLEMENTIZERS for w in ws):
+            return False
+        kind, _ = classify(ws)
+        if not kind:
+            return False
+        head = no_article(bare(ws[0]))
+        if ws[-1].endswith(("ه", "ها", "هم")) and len(ws) == 1 and head not in words("anonymous"):
+            return False
+        return True
+
+    # --- content ------------------------------------------------------------------------
+
+    def _needs_ok(self, k: int, form: CueForm, *, subject: tuple[int, int] | None) -> bool:
+        if not form.needs:
+            return True
+        kind = ""
+        if subject:
+            kind, _ = classify([t.norm for t in self.tokens[subject[0]:subject[1]]])
+        if form.needs == "statement":
+            if kind in ("named_outlet", "unnamed_outlet"):
+                return True
+            m = self._skip_adverbs(k)
+            if m < len(self.tokens):
+                word = no_article(bare(self.tokens[m].norm))
+                return word.rstrip("ا") in words("document") or word in words("document") or \
+                    word.rstrip("ا") in ("فيديو", "شريط", "تسجيل", "صور")
+            return False
+        if kind in ("named_outlet", "unnamed_outlet", "anonymous") and form.needs == "content":
+            return True                                     # كشفت مصادر: the subject says it
+        if subject and form.needs == "content":
+            if no_article(bare(self.tokens[subject[0]].norm)) in SPOKESMEN or \
+                    self.tokens[subject[0]].norm in SPOKESMEN:
+                return True                                 # كشف المتحدث باسم الخارجية تفاصيل
+            m = self._skip_adverbs(k)
+            if m + 1 < len(self.tokens) and self.tokens[m].norm in ("في", "وفي") and \
+                    bare(self.tokens[m + 1].norm) in STATEMENT:
+                return True                                 # كشف المكتب في بيان ...
+        return self._content_at(k, form, strict=form.needs == "strict")
+
+    def _content_at(self, k: int, form: CueForm, *, strict: bool, window: int = 10) -> bool:
+        """A complementizer, colon, quotation, بالقول or (not strict) the cue's preposition
+        within a few words after token k (a phrase between commas, such as "، وفق ما أوردت
+        مواقع محلية،", is passed over)."""
+        tokens = self.tokens
+        n = len(tokens)
+        m = k
+        steps = 0
+        while steps <= window:
+            if m >= n:
+                tail = self.text[tokens[-1].end:tokens[-1].end + 3] if tokens else ""
+                return ":" in tail
+            tok = tokens[m]
+            if ":" in tok.gap or (any(q in tok.gap for q in OPEN_QUOTES) and not self._short_quote(m)):
+                return True
+            if m > k and any(c in tok.gap for c in PUNCT):
+                return False
+            word = tok.norm
+            if word in ("قائلا", "قائلة", "قائلين") and form.needs:
+                self.consumed.add(m)
+                return True
+            if word in COMPLEMENTIZERS or word in ("بالقول", "قائلا", "قائلة", "قائلين"):
+                return True
+            if not strict and word.startswith(SPEECH_NOUNS) and m - k <= 3:
+                return True
+            if not strict and form.preps:
+                if word in form.preps or (_is_ala(tok) and "علي" in form.preps):
+                    return True
+                if any(len(p) == 1 and word.startswith(p) and len(word) > 3 for p in form.preps):
+                    return True
+            if strict and steps >= 3:
+                return False
+            found = match_cue(tokens, m) if m > k else None
+            if found and found[0].kind != "preposition":
+                return False
+            m += 1
+            steps += 1
+        return False
+
+    def _told(self, k: int) -> str:
+        """The outlet a statement was made to, after its subject: "لوكالة الأناضول",
+        "في حديث لقناة الحرة", "في مقابلة مع CNN" ('' if none)."""
+        tokens = self.tokens
+        n = len(tokens)
+        m = self._skip_adverbs(k)
+        if m < n and tokens[m].norm in ("في", "خلال", "وفي", "وخلال") and m + 1 < n and bare(tokens[m + 1].norm) in (
+                "حديث", "مقابلة", "تصريح", "تصريحات", "لقاء", "حوار", "اتصال"):
+            m += 2
+            if m < n and tokens[m].norm in ("خاص", "خاصة", "هاتفي", "صحفي", "صحافي", "حصري", "له", "لها"):
+                m += 1
+            if m < n and tokens[m].norm == "مع" and m + 1 < n:
+                return self._outlet_at(m + 1, lam=False)
+        if m < n and tokens[m].norm == "ل" and m + 1 < n:
+            return self._outlet_at(m + 1, lam=False)
+        if m < n and self._dative(tokens[m].norm):
+            return self._outlet_at(m, lam=True)
+        return ""
+
+    def _told_before(self, i: int) -> str:
+        """A statement's outlet written before its verb: "وفي تصريح لـ"سكاي نيوز عربية"، قال"."""
+        tokens = self.tokens
+        for m in range(0, max(0, i - 2)):
+            if tokens[m].norm in ("في", "وفي", "خلال", "وخلال") and bare(tokens[m + 1].norm) in (
+                    "حديث", "مقابلة", "تصريح", "تصريحات", "لقاء", "حوار", "اتصال"):
+                found = self._told(m)
+                if found:
+                    return found
+        return ""
+
+    def _outlet_at(self, m: int, *, lam: bool) -> str:
+        a, b = self._span(m, preposition=True, lead_lam=lam)
+        if b <= a:
+            return ""
+        ws = [strip_lam(self.tokens[a].norm) if lam else self.tokens[a].norm] + [t.norm for t in self.tokens[a + 1:b]]
+        kind, key = classify(ws)
+        return key if kind in ("named_outlet", "unnamed_outlet") else ""
+
+    def _publisher(self, a: int, lam: bool) -> tuple[int, int, bool] | None:
+        """For a document ("تقرير لصحيفة X", "بيان صادر عن X", "استطلاع مؤسسة X",
+        "حصيلة للمرصد"): the span of its publisher and whether it starts with ل; None for a
+        document nobody is said to have issued ("وفقا لأحدث أرقام حكومية")."""
+        tokens = self.tokens
+        for m in range(a + 1, min(a + 6, len(tokens))):
+            tok = tokens[m]
+            word = tok.norm
+            if any(c in tok.gap for c in PUNCT + "،,") or word in COMPLEMENTIZERS or match_cue(tokens, m):
+                return None
+            found = None
+            if word.startswith("ل") and len(word) > 2 and (_lam_is_preposition(word) or self._dative(word) or
+                                                         no_article(strip_lam(word)) in words("body") | words("title")):
+                found = (m, True)
+            elif word in ("صادر", "الصادر", "صادرة", "الصادرة") and m + 1 < len(tokens) and \
+                    tokens[m + 1].norm == "عن":
+                found = (m + 2, False)
+            elif any(word.startswith(v) for v in PUBLISHING_VERBS) and word.endswith(("ته", "ها", "ه")):
+                found = (m + 1, False)
+            elif m == a + 1 and word not in ADJECTIVE_HINTS and not (word.startswith("ال") and word.endswith(
+                    ("ي", "يه", "ية"))) and not word[:1] in "بف" and word not in SPAN_STOP:
+                found = (m, False)
+            if found:
+                x, y = self._span(found[0], preposition=True, lead_lam=found[1])
+                return (x, y, found[1]) if y > x else None
+            if not (word.startswith("ال") and word.endswith(("ي", "ية")) or word in ADJECTIVE_HINTS):
+                return None
+        return None
+
+    # --- rows ---------------------------------------------------------------------------
+
+    def _emit(self, a: int, b: int, i: int, length: int, form: CueForm, *, via: str, resolved: str,
+              lead_lam: bool = False) -> list[Attribution]:
+        tokens = self.tokens
+        first = strip_lam(tokens[a].norm) if lead_lam else tokens[a].norm
+        head = no_article(bare(first))
+        if head in words("document"):
+            found = self._publisher(a, lead_lam)
+            if not found:
+                return []
+            a, b, lead_lam = found
+        parts = _conjuncts(tokens, a, b)
+        added = []
+        for p, (x, y, in_list) in enumerate(parts):
+            lam = lead_lam and x == a
+            ws = [strip_lam(tokens[x].norm) if lam else tokens[x].norm] + [t.norm for t in tokens[x + 1:y]]
+            kind, key = classify(ws, in_list=in_list or len(parts) > 1)
+            if not kind:
+                continue
+            if (ws[0].isdigit() or ws[0] in NUMBER_WORDS) and (
+                    len(ws) < 2 or ws[1] in ("من", "في") or (x + 1 < len(tokens) and "%" in tokens[x + 1].gap)):
+                continue                                        # "اعتبر 73% من الفرنسيين": a figure
+            if kind != "named_outlet" and any(q in tokens[x].gap for q in OPEN_QUOTES) and not lam:
+                continue                                        # وطلبت "التعاون الكامل": a quoted object
+            if kind == "unnamed_outlet" and not _generic_media(ws):
+                quoted = self._quoted_name(x, y)
+                if quoted:                                      # موقع "إن كي ليدرشيب ووتش": named by its name
+                    kind, key = "named_outlet", quoted
+            if kind == "named_outlet" and key not in _outlet_names():   # a name the gazetteer lacks: as written
+                skip = 1 if no_article(bare(ws[0])) in words("media") else 0
+                key = _clean(self.text[tokens[x + skip].start:tokens[y - 1].end]) if y - x > skip else key
+            if kind == "named_outlet":
+                end = _outlet_end(ws, key)
+                rest = ws[end:]
+                if no_article(bare(ws[0])) in words("title") and len(rest) >= 2 and not rest[0].startswith(
+                        ("ل", "في")) or (len(rest) >= 3 and no_article(bare(ws[0])) in words("title")):
+                    kind, key = "named_person_or_body", " ".join(ws)   # مراسل بي بي سي ... لين واتسون
+                else:
+                    y = x + end
+                    ws = ws[:end]
+            elif kind == "unnamed_outlet" and _generic_media(ws):
+                ante = self._outlet_antecedent(ws)
+                if ante is not None:                            # "ولفتت الصحيفة": the paper named before
+                    kind, key = ante.source_type, ante.key
+            start = tokens[x].start + (1 if lam and not tokens[x].norm.startswith("لل") else 0)
+            end = tokens[y - 1].end
+            row = Attribution(
+                source=self.text[start:end], words=tuple(ws), source_type=kind, key=key,
+                agree=_agreement(ws, kind, form), form=form, cue_text=self._cue_text(i, length),
+                cue_start=tokens[i].start, cue_end=tokens[i + length - 1].end, start=start, end=end, via=via,
+                resolved="list" if (in_list or len(parts) > 1) else resolved, sentence=self.sentence,
+                paragraph=self.paragraph, sentence_no=self.sentence_no)
+            self.rows.append(row)
+            added.append(row)
+        return added
+
+    def _quoted_name(self, x: int, y: int) -> str:
+        """The quoted name right after a media head noun (صحيفة "صنداي ميرور"), '' if none."""
+        tokens = self.tokens
+        if y - x < 2 or no_article(bare(tokens[x].norm)) not in words("media"):
+            return ""
+        if not any(q in tokens[x + 1].gap for q in QUOTES):
+            return ""
+        for m in range(x + 2, min(y, x + 6) + 1):
+            closing = tokens[m].gap if m < len(tokens) else ""
+            if m == y or any(q in closing for q in QUOTES):
+                if m < len(tokens) and not any(q in closing for q in QUOTES) and m != y:
+                    return ""
+                return " ".join(t.surface for t in tokens[x + 1:m])
+        return ""
+
+    def _cue_text(self, i: int, length: int) -> str:
+        return self.text[self.tokens[i].start:self.tokens[i + length - 1].end]
+
+    def _continue(self, ante: Attribution, i: int, length: int, form: CueForm) -> Attribution:
+        tokens = self.tokens
+        row = Attribution(
+            source=ante.source, words=ante.words, source_type=ante.source_type, key=ante.key, agree=ante.agree,
+            form=form, cue_text=self._cue_text(i, length), cue_start=tokens[i].start,
+            cue_end=tokens[i + length - 1].end, start=ante.start, end=ante.end, via=ante.via,
+            resolved="coreference", sentence=self.sentence, paragraph=self.paragraph,
+            sentence_no=self.sentence_no, explicit_mention=False)
+        self.rows.append(row)
+        return row
+
+    def _outlet_antecedent(self, ws: list[str]) -> Attribution | None:
+        """The latest named outlet of the same kind for "الصحيفة", "الوكالة", "الموقع"."""
+        head = no_article(bare(ws[0]))
+        for row in reversed(self.rows):
+            if self.paragraph - row.paragraph > COREF_PARAGRAPHS * 3:
+                break
+            if row.source_type == "named_outlet" and head in {no_article(w) for w in row.words}:
+                return row
+        for row in reversed(self.rows):
+            if self.paragraph - row.paragraph > COREF_PARAGRAPHS:
+                break
+            if row.source_type == "named_outlet":
+                return row
+        return None
+
+    def _antecedent(self, agree: str | None) -> Attribution | None:
+        """The latest source agreeing with a cue (within :data:`COREF_PARAGRAPHS`)."""
+        fallback = None
+        for row in reversed(self.rows):
+            if self.paragraph - row.paragraph > COREF_PARAGRAPHS:
+                break
+            if _agrees(agree, row.agree):
+                if row.form.kind == "preposition" and row.source_type in ("named_outlet", "unnamed_outlet") and \
+                        row.agree is None:
+                    fallback = fallback or row                  # "بحسب فرانس برس" relays, rarely goes on
+                    continue
+                return row
+        return fallback
+
+
+def _outlet_names() -> frozenset[str]:
+    return frozenset(name for _, name, _ in outlet_variants())
+
+
+def _clean(surface: str) -> str:
+    """A name as written, without quotation marks, parentheses or doubled spaces."""
+    return " ".join(surface.translate({ord(q): " " for q in QUOTES + "()"}).split())
+
+
+def _generic_media(ws: list[str]) -> bool:
+    """A definite media noun on its own, maybe with an adjective: الصحيفة, الوكالة البريطانية."""
+    first = bare(ws[0])
+    return first.startswith("ال") and no_article(first) in words("media") and len(ws) <= 2 and \
+        all(w.startswith("ال") and w.endswith(("ي", "ية")) for w in ws[1:]) and not first.endswith("ات")
+
+
+def _outlet_end(ws: list[str], name: str) -> int:
+    """How many words of a span run to the end of its outlet's name (and adjectives after it)."""
+    cleaned = [bare(w) for w in ws]
+    for variant, vname, _ in outlet_variants():
+        if vname != name:
+            continue
+        size = len(variant)
+        for s in range(0, len(cleaned) - size + 1):
+            if tuple(cleaned[s:s + size]) == variant or (s == 0 and tuple([ws[0]] + cleaned[1:size]) == variant):
+                end = s + size
+                while end < len(ws) and ws[end].startswith("ال") and ws[end].endswith(("ي", "ية")):
+                    end += 1
+                return end
+    return len(ws)
+
+
+def _agrees(cue: str | None, source: str | None) -> bool:
+    if cue is None or source is None:
+        return True
+    if cue == source:
+        return True
+    return False
+
+
+def _agreement(ws: list[str], kind: str, form: CueForm) -> str | None:
+    """How a source agrees: m, f, pl, du or None (unknown)."""
+    head_agree = head_agreement(ws, kind)
+    verb = form.agree if form.kind != "preposition" else None
+    if head_agree in ("pl", "du"):
+        return head_agree
+    if head_agree == "f":
+        return "f"
+    if verb in ("pl", "du") and head_agree is None:
+        return verb
+    return verb or head_agree
+
+
+def head_agreement(ws: list[str], kind: str) -> str | None:
+    """Gender and number of a span's head noun: m, f, pl, du or None."""
+    index = 0
+    while index < len(ws) - 1 and no_article(bare(ws[index])) in words("quantifier"):
+        index += 1
+    head = bare(ws[index])
+    head_na = no_article(head)
+    if head in DUALS or head_na in DUALS:
+        return "du"
+    if head_na in NONHUMAN_PLURALS:
+        return "f"
+    if head_na in HUMAN_BROKEN_PLURALS:
+        return "pl"
+    if head_na.endswith(("ة", "ات")):
+        return "f"
+    known = head_na in words("anonymous") or head_na in words("title") or head_na in words("body")
+    stem = head_na[:-2]
+    word_stem = len(stem) >= 3 and zipf(stem) >= 3.5 and zipf(stem) > zipf(head_na)
+    if head_na.endswith(("ون", "ين")) and (word_stem or (head_na in words("anonymous") and len(stem) >= 3)):
+        return "pl"
+    if head_na.endswith("ان") and head.startswith("ال") and word_stem:
+        return "du"
+    if kind == "named_outlet" and head_na not in words("media"):
+        return None
+    if known:
+        return "m"
+    return None
+
+
+def _conjuncts(tokens: list[Token], j: int, k: int) -> list[tuple[int, int, bool]]:
+    """Split a span into its listed sources: (start, end, in_list)."""
+    parts, start, in_list = [], j, False
+    outlets = outlet_words()
+    media, anon = words("media"), words("anonymous")
+    for m in range(j, k):
+        word = tokens[m].norm
+        if word in LIST_MARKERS:
+            if start < m:
+                parts.append((start, m, in_list))
+            start, in_list = m + 1, True
+            continue
+        first = no_article(bare(tokens[start].norm))
+        listing = first in media or first in anon or tokens[start].norm in _plain_outlet_words() or in_list
+        if word == "و" and m + 1 < k:                     # و"الشرقية": the و is a token of its own
+            nxt = tokens[m + 1].norm
+            if m > start and listing and (no_article(nxt) in media or no_article(nxt) in anon or nxt in outlets):
+                parts.append((start, m, in_list))
+                start = m + 1
+            continue
+        stem = word[1:] if word.startswith("و") else ""
+        if m > start and stem and listing and (no_article(stem) in media or no_article(stem) in anon or
+                                               stem in outlets):
+            parts.append((start, m, in_list))
+            start = m
+    if start < k:
+        parts.append((start, k, in_list))
+    return parts
+
+
+def _plain_outlet_words() -> frozenset[str]:
+    """First words of outlet names that are not also common words (رويترز, not العربية)."""
+    return frozenset(v[0] for v, _, ambiguous in outlet_variants() if not ambiguous)
+
+
+def outlet_in(ws: list[str], *, context: bool) -> str:
+    """The canonical outlet named in normalized words ('' if none); names that are also
+    common words (الشرقية, العربية) count only with ``context`` or alone."""
+    cleaned = [bare(w) for w in ws]
+    for variant, name, ambiguous in outlet_variants():
+        size = len(variant)
+        for s in range(0, len(cleaned) - size + 1):
+            window = tuple(cleaned[s:s + size])
+            if window == variant or (s == 0 and tuple([ws[0]] + cleaned[1:size]) == variant):
+                if not ambiguous or context or len(cleaned) == size:
+                    return name
+    return ""
+
+
+def _unnamed_title(rest: list[str]) -> bool:
+    """After an indefinite title, whether nothing names the holder: no name, and no definite
+    noun completing the title ("قائد فيلق القدس", "وزير الخارجية" name an office)."""
+    for n_word, w in enumerate(rest):
+        if w in ("في", "من") or w[:1] in "بل" and len(w) > 3 or w.startswith("لل"):
+            break
+        if w.startswith("ال") and (n_word == 0 or not (w.endswith(("ي", "ية", "يين", "يون")) and zipf(w) >= 4.0)):
+            return False
+        if w in words("given_name") or _name_like(w):
+            return False
+    return not any(w in words("given_name") for w in rest)
+
+
+def _name_like(word: str) -> bool:
+    """A word that names something rather than describes it: rare, not an adjective."""
+    return (not word.startswith("ال") and not word.endswith(("ية", "ي", "يين", "يون")) and zipf(word) < 3.3
+            and not word.isdigit() and no_article(word) not in words("media_adjective") and len(word) > 2)
+
+
+def classify(ws: list[str], *, in_list: bool = False) -> tuple[str, str]:
+    """(source_type, key) of a normalized span; ('', '') when it is not a source.
+
+    Examples
+    --------
+    >>> classify(["وكالة", "رويترز"])
+    ('named_outlet', 'رويترز')
+    >>> classify(["مصادر", "مطلعة"])[0]
+    'anonymous'
+    >>> classify(["الدستور", "العراقي"])
+    ('', '')
+    """
+    if not ws:
+        return "", ""
+    ws = [bare(ws[0])] + list(ws[1:])
+    index = 0
+    while index < len(ws) - 1 and (no_article(ws[index]) in words("quantifier") or ws[index].isdigit() or
+                                   ws[index] in NUMBER_WORDS):
+        index += 1
+        if index < len(ws) - 1 and ws[index] == "من":
+            index += 1
+    head = no_article(ws[index])
+    if head in words("not_source") or ws[index] in PRONOUN_SPANS or head in words("audience"):
+        return "", ""
+    if len(head) < 2:
+        return "", ""
+    has_media = any(no_article(bare(w)) in words("media") or no_article(bare(w)) in ("مراسل", "مراسلة", "مراسلو")
+                    for w in ws)
+    outlet = outlet_in(ws, context=has_media or (in_list and len(ws) <= 3))
+    key = " ".join(ws)
+    if outlet:
+        return "named_outlet", outlet
+    if head in words("media") and index + 1 < len(ws) and no_article(ws[index + 1]) in words("body"):
+        return "named_person_or_body", key                   # موقع مركز أبحاث الجريمة: the centre's site
+    if head in words("media"):
+        rest = ws[index + 1:]
+        if not ws[index].startswith("ال") and rest and _name_like(rest[0]) and not head.endswith("ات") and \
+                head not in ("وسائل", "مواقع", "صحف", "قنوات", "منصات"):
+            return "named_outlet", " ".join(rest)             # صحيفة كوريير ديلا سيرا
+        if ws[index].startswith("ال") or (rest and rest[0] in ("الانباء", "انباء")):
+            named = [w for w in rest if w.startswith("ال") and w.endswith(("ي", "ية")) and
+                     no_article(w) not in words("media_adjective") and w not in ("المحلية", "المحلي", "العربية")]
+            if named and not head.endswith(("ات",)) and head not in ("وسائل", "مواقع", "صحف", "قنوات", "منصات"):
+                return "named_outlet", key
+        return "unnamed_outlet", key
+    if head in words("anonymous") and index + 1 < len(ws) and no_article(ws[index + 1]) in words("media_adjective"):
+        return "unnamed_outlet", key
+    if head in words("anonymous") and ws[index].startswith("ال") and any(w in words("given_name") for w in ws):
+        return "named_person_or_body", key                   # "المحلل السياسي محمد حسن"
+    if head in words("anonymous"):
+        return "anonymous", key
+    if index > 0 and ws[0] in ("احد", "احدي", "بعض") and ws[index].startswith("ال") and \
+            not any(w in words("given_name") or _name_like(w) for w in ws[index + 1:]):
+        return "anonymous", key                               # "أحد القادة": one of them, unnamed
+    if head in words("title") and not ws[index].startswith("ال") and _unnamed_title(ws[index + 1:]):
+        return "anonymous", key                               # "قيادي في الحزب", "متحدث باسم الوزارة"
+    first = ws[index]
+    if not first.startswith("ال") and first.endswith(("ية", "ي")) and len(first) > 4 and index == 0 and \
+            not outlet_in([first], context=True) and first not in words("given_name") and \
+            any(w in ("من", "في") for w in ws[1:3]):
+        return "anonymous", key                               # "إيزيدية من العراق": someone unnamed
+    return "named_person_or_body", key

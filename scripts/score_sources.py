@@ -1,0 +1,89 @@
+"""Score extract_sources against the hand annotation of 40 ANT articles (or the seeds).
+
+Usage::
+
+    python scripts/ant_corpus.py --out build/ant/dev --files ../shared/dev_corpus/ant_dev_files.txt
+    python scripts/score_sources.py build/ant/dev [--split dev|heldout|all] [--misses] [--spurious]
+    python scripts/score_sources.py seeds                      # the seeds' annotation
+
+The folder holds the articles as ``scripts/ant_corpus.py`` writes them (``<doc_id>.txt``,
+the ``<TEXT>`` of the ANT repository at commit f117ce44a9cf); the annotation,
+``analysis/data/gold/sources_ant.csv``, has each row's ``source_path`` and ``commit`` and the
+offsets of its cue text, checked against the files before scoring.  The annotation was
+split by article before any rule was written: rules were written and tuned on ``dev``
+only; ``heldout`` was only ever measured.  Prints precision, recall and type accuracy
+(with counts) per split and per source type; ``--misses`` lists the required rows not
+found and ``--spurious`` the false positives with their reason.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.config import SEEDS_DIR
+from analysis.sources import GOLD_ANT_PATH, GOLD_SEEDS_PATH, evaluate_sources, extract_sources, load_gold, score_line
+
+
+def read_texts(folder: Path, doc_ids) -> dict[str, str]:
+    texts, missing = {}, []
+    for doc_id in sorted(set(doc_ids)):
+        path = folder / f"{doc_id}.txt"
+        if path.exists():
+            texts[doc_id] = path.read_text(encoding="utf-8")
+        else:
+            missing.append(doc_id)
+    if missing:
+        raise SystemExit(f"{folder}: {len(missing)} annotated articles are missing (first: {missing[0]}.txt); "
+                         "write them with scripts/ant_corpus.py --files ../shared/dev_corpus/ant_dev_files.txt")
+    return texts
+
+
+def check_offsets(gold: pd.DataFrame, texts: dict[str, str]) -> None:
+    bad = [r for r in gold.itertuples() if texts[r.doc_id][int(r.cue_start):int(r.cue_end)] != r.cue_text]
+    if bad:
+        raise SystemExit(f"{len(bad)} annotated cue texts are not where the annotation says (first: {bad[0].doc_id} "
+                         f"{bad[0].cue_text!r}); the articles differ from the annotated commit")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("folder", help="the annotated articles (a folder of <doc_id>.txt), or 'seeds'")
+    parser.add_argument("--split", default="all", choices=["dev", "heldout", "all"])
+    parser.add_argument("--annotation", type=Path, default=None, help="default: the shipped ANT annotation")
+    parser.add_argument("--misses", action="store_true", help="list the required attributions not found")
+    parser.add_argument("--spurious", action="store_true", help="list the false positives")
+    args = parser.parse_args(argv)
+    seeds = args.folder == "seeds"
+    folder = SEEDS_DIR if seeds else Path(args.folder)
+    gold = load_gold(args.annotation or (GOLD_SEEDS_PATH if seeds else GOLD_ANT_PATH))
+    if "split" not in gold:
+        gold["split"] = "seeds"
+    texts = read_texts(folder, gold["doc_id"]) if not seeds else {
+        p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
+    check_offsets(gold, texts)
+    splits = sorted(gold["split"].unique()) if args.split == "all" else [args.split]
+    pd.set_option("display.width", 200)
+    for split in splits:
+        mine = gold[gold["split"] == split].reset_index(drop=True)
+        docs = sorted(set(mine["doc_id"]))
+        predicted = pd.concat([extract_sources(texts[d], doc_id=d) for d in docs], ignore_index=True)
+        result = evaluate_sources(predicted, mine)
+        print(score_line(result, f"{split} ({len(docs)} articles): "))
+        print(f"  {result['neutral']} predictions matched optional rows (neither right nor wrong); "
+              f"false positives by reason: {result['spurious']['reason'].value_counts().to_dict()}")
+        print(result["by_type"].round(2).to_string(index=False))
+        if args.misses:
+            print("\nmissed:")
+            print(result["missed"][["doc_id", "cue_text", "head", "source_type", "note"]].to_string(index=False))
+        if args.spurious:
+            print("\nspurious:")
+            print(result["spurious"][["reason", "doc_id", "cue_text", "source", "source_entity"]].to_string(index=False))
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

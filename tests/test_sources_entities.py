@@ -1,0 +1,65 @@
+"""Sources as entities: mentions of one speaker become one ``source_entity``."""
+import pandas as pd
+
+from analysis.sources import extract_sources, sources_table
+from analysis.sources_entities import corpus_entities, load_source_aliases, mention_words
+from analysis.sources_lexicon import norm
+
+
+def entities(text):
+    return extract_sources(text).source_entity.tolist()
+
+
+def test_a_title_a_name_and_the_full_mention_are_one_speaker():
+    text = ("قال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيئ. وأضاف ترامب أن العقوبات ستعود. "
+            "وقال الرئيس الأمريكي إنه لن يتراجع.")
+    assert set(entities(text)) == {"الرئيس الأمريكي دونالد ترامب"}
+
+
+def test_a_title_takes_the_name_written_earlier_in_the_article():
+    text = ("وزير الدفاع الإسرائيلي أفيغدور ليبرمان زار الحدود أمس.\n"
+            "وقال ليبرمان إن الجيش مستعد.\n"
+            "وحذر وزير الدفاع من أي تصعيد.")
+    assert entities(text) == ["ليبرمان"] * 2
+
+
+def test_a_title_takes_the_name_written_after_its_object():
+    text = "ووصف الأمين العام لمجلس التعاون الخليجي الهجوم نايف الحجرف بالجبان."
+    assert entities(text) == ["الأمين العام لمجلس التعاون الخليجي نايف الحجرف"]
+
+
+def test_spellings_of_one_name_merge():
+    text = "وقال السيناتور روبرت مينديز إن العقوبات ضرورية. وأضاف مينينديز أن الكونغرس سيتحرك."
+    assert len(set(entities(text))) == 1
+
+
+def test_an_unnamed_source_is_not_merged_with_another():
+    text = "وقال مصدر إن الوفد وصل. وبيّن مصدر آخر أن المحادثات بدأت."
+    assert entities(text) == ["مصدر", "مصدر آخر"]
+    text = "ولفتت مصادر إلى أن الوفد وصل. وأوضحت المصادر أن المحادثات بدأت."
+    assert entities(text) == ["مصادر", "مصادر"]
+
+
+def test_outlets_take_their_gazetteer_name():
+    assert entities("وقالت وكالة رويترز إن الوفد وصل. وذكرت رويتر أن المحادثات بدأت.") == ["رويترز", "رويترز"]
+
+
+def test_the_alias_table_merges_what_rules_cannot():
+    aliases = load_source_aliases()
+    assert aliases[mention_words(norm("سعد معن").split())] == "خلية الإعلام الأمني"
+    table = pd.DataFrame({"source_entity": ["سعد معن رئيس خلية الإعلام الأمنية", "خلية الإعلام الأمني"],
+                          "source_type": ["named_person_or_body"] * 2})
+    assert corpus_entities(table).tolist() == ["خلية الإعلام الأمني"] * 2
+
+
+def test_across_articles_a_name_joins_its_fullest_mention():
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": [
+        "قال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيئ.",
+        "وقال ترامب إن العقوبات ستعود.",
+        "وقال الرئيس الأمريكي، دونالد ترامب، إن إيران تهدد المنطقة."]})
+    assert set(sources_table(corpus).source_entity) == {"الرئيس الأمريكي دونالد ترامب"}
+
+
+def test_relays_are_labelled_like_entities():
+    table = extract_sources("ونقلت وكالة رويترز عن مسؤولين أمنيين أن الهجوم فشل.")
+    assert table.via.tolist() == ["", "رويترز"]

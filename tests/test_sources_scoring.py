@@ -1,0 +1,84 @@
+"""Scoring against a hand annotation: a match names the gold's speaker, at its place."""
+import pandas as pd
+import pytest
+
+from analysis.sources import GOLD_ANT_PATH, GOLD_SEEDS_PATH, evaluate_sources, extract_sources, load_gold
+
+TEXT = "وقال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيئ. وأفادت مصادر أمنية بأن الوضع هادئ."
+
+
+def gold(*rows):
+    columns = ["doc_id", "cue_text", "cue", "source", "head", "source_type", "via", "required"]
+    return pd.DataFrame([dict(zip(columns, ["a", *row])) for row in rows])
+
+
+def score(text, annotation):
+    return evaluate_sources(extract_sources(text, doc_id="a"), annotation, texts={"a": text})
+
+
+def test_a_match_names_the_gold_head():
+    result = score(TEXT, gold(("وقال الرئيس", "قال", "الرئيس الأمريكي دونالد ترامب", "ترامب", "named_person_or_body",
+                               "", "yes")))
+    assert (result["tp"], result["fp"], result["n_required"]) == (1, 1, 1)
+    assert result["spurious"].reason.tolist() == ["no_attribution"]
+
+
+def test_a_title_alone_does_not_match_a_named_speaker():
+    text = "وقال الرئيس إن الاتفاق سيئ."
+    result = score(text, gold(("وقال الرئيس", "قال", "الرئيس الأمريكي دونالد ترامب", "ترامب", "named_person_or_body",
+                               "", "yes")))
+    assert result["tp"] == 0 and result["spurious"].reason.tolist() == ["other_speaker"]
+
+
+def test_a_span_that_runs_on_is_wrong():
+    predicted = extract_sources("وقال ترامب إن الاتفاق سيئ.", doc_id="a")
+    predicted.loc[0, "source"] = "ترامب خلال الاجتماع"
+    result = evaluate_sources(predicted, gold(("وقال ترامب", "قال", "ترامب", "ترامب", "named_person_or_body", "",
+                                                "yes")), texts={"a": "وقال ترامب إن الاتفاق سيئ."})
+    assert result["tp"] == 0 and result["spurious"].reason.tolist() == ["runs_on"]
+
+
+def test_optional_rows_are_neither_right_nor_wrong_and_traps_are_wrong():
+    text = "وقال ترامب إن الاتفاق سيئ. وفق الدستور، يبقى الرئيس."
+    result = score(text, gold(("وقال ترامب", "قال", "ترامب", "ترامب", "named_person_or_body", "", "no")))
+    assert (result["tp"], result["fp"], result["neutral"], result["n_required"]) == (0, 0, 1, 0)
+    predicted = pd.DataFrame({"doc_id": ["a"], "source": ["الدستور"], "source_entity": ["الدستور"],
+                              "source_type": ["named_person_or_body"], "start": [30], "end": [37],
+                              "cue_start": [26], "cue_end": [29], "via": [""], "resolved": ["explicit"]})
+    trap = gold(("وفق الدستور", "وفق", "الدستور", "الدستور", "not_source", "", "no"))
+    assert evaluate_sources(predicted, trap, texts={"a": text})["spurious"].reason.tolist() == ["trap"]
+
+
+def test_each_gold_row_is_matched_once_and_types_are_scored():
+    result = score(TEXT, gold(("وقال الرئيس", "قال", "الرئيس الأمريكي دونالد ترامب", "ترامب", "named_person_or_body",
+                               "", "yes"),
+                              ("وأفادت مصادر", "أفاد", "مصادر أمنية", "مصادر", "anonymous", "", "yes")))
+    assert (result["precision"], result["recall"], result["type_accuracy"]) == (1.0, 1.0, 1.0)
+    by_type = result["by_type"].set_index("source_type")
+    assert by_type.loc["anonymous", "found"] == 1 and by_type.loc["named_outlet", "gold"] == 0
+
+
+def test_the_seed_annotation():
+    table = load_gold(GOLD_SEEDS_PATH)
+    assert len(table) == 89 and (table.required == "yes").sum() == 77
+    assert table.cue_start.notna().all()
+    assert set(table.source_type) <= {"named_outlet", "unnamed_outlet", "named_person_or_body", "anonymous",
+                                      "not_source"}
+
+
+def test_the_shipped_ant_annotation_has_labels_and_provenance_but_no_article_text():
+    table = load_gold(GOLD_ANT_PATH)
+    assert "sentence" not in table.columns
+    assert table.groupby("split").doc_id.nunique().to_dict() == {"dev": 20, "heldout": 20}
+    assert set(table.commit) == {"f117ce44a9cfad0dcbd341b7d744e4c3cdb4fed8"}
+    assert all(path.endswith(doc + ".txt") for path, doc in zip(table.source_path, table.doc_id))
+    assert (table.cue_end - table.cue_start == table.cue_text.str.len()).all()
+    assert table.cue_text.str.len().max() <= 120 and (table.required == "yes").sum() == 477
+
+
+@pytest.mark.parametrize("column", ["doc_id", "head", "required"])
+def test_an_annotation_without_a_needed_column_is_refused(tmp_path, column):
+    path = tmp_path / "gold.csv"
+    load_gold(GOLD_SEEDS_PATH).drop(columns=column).to_csv(path, index=False)
+    with pytest.raises(ValueError, match=column):
+        load_gold(path)
