@@ -33,6 +33,7 @@ from __future__ import annotations
 import csv
 import re
 from functools import lru_cache
+from types import MappingProxyType
 
 from .config import DATA_DIR
 from .normalize import normalize
@@ -55,11 +56,11 @@ _PRONOUNS = ("هما", "هم", "ها", "ه", "نا")
 
 
 @lru_cache(maxsize=None)
-def tense_cues() -> dict[str, tuple[str, str]]:
-    """Normalized cue -> (direction, what it is), from :data:`CUES_PATH`."""
+def tense_cues() -> MappingProxyType:
+    """Normalized cue -> (direction, what it is), from :data:`CUES_PATH` (read-only: cached)."""
     with CUES_PATH.open(encoding="utf-8") as handle:
         rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-        return {normalize(r["cue"]): (r["direction"], r["what"]) for r in rows}
+        return MappingProxyType({normalize(r["cue"]): (r["direction"], r["what"]) for r in rows})
 
 
 def _zipf(word: str) -> float:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -85,7 +86,7 @@ def _participle(p: str) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
-def cue_forms(path: str = str(CUES_PATH)) -> dict[tuple[str, ...], CueForm]:
+def cue_forms(path: str = str(CUES_PATH)) -> MappingProxyType:
     """Every written form of every cue, keyed by its normalized words.
 
     Examples
@@ -119,7 +120,7 @@ def cue_forms(path: str = str(CUES_PATH)) -> dict[tuple[str, ...], CueForm]:
             key = tuple(norm(written).split())
             forms.setdefault(key, CueForm(row.lemma, row.kind, row.cue_class, tense, agree, preps, row.needs,
                                           shadda))
-    return forms
+    return MappingProxyType(forms)                  # cached: read-only, so no caller can change it for all
 
 
 @lru_cache(maxsize=None)
@@ -127,9 +128,9 @@ def longest_cue() -> int:
     return max(len(k) for k in cue_forms())
 
 
-@lru_cache(maxsize=None)
 def load_outlets(path: str = str(OUTLETS_PATH)) -> pd.DataFrame:
-    """The outlet gazetteer: one row per spelling, with its canonical ``name``.
+    """The outlet gazetteer: one row per spelling, with its canonical ``name`` (a fresh copy:
+    changing it changes nothing for the extractor).
 
     Examples
     --------
@@ -137,6 +138,11 @@ def load_outlets(path: str = str(OUTLETS_PATH)) -> pd.DataFrame:
     >>> outlets.loc[outlets.variant == "رويتر", "name"].item()
     'رويترز'
     """
+    return _outlets(path).copy()
+
+
+@lru_cache(maxsize=None)
+def _outlets(path: str) -> pd.DataFrame:
     table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     rows = [(name, norm(v), country, kind, ambiguous == "yes")
             for name, variants, country, kind, ambiguous in zip(table["name"], table["variants"], table["country"],
@@ -149,7 +155,7 @@ def load_outlets(path: str = str(OUTLETS_PATH)) -> pd.DataFrame:
 def outlet_variants() -> tuple[tuple[tuple[str, ...], str, bool], ...]:
     """(variant words, name, ambiguous), longest variants first."""
     out = [(tuple(v.split()), name, amb) for name, v, amb in
-           load_outlets()[["name", "variant", "ambiguous"]].itertuples(index=False)]
+           _outlets(str(OUTLETS_PATH))[["name", "variant", "ambiguous"]].itertuples(index=False)]
     return tuple(sorted(out, key=lambda t: -len(t[0])))
 
 
