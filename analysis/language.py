@@ -16,6 +16,7 @@ in English.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -78,3 +79,58 @@ def tr_values(values, prefix: str, lang: str = DEFAULT_LANGUAGE) -> list[str]:
     """
     table = translations()
     return [table[f"{prefix}.{v}"][check_language(lang)] if f"{prefix}.{v}" in table else v for v in values]
+
+
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]{2,}")
+
+
+def figure_words(fig) -> list[str]:
+    """The figure's own words: titles, axis labels, legend titles and entries, and notes
+    (texts placed on the axes or the figure).  Tick labels are data (terms, names, dates as
+    the articles write them) and are not among them; nor are numbers.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots(); _ = ax.set_title("Most frequent words"); _ = ax.set_xlabel("count")
+    >>> figure_words(fig)
+    ['Most frequent words', 'count']
+    >>> plt.close(fig)
+    """
+    texts = [t for t in (fig._suptitle, getattr(fig, "_supxlabel", None), getattr(fig, "_supylabel", None)) if t]
+    texts += list(fig.texts)
+    for ax in fig.axes:
+        texts += [ax.title, ax._left_title, ax._right_title, ax.xaxis.label, ax.yaxis.label, *ax.texts]
+        legend = ax.get_legend()
+        if legend is not None:
+            texts += [legend.get_title(), *legend.get_texts()]
+    for legend in fig.legends:
+        texts += [legend.get_title(), *legend.get_texts()]
+    words = [t.get_text().strip() for t in texts if t is not None and t.get_visible()]
+    return [w for w in words if w and any(c.isalpha() for c in w)]
+
+
+def other_language_words(fig, lang: str, *, allowed=()) -> list[str]:
+    """The figure's words (:func:`figure_words`) written in the other language: Latin words
+    in an Arabic figure, Arabic letters in an English one.  ``allowed`` lists texts that may
+    stay as they are (names of Latin-script outlets, data shown in a legend).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots(); _ = ax.set_title("أكثر الكلمات تكرارا"); _ = ax.set_xlabel("count")
+    >>> other_language_words(fig, "ar")
+    ['count']
+    >>> plt.close(fig)
+    """
+    check_language(lang)
+    allowed = set(allowed)
+    out = []
+    for text in figure_words(fig):
+        rest = text
+        for name in allowed:
+            rest = rest.replace(name, " ")
+        if (lang == "ar" and _LATIN_WORD.search(rest)) or (lang == "en" and _ARABIC_LETTER.search(rest)):
+            out.append(text)
+    return out
