@@ -9,6 +9,7 @@ True
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Callable
 
 import numpy as np
@@ -16,7 +17,8 @@ import pandas as pd
 
 from .corpus import boilerplate_of
 from .normalize import make_normalizer
-from .tokenize import sentence_bounds, token_spans
+from .resources import TOKEN_RE
+from .tokenize import counted_spans, sentence_bounds, token_spans
 from .vocabulary import term_table
 
 TOKEN_COLUMNS = ["doc_id", "sentence", "position", "surface", "norm", "prefix", "term",
@@ -168,16 +170,20 @@ def normalization_audit(corpus: pd.DataFrame, *, normalizer: Callable[[str], str
     """
     steps = (normalizer or make_normalizer()).steps
     order = {name: i for i, (name, _) in enumerate(steps)}
-    changes: dict[tuple[str, str, str], int] = {}
+    # each distinct written form goes through the steps once, weighted by how often it occurs
+    surfaces: Counter[str] = Counter()
     for text in corpus["text"]:
-        for span in token_spans(text):
-            form = span.surface
-            for name, func in steps:
-                new = func(form)
-                if new != form:
-                    key = (name, form, new)
-                    changes[key] = changes.get(key, 0) + 1
-                    form = new
+        for start, end in counted_spans(text):
+            surfaces.update(TOKEN_RE.findall(text, start, end))
+    changes: dict[tuple[str, str, str], int] = {}
+    for surface, n in surfaces.items():
+        form = surface
+        for name, func in steps:
+            new = func(form)
+            if new != form:
+                key = (name, form, new)
+                changes[key] = changes.get(key, 0) + n
+                form = new
     table = pd.DataFrame([(*k, n) for k, n in changes.items()], columns=["step", "before", "after", "count"])
     table["order"] = table["step"].map(order)
     return (table.sort_values(["order", "count", "before"], ascending=[True, False, True])
