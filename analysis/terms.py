@@ -38,11 +38,18 @@ def content_tokens(tokens: pd.DataFrame, *, stopwords: bool = False, numbers: bo
     return tokens[keep]
 
 
-def _labels(tokens: pd.DataFrame) -> pd.Series:
+def _labels(tokens: pd.DataFrame, term_codes: np.ndarray | None = None, terms=None) -> pd.Series:
     """The most frequent surface form written without proclitics, per term (for display)."""
-    bare = tokens[tokens["prefix"] == ""] if "prefix" in tokens else tokens
-    forms = bare.groupby(["term", "surface"]).size().reset_index(name="n")
-    return term_labels(forms["term"], forms["surface"], forms["n"])
+    if term_codes is None:
+        term_codes, terms = pd.factorize(tokens["term"], sort=False)
+    bare = (tokens["prefix"] == "").to_numpy() if "prefix" in tokens else np.ones(len(tokens), dtype=bool)
+    surface_codes, surfaces = pd.factorize(tokens["surface"].to_numpy()[bare], sort=False)
+    codes = term_codes[bare]
+    keep = (codes >= 0) & (surface_codes >= 0)
+    pairs, n = np.unique(codes[keep].astype(np.int64) * max(len(surfaces), 1) + surface_codes[keep],
+                         return_counts=True)
+    return term_labels(np.asarray(terms, dtype=object)[pairs // max(len(surfaces), 1)],
+                       np.asarray(surfaces, dtype=object)[pairs % max(len(surfaces), 1)], n)
 
 
 def count_terms(tokens: pd.DataFrame, *, by: str | None = None, stopwords: bool = False,
@@ -76,17 +83,37 @@ def count_terms(tokens: pd.DataFrame, *, by: str | None = None, stopwords: bool 
     >>> count_terms(t).values.tolist()
     [['بغداد', 'بغداد', 2, 666.6666666666666, 2]]
     """
-    content = content_tokens(tokens, stopwords=stopwords, numbers=numbers)
-    doc_freq = content.groupby("term")["doc_id"].nunique()
-    keys = [by, "term"] if by else ["term"]
-    counts = content.groupby(keys).size().rename("count").reset_index()
+    keep = np.ones(len(tokens), dtype=bool)
+    if not stopwords:
+        keep &= ~tokens["is_stopword"].to_numpy(bool)
+    if not numbers:
+        keep &= ~tokens["is_number"].to_numpy(bool)
+    # integer codes instead of grouping strings: terms, documents and groups factorized once
+    term_codes, terms = pd.factorize(tokens["term"], sort=False)
+    doc_codes, docs = pd.factorize(tokens["doc_id"], sort=False)
+    keep &= term_codes >= 0
+    n_terms, n_docs = max(len(terms), 1), max(len(docs), 1)
+    tc = term_codes[keep].astype(np.int64)
+    seen = np.unique(tc * n_docs + doc_codes[keep])
+    doc_freq = np.bincount(seen // n_docs, minlength=len(terms))
     if by:
-        totals = tokens.groupby(by).size()
-        counts["per_1000"] = 1000 * counts["count"] / counts[by].map(totals)
+        group_codes, groups = pd.factorize(tokens[by], sort=False)
+        gc = group_codes[keep]
+        cells, count = np.unique(gc[gc >= 0].astype(np.int64) * n_terms + tc[gc >= 0], return_counts=True)
+        group, term = cells // n_terms, cells % n_terms
+        totals = np.bincount(group_codes[group_codes >= 0], minlength=len(groups))
+        counts = pd.DataFrame({by: np.asarray(groups, dtype=object)[group] if len(groups) else [],
+                               "term": np.asarray(terms, dtype=object)[term],
+                               "count": count.astype(np.int64)})
+        counts["per_1000"] = 1000 * counts["count"] / totals[group]
     else:
+        count = np.bincount(tc, minlength=len(terms))
+        term = np.flatnonzero(count)
+        counts = pd.DataFrame({"term": np.asarray(terms, dtype=object)[term], "count": count[term].astype(np.int64)})
         counts["per_1000"] = 1000 * counts["count"] / max(len(tokens), 1)
-    counts["doc_freq"] = counts["term"].map(doc_freq).astype("int64")
-    counts.insert(len(keys), "label", counts["term"].map(_labels(tokens)).fillna(counts["term"]))
+    counts["doc_freq"] = doc_freq[term].astype("int64")
+    labels = _labels(tokens, term_codes, terms)
+    counts.insert(2 if by else 1, "label", counts["term"].map(labels).fillna(counts["term"]))
     order = ([by] if by else []) + ["count", "term"]
     ascending = ([True] if by else []) + [False, True]
     return counts.sort_values(order, ascending=ascending).reset_index(drop=True)
