@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .config import DATA_DIR
@@ -216,18 +217,22 @@ def find_variants(tokens: pd.DataFrame, *, min_count: int = 2, texts: dict[str, 
                   and zipf(variant) < TYPO_MAX_ZIPF and not _is_affix_pair(canonical, variant)):
                 propose(variant, proposals.get(canonical, (canonical,))[0], "typo")
 
-    # each proposed variant's written forms and first occurrence, in one pass
+    # each proposed variant's written forms (most frequent first, ties in order of
+    # appearance) and first occurrence, from one grouping of the variants' tokens
     mine = content[content["term"].isin(proposals)]
-    forms = {term: " ".join(rows["surface"].value_counts().index)
-             for term, rows in mine.groupby("term", sort=False)}
-    first = mine.drop_duplicates("term").set_index("term")
+    written = mine.groupby(["term", "surface"], sort=False).size().reset_index(name="n")
+    written = written.iloc[np.lexsort((np.arange(len(written)), -written["n"].to_numpy()))]
+    forms = written.groupby("term", sort=False)["surface"].agg(" ".join).to_dict()
+    first_rows = mine.drop_duplicates("term")
+    first = {t: (d, a, b) for t, d, a, b in zip(first_rows["term"], first_rows["doc_id"], first_rows["start"],
+                                                first_rows["end"])}
     rows = []
     for variant, (canonical, rule) in proposals.items():
         example = ""
-        if texts is not None and variant in first.index:
-            hit = first.loc[variant]
-            text = texts[hit["doc_id"]]
-            example = "…" + text[max(0, hit["start"] - 40):hit["end"] + 40].replace("\n", " ") + "…"
+        if texts is not None and variant in first:
+            doc_id, start, end = first[variant]
+            text = texts[doc_id]
+            example = "…" + text[max(0, start - 40):end + 40].replace("\n", " ") + "…"
         rows.append((variant, canonical, rule, int(counts[variant]), int(counts[canonical]),
                      forms.get(variant, ""), example))
     table = pd.DataFrame(rows, columns=PROPOSAL_COLUMNS)
