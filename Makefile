@@ -11,7 +11,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 EXECUTED := build/notebooks
 
 .DEFAULT_GOAL := help
-.PHONY: help setup figures test lab sync bench clean
+.PHONY: help setup figures test lab sync bench bench-notebooks clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -59,6 +59,9 @@ bench: $(STAMP) ## benchmark term counting on a generated 200 MB corpus (prints 
 	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps "camel-tools>=1.5,<2"
 	$(BIN)/python benchmarks/bench_count.py --size-mb 200
+
+bench-notebooks: $(STAMP) ## time every notebook on the seeds and 100 / 1,000 / 10,000 generated articles (CORPUS=path adds a real one)
+	$(BIN)/python benchmarks/bench_notebooks.py $(if $(CORPUS),--corpus $(CORPUS))
 
 clean: ## remove the environments and build/
 	rm -rf $(VENV) $(VENV310) build
