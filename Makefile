@@ -11,7 +11,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 EXECUTED := build/notebooks
 
 .DEFAULT_GOAL := help
-.PHONY: help setup figures report test lab sync bench clean
+.PHONY: help setup figures report test lab sync bench bench-notebooks clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -43,18 +43,18 @@ figures: $(STAMP) ## run every notebook headless (papermill) and write figures/
 	@echo "figures written to figures/ (executed notebooks in $(EXECUTED)/)"
 
 # the report: on the seeds, or `make report CORPUS=path/to/corpus`; SHOW_CODE=1 keeps the code
-CORPUS ?= seeds
 REPORT := build/report
+REPORT_CORPUS = $(or $(CORPUS),seeds)
 report: $(STAMP) ## HTML report of the four notebooks run on CORPUS (default seeds): build/report/index.html
 	@rm -rf $(REPORT)/notebooks && mkdir -p $(REPORT)/notebooks $(REPORT)/figures
-	@corpus=$$(realpath "$(CORPUS)"); for nb in $(NOTEBOOKS); do \
-	  echo "running $$nb on $(CORPUS)"; \
+	@corpus=$$(realpath "$(REPORT_CORPUS)"); for nb in $(NOTEBOOKS); do \
+	  echo "running $$nb on $(REPORT_CORPUS)"; \
 	  $(BIN)/papermill --cwd notebooks --kernel python3 --no-progress-bar --log-level WARNING \
 	    "$$nb" "$(REPORT)/notebooks/$$(basename $$nb)" -p corpus_path "$$corpus" \
 	    -p output_dir "$$(realpath $(REPORT))/figures" || exit 1; \
 	done
 	$(BIN)/python -m analysis.report --executed $(REPORT)/notebooks --figures $(REPORT)/figures \
-	  --corpus "$(CORPUS)" --out $(REPORT) $(if $(SHOW_CODE),--show-code,)
+	  --corpus "$(REPORT_CORPUS)" --out $(REPORT) $(if $(SHOW_CODE),--show-code,)
 
 test: $(STAMP) $(STAMP310) ## run every test on matplotlib 3.11+ (libraqm) and again on 3.10 (reshaper+bidi)
 	@echo "== tests on matplotlib $$($(BIN)/python -c 'import matplotlib; print(matplotlib.__version__)') =="
@@ -73,6 +73,9 @@ bench: $(STAMP) ## benchmark term counting on a generated 200 MB corpus (prints 
 	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps "camel-tools>=1.5,<2"
 	$(BIN)/python benchmarks/bench_count.py --size-mb 200 $(if $(CORPUS),--corpus $(CORPUS),)
+
+bench-notebooks: $(STAMP) ## time every notebook on the seeds and 100 / 1,000 / 10,000 generated articles (CORPUS=path adds a real one)
+	$(BIN)/python benchmarks/bench_notebooks.py $(if $(CORPUS),--corpus $(CORPUS))
 
 clean: ## remove the environments and build/
 	rm -rf $(VENV) $(VENV310) build

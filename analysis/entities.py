@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .config import DATA_DIR
@@ -124,8 +125,38 @@ def _swapped(a: str, b: str) -> bool:
     return len(diff) == 1 and any(diff[0][0] in g and diff[0][1] in g for g in TRANSLITERATION_GROUPS)
 
 
+def _deletions(term: str) -> set[str]:
+    """The term and every string one letter shorter: two terms one edit apart share one."""
+    return {term, *(term[:i] + term[i + 1:] for i in range(len(term)))}
+
+
+def _swap_keys(key: str) -> list[tuple[str, int]]:
+    """The key with one transliteration letter masked, with the letter's group: two keys
+    that differ by one swap within a group share exactly one of these."""
+    return [(key[:i] + "\0" + key[i + 1:], g) for i, char in enumerate(key)
+            for g, group in enumerate(TRANSLITERATION_GROUPS) if char in group]
+
+
+def _candidate_index(keys, make) -> dict:
+    index: dict = {}
+    for term, key in keys:
+        for k in make(key):
+            index.setdefault(k, []).append(term)
+    return index
+
+
 def find_variants(tokens: pd.DataFrame, *, min_count: int = 2, texts: dict[str, str] | None = None) -> pd.DataFrame:
     """Propose entity-variant merges for a person to review.
+
+    Candidate pairs come from two indexes instead of comparing every term with every
+    other (which took minutes on a hundred articles): a **deletion index** for typos
+    (each term filed under itself and under each string one letter shorter, as in
+    SymSpell: two terms one insertion, deletion or replacement apart always share an
+    entry) and a **masked-letter index** for transliteration swaps (each alef-collapsed
+    term filed under itself with one letter of a transliteration group masked).  Both
+    are exact, unlike blocking on a phonetic key or comparing neighbours in sorted
+    order, which miss pairs by design; so the proposals are those of the pairwise
+    comparison, found in time that grows with the vocabulary times the word length.
 
     Parameters
     ----------
@@ -150,8 +181,10 @@ def find_variants(tokens: pd.DataFrame, *, min_count: int = 2, texts: dict[str, 
     [['قاني', 'قااني', 'alef_run'], ['غاني', 'قااني', 'transliteration']]
     """
     content = tokens[~tokens["is_stopword"] & ~tokens["is_number"]]
-    counts = content["term"].value_counts()
-    terms = sorted(counts.index, key=lambda t: (-counts[t], t))
+    value_counts = content["term"].value_counts()
+    counts = dict(zip(value_counts.index, value_counts.to_numpy().tolist()))
+    terms = sorted(counts, key=lambda t: (-counts[t], t))
+    rank = {term: i for i, term in enumerate(terms)}
     proposals: dict[str, tuple[str, str]] = {}
 
     def propose(variant: str, canonical: str, rule: str) -> None:
@@ -164,29 +197,44 @@ def find_variants(tokens: pd.DataFrame, *, min_count: int = 2, texts: dict[str, 
     for group in collapsed.values():
         for variant in group[1:]:
             propose(variant, group[0], "alef_run")
-    for canonical in terms:
-        if counts[canonical] < min_count:
-            break
-        for variant in terms:
+
+    # the canonical side needs min_count; the variant side is never more frequent
+    canonicals = [t for t in terms if counts[t] >= min_count]
+    swaps = _candidate_index(((t, t.replace("اا", "ا")) for t in terms), _swap_keys)
+    typos = _candidate_index(((t, t) for t in terms if len(t) >= TYPO_MIN_LENGTH), _deletions)
+    for canonical in canonicals:
+        key_c = canonical.replace("اا", "ا")
+        candidates = {v for k in _swap_keys(key_c) for v in swaps.get(k, ())}
+        candidates.update(v for k in _deletions(canonical) for v in typos.get(k, ()))
+        # in the order of the pairwise loop this replaces: most frequent first
+        for variant in sorted(candidates, key=rank.__getitem__):
             if variant in proposals or variant == canonical or counts[variant] > counts[canonical]:
                 continue
-            key_c, key_v = canonical.replace("اا", "ا"), variant.replace("اا", "ا")
+            key_v = variant.replace("اا", "ا")
             if _swapped(key_c, key_v):
                 propose(variant, proposals.get(canonical, (canonical,))[0], "transliteration")
             elif (len(variant) >= TYPO_MIN_LENGTH and _one_edit(canonical, variant)
                   and zipf(variant) < TYPO_MAX_ZIPF and not _is_affix_pair(canonical, variant)):
                 propose(variant, proposals.get(canonical, (canonical,))[0], "typo")
 
+    # each proposed variant's written forms (most frequent first, ties in order of
+    # appearance) and first occurrence, from one grouping of the variants' tokens
+    mine = content[content["term"].isin(proposals)]
+    written = mine.groupby(["term", "surface"], sort=False).size().reset_index(name="n")
+    written = written.iloc[np.lexsort((np.arange(len(written)), -written["n"].to_numpy()))]
+    forms = written.groupby("term", sort=False)["surface"].agg(" ".join).to_dict()
+    first_rows = mine.drop_duplicates("term")
+    first = {t: (d, a, b) for t, d, a, b in zip(first_rows["term"], first_rows["doc_id"], first_rows["start"],
+                                                first_rows["end"])}
     rows = []
     for variant, (canonical, rule) in proposals.items():
-        mine = content[content["term"] == variant]
-        forms = " ".join(mine["surface"].value_counts().index)
         example = ""
-        if texts is not None and len(mine):
-            first = mine.iloc[0]
-            text = texts[first["doc_id"]]
-            example = "…" + text[max(0, first["start"] - 40):first["end"] + 40].replace("\n", " ") + "…"
-        rows.append((variant, canonical, rule, int(counts[variant]), int(counts[canonical]), forms, example))
+        if texts is not None and variant in first:
+            doc_id, start, end = first[variant]
+            text = texts[doc_id]
+            example = "…" + text[max(0, start - 40):end + 40].replace("\n", " ") + "…"
+        rows.append((variant, canonical, rule, int(counts[variant]), int(counts[canonical]),
+                     forms.get(variant, ""), example))
     table = pd.DataFrame(rows, columns=PROPOSAL_COLUMNS)
     return table.sort_values(["canonical_count", "canonical", "variant_count"],
                              ascending=[False, True, False]).reset_index(drop=True)

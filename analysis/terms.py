@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .normalize import normalize
-from .vocabulary import term_labels
+from .vocabulary import sort_rows, term_labels
 
 
 def content_tokens(tokens: pd.DataFrame, *, stopwords: bool = False, numbers: bool = False) -> pd.DataFrame:
@@ -38,11 +38,18 @@ def content_tokens(tokens: pd.DataFrame, *, stopwords: bool = False, numbers: bo
     return tokens[keep]
 
 
-def _labels(tokens: pd.DataFrame) -> pd.Series:
+def _labels(tokens: pd.DataFrame, term_codes: np.ndarray | None = None, terms=None) -> pd.Series:
     """The most frequent surface form written without proclitics, per term (for display)."""
-    bare = tokens[tokens["prefix"] == ""] if "prefix" in tokens else tokens
-    forms = bare.groupby(["term", "surface"]).size().reset_index(name="n")
-    return term_labels(forms["term"], forms["surface"], forms["n"])
+    if term_codes is None:
+        term_codes, terms = pd.factorize(tokens["term"], sort=False)
+    bare = (tokens["prefix"] == "").to_numpy() if "prefix" in tokens else np.ones(len(tokens), dtype=bool)
+    surface_codes, surfaces = pd.factorize(tokens["surface"].to_numpy()[bare], sort=False)
+    codes = term_codes[bare]
+    keep = (codes >= 0) & (surface_codes >= 0)
+    pairs, n = np.unique(codes[keep].astype(np.int64) * max(len(surfaces), 1) + surface_codes[keep],
+                         return_counts=True)
+    return term_labels(np.asarray(terms, dtype=object)[pairs // max(len(surfaces), 1)],
+                       np.asarray(surfaces, dtype=object)[pairs % max(len(surfaces), 1)], n)
 
 
 def count_terms(tokens: pd.DataFrame, *, by: str | None = None, stopwords: bool = False,
@@ -76,20 +83,101 @@ def count_terms(tokens: pd.DataFrame, *, by: str | None = None, stopwords: bool 
     >>> count_terms(t).values.tolist()
     [['بغداد', 'بغداد', 2, 666.6666666666666, 2]]
     """
-    content = content_tokens(tokens, stopwords=stopwords, numbers=numbers)
-    doc_freq = content.groupby("term")["doc_id"].nunique()
-    keys = [by, "term"] if by else ["term"]
-    counts = content.groupby(keys).size().rename("count").reset_index()
+    keep = np.ones(len(tokens), dtype=bool)
+    if not stopwords:
+        keep &= ~tokens["is_stopword"].to_numpy(bool)
+    if not numbers:
+        keep &= ~tokens["is_number"].to_numpy(bool)
+    # integer codes instead of grouping strings: terms, documents and groups factorized once
+    term_codes, terms = pd.factorize(tokens["term"], sort=False)
+    doc_codes, docs = pd.factorize(tokens["doc_id"], sort=False)
+    keep &= term_codes >= 0
+    n_terms, n_docs = max(len(terms), 1), max(len(docs), 1)
+    tc = term_codes[keep].astype(np.int64)
+    seen = np.unique(tc * n_docs + doc_codes[keep])
+    doc_freq = np.bincount(seen // n_docs, minlength=len(terms))
     if by:
-        totals = tokens.groupby(by).size()
-        counts["per_1000"] = 1000 * counts["count"] / counts[by].map(totals)
+        group_codes, groups = pd.factorize(tokens[by], sort=False)
+        gc = group_codes[keep]
+        cells, count = np.unique(gc[gc >= 0].astype(np.int64) * n_terms + tc[gc >= 0], return_counts=True)
+        group, term = cells // n_terms, cells % n_terms
+        totals = np.bincount(group_codes[group_codes >= 0], minlength=len(groups))
+        counts = pd.DataFrame({by: np.asarray(groups, dtype=object)[group] if len(groups) else [],
+                               "term": np.asarray(terms, dtype=object)[term],
+                               "count": count.astype(np.int64)})
+        counts["per_1000"] = 1000 * counts["count"] / totals[group]
     else:
+        count = np.bincount(tc, minlength=len(terms))
+        term = np.flatnonzero(count)
+        counts = pd.DataFrame({"term": np.asarray(terms, dtype=object)[term], "count": count[term].astype(np.int64)})
         counts["per_1000"] = 1000 * counts["count"] / max(len(tokens), 1)
-    counts["doc_freq"] = counts["term"].map(doc_freq).astype("int64")
-    counts.insert(len(keys), "label", counts["term"].map(_labels(tokens)).fillna(counts["term"]))
+    counts["doc_freq"] = doc_freq[term].astype("int64")
+    labels = _labels(tokens, term_codes, terms)
+    counts.insert(2 if by else 1, "label", counts["term"].map(labels).fillna(counts["term"]))
     order = ([by] if by else []) + ["count", "term"]
     ascending = ([True] if by else []) + [False, True]
     return counts.sort_values(order, ascending=ascending).reset_index(drop=True)
+
+
+def _document_order(tokens: pd.DataFrame) -> np.ndarray:
+    """Row order that puts each document's rows together (documents in order of first
+    appearance) in the order of their ``position``: the identity for a token table."""
+    codes = pd.factorize(tokens["doc_id"], sort=False)[0]
+    position = tokens["position"].to_numpy()
+    steps = np.diff(codes)
+    if (steps >= 0).all() and (np.diff(position)[steps == 0] > 0).all():
+        return np.arange(len(codes))
+    return np.lexsort((position, codes))
+
+
+def _ngram_table(tokens: pd.DataFrame, n: int) -> pd.DataFrame:
+    """``ngram``, ``n``, ``count``, ``doc_freq`` and the words ``w1`` ... ``wn``, unsorted.
+
+    One pass of array operations over the whole table: a window of ``n`` rows is an
+    n-gram when all its tokens are content tokens of one sentence of one document at
+    consecutive positions.  N-grams are built as integer codes (the terms' codes combined
+    one word at a time and re-numbered), and strings are made once per distinct n-gram.
+    """
+    words = [f"w{k + 1}" for k in range(n)]
+    empty = pd.DataFrame({"ngram": pd.Series(dtype=object), "n": pd.Series(dtype="int64"),
+                          "count": pd.Series(dtype="int64"), "doc_freq": pd.Series(dtype="int64"),
+                          **{w: pd.Series(dtype=object) for w in words}})
+    if len(tokens) < n or n < 1:
+        return empty
+    order = _document_order(tokens)
+    ok = (~tokens["is_stopword"].to_numpy(bool) & ~tokens["is_number"].to_numpy(bool))[order]
+    doc = pd.factorize(tokens["doc_id"], sort=False)[0][order]
+    sent = tokens["sentence"].to_numpy()[order]
+    pos = tokens["position"].to_numpy()[order]
+    term_codes, term_values = pd.factorize(tokens["term"], sort=False)
+    term_codes = term_codes[order]
+    last = len(order) - n + 1
+    start = np.arange(last)
+    valid = ((doc[:last] == doc[n - 1:]) & (sent[:last] == sent[n - 1:])
+             & (pos[n - 1:] - pos[:last] == n - 1))
+    for k in range(n):
+        valid &= ok[k:last + k]
+    start = start[valid]
+    if not len(start):
+        return empty
+    key = term_codes[start].astype(np.int64)
+    for k in range(1, n):
+        key = pd.factorize(key * len(term_values) + term_codes[start + k], sort=False)[0].astype(np.int64)
+    n_grams = int(key.max()) + 1
+    count = np.bincount(key, minlength=n_grams)
+    pairs = pd.factorize(key * (int(doc.max()) + 1) + doc[start], sort=False)[0]
+    first_pair = np.full(int(pairs.max()) + 1, -1, dtype=np.int64)
+    first_pair[pairs[::-1]] = np.arange(len(pairs))[::-1]
+    doc_freq = np.bincount(key[first_pair], minlength=n_grams)
+    first = np.full(n_grams, -1, dtype=np.int64)
+    first[key[::-1]] = start[::-1]
+    values = np.asarray(term_values, dtype=object)
+    parts = {w: values[term_codes[first + k]] for k, w in enumerate(words)}
+    gram = parts[words[0]].copy()
+    for w in words[1:]:
+        gram = gram + " " + parts[w]
+    return pd.DataFrame({"ngram": gram, "n": np.int64(n), "count": count.astype(np.int64),
+                         "doc_freq": doc_freq.astype(np.int64), **parts})
 
 
 def ngrams(tokens: pd.DataFrame, *, n: int = 2) -> pd.DataFrame:
@@ -97,6 +185,7 @@ def ngrams(tokens: pd.DataFrame, *, n: int = 2) -> pd.DataFrame:
 
     An n-gram never crosses a sentence end, a stopword, a number or a removed
     (boilerplate) line: its tokens must be consecutive positions of one sentence.
+    Array operations over the whole table: time grows linearly with the corpus.
 
     Parameters
     ----------
@@ -115,20 +204,8 @@ def ngrams(tokens: pd.DataFrame, *, n: int = 2) -> pd.DataFrame:
     >>> ngrams(t, n=2).values.tolist()
     [['فيلق القدس', 2, 2, 1], ['قائد فيلق', 2, 1, 1]]
     """
-    grams: dict[str, list] = {}
-    for doc_id, doc in tokens.groupby("doc_id", sort=False):
-        ok = (~doc["is_stopword"] & ~doc["is_number"]).to_numpy()
-        terms, pos, sent = doc["term"].to_numpy(), doc["position"].to_numpy(), doc["sentence"].to_numpy()
-        for i in range(len(doc) - n + 1):
-            window = slice(i, i + n)
-            if ok[window].all() and sent[i] == sent[i + n - 1] and pos[i + n - 1] - pos[i] == n - 1:
-                key = " ".join(terms[window])
-                entry = grams.setdefault(key, [0, set()])
-                entry[0] += 1
-                entry[1].add(doc_id)
-    rows = [(g, n, c, len(d)) for g, (c, d) in grams.items()]
-    table = pd.DataFrame(rows, columns=["ngram", "n", "count", "doc_freq"])
-    return table.sort_values(["count", "ngram"], ascending=[False, True]).reset_index(drop=True)
+    table = _ngram_table(tokens, n)[["ngram", "n", "count", "doc_freq"]]
+    return sort_rows(table, ["count", "ngram"], ascending=[False, True]).reset_index(drop=True)
 
 
 def _xlogx_ratio(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:
@@ -164,12 +241,10 @@ def collocations(tokens: pd.DataFrame, *, min_count: int = 2) -> pd.DataFrame:
     >>> collocations(tokens_table(pd.DataFrame({"doc_id": ["a"], "text": [text]}))).ngram.tolist()
     ['فيلق القدس']
     """
-    pairs = ngrams(tokens, n=2)
+    pairs = _ngram_table(tokens, 2)
     columns = ["ngram", "w1", "w2", "count", "count_w1", "count_w2", "expected", "llr", "pmi"]
     if pairs.empty:
         return pd.DataFrame(columns=columns)
-    split = pairs["ngram"].str.split(" ", n=1, expand=True)
-    pairs["w1"], pairs["w2"] = split[0], split[1]
     total = pairs["count"].sum()
     first = pairs.groupby("w1")["count"].sum()
     second = pairs.groupby("w2")["count"].sum()
@@ -212,7 +287,7 @@ def tfidf(counts: pd.DataFrame, *, by: str = "doc_id") -> pd.DataFrame:
 
 
 def log_odds(counts: pd.DataFrame, *, by: str = "doc_id", prior: pd.Series | None = None,
-             prior_strength: float | None = None) -> pd.DataFrame:
+             prior_strength: float | None = None, zeros: bool = True) -> pd.DataFrame:
     """Weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
 
     For term w and group i against all other groups j (counts y, totals n):
@@ -236,6 +311,12 @@ def log_odds(counts: pd.DataFrame, *, by: str = "doc_id", prior: pd.Series | Non
         Background counts indexed by term.
     prior_strength : float, optional
         α_0.
+    zeros : bool, default True
+        Also score each term in the groups that never use it (a row per group and term
+        of the corpus: groups x terms rows, which for thousands of documents is more
+        than memory holds).  ``False`` scores only the terms a group uses, which is all
+        a "most distinctive terms" list needs (with the default prior a term a group
+        never uses always has δ < 0), and grows with the counts table.
 
     Returns
     -------
@@ -248,23 +329,36 @@ def log_odds(counts: pd.DataFrame, *, by: str = "doc_id", prior: pd.Series | Non
     ...                   "count": [4, 2, 4, 2]})
     >>> log_odds(c).query("doc_id == 'a'").round(2)[["term", "z"]].values.tolist()
     [['فصائل', 1.68], ['بغداد', 0.0], ['ميليشيات', -1.68]]
+    >>> log_odds(c, zeros=False).query("doc_id == 'a'").round(2)[["term", "z"]].values.tolist()
+    [['فصائل', 1.68], ['بغداد', 0.0]]
     """
-    wide = counts.pivot_table(index="term", columns=by, values="count", aggfunc="sum", fill_value=0)
-    total_w = wide.sum(axis=1)
-    background = total_w if prior is None else prior.reindex(wide.index).fillna(0)
+    cells = counts.groupby([by, "term"], sort=True)["count"].sum()
+    groups, terms = cells.index.levels[0], cells.index.levels[1]
+    group_codes = np.asarray(cells.index.codes[0], dtype=np.int64)
+    term_codes = np.asarray(cells.index.codes[1], dtype=np.int64)
+    y = cells.to_numpy()
+    if zeros:
+        dense = np.zeros((len(groups), len(terms)), dtype=y.dtype)
+        dense[group_codes, term_codes] = y
+        y = dense.ravel()
+        group_codes = np.repeat(np.arange(len(groups)), len(terms))
+        term_codes = np.tile(np.arange(len(terms)), len(groups))
+    total_w = np.bincount(term_codes, weights=y, minlength=len(terms))
+    n = np.bincount(group_codes, weights=y, minlength=len(groups))
+    background = (pd.Series(total_w, index=terms) if prior is None
+                  else prior.reindex(terms).fillna(0).astype(float))
     alpha0 = float(background.sum() if prior_strength is None else prior_strength)
-    alpha = alpha0 * background / background.sum()
-    n = wide.sum(axis=0)
-    rows = []
-    for group in wide.columns:
-        yi, yj = wide[group], total_w - wide[group]
-        ni, nj = n[group], n.sum() - n[group]
-        delta = (np.log((yi + alpha) / (ni + alpha0 - yi - alpha))
-                 - np.log((yj + alpha) / (nj + alpha0 - yj - alpha)))
-        variance = 1 / (yi + alpha) + 1 / (yj + alpha)
-        rows.append(pd.DataFrame({by: group, "term": wide.index, "count": yi.to_numpy(),
-                                  "delta": delta.to_numpy(), "variance": variance.to_numpy()}))
-    out = pd.concat(rows, ignore_index=True)
+    alpha_w = (alpha0 * background / background.sum()).to_numpy()
+    alpha = alpha_w[term_codes]
+    yi, yj = y, total_w[term_codes] - y
+    ni = n[group_codes]
+    nj = n.sum() - ni
+    delta = (np.log((yi + alpha) / (ni + alpha0 - yi - alpha))
+             - np.log((yj + alpha) / (nj + alpha0 - yj - alpha)))
+    variance = 1 / (yi + alpha) + 1 / (yj + alpha)
+    out = pd.DataFrame({by: np.asarray(groups, dtype=object)[group_codes],
+                        "term": np.asarray(terms, dtype=object)[term_codes],
+                        "count": y, "delta": delta, "variance": variance})
     out["z"] = out["delta"] / np.sqrt(out["variance"])
     return out.sort_values([by, "z", "term"], ascending=[True, False, True]).reset_index(drop=True)
 
@@ -273,7 +367,8 @@ def kwic(tokens: pd.DataFrame, term: str, *, window: int = 6, texts: dict[str, s
     """Keyword in context: every occurrence of ``term`` with the words around it.
 
     Matching is on the normalized term (so قاآني finds قاآني, and with entity merging
-    also قآني, غانى), its normalized surface, or its clitic-split term.
+    also قآني, غانى), its normalized surface, or its clitic-split term.  The hits are
+    found by one comparison over the whole table; only their windows are read.
 
     Parameters
     ----------
@@ -299,24 +394,38 @@ def kwic(tokens: pd.DataFrame, term: str, *, window: int = 6, texts: dict[str, s
     >>> kwic(t, "فيلق", window=2)[["before", "keyword", "after"]].values.tolist()
     [['وصل قائد', 'فيلق', 'القدس إلى']]
     """
+    columns = ["doc_id", "position", "start", "end", "before", "keyword", "after"]
     key = normalize(term)
+    order = _document_order(tokens)
+    match = (tokens["term"].to_numpy() == key) | (tokens["norm"].to_numpy() == key)
+    if "merged_from" in tokens:
+        match |= tokens["merged_from"].to_numpy() == key
+    hits = np.flatnonzero(match[order])
+    if not len(hits):
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("position", "start", "end") else object)
+                             for c in columns})
+    doc = pd.factorize(tokens["doc_id"], sort=False)[0][order]
+    bounds = np.flatnonzero(np.diff(doc)) + 1
+    doc_start = np.concatenate(([0], bounds))[np.searchsorted(bounds, hits, side="right")]
+    doc_end = np.concatenate((bounds, [len(doc)]))[np.searchsorted(bounds, hits, side="right")]
+    lo = np.maximum(doc_start, hits - window)
+    hi = np.minimum(doc_end, hits + window + 1)
+    doc_ids = tokens["doc_id"].to_numpy()[order]
+    surface = tokens["surface"].to_numpy()[order]
+    start = tokens["start"].to_numpy()[order]
+    end = tokens["end"].to_numpy()[order]
+    position = tokens["position"].to_numpy()[order]
     rows = []
-    for doc_id, doc in tokens.groupby("doc_id", sort=False):
-        doc = doc.reset_index(drop=True)
-        hits = doc.index[(doc["term"] == key) | (doc["norm"] == key)
-                         | (doc.get("merged_from", pd.Series("", index=doc.index)) == key)]
-        for i in hits:
-            lo, hi = max(0, i - window), min(len(doc), i + window + 1)
-            if texts is not None:
-                text = texts[doc_id]
-                before = text[doc.at[lo, "start"]:doc.at[i, "start"]].strip()
-                after = text[doc.at[i, "end"]:doc.at[hi - 1, "end"]].strip()
-            else:
-                before = " ".join(doc["surface"][lo:i])
-                after = " ".join(doc["surface"][i + 1:hi])
-            rows.append((doc_id, int(doc.at[i, "position"]), int(doc.at[i, "start"]), int(doc.at[i, "end"]),
-                         before, doc.at[i, "surface"], after))
-    return pd.DataFrame(rows, columns=["doc_id", "position", "start", "end", "before", "keyword", "after"])
+    for i, a, b in zip(hits.tolist(), lo.tolist(), hi.tolist()):
+        if texts is not None:
+            text = texts[doc_ids[i]]
+            before = text[start[a]:start[i]].strip()
+            after = text[end[i]:end[b - 1]].strip()
+        else:
+            before = " ".join(surface[a:i])
+            after = " ".join(surface[i + 1:b])
+        rows.append((doc_ids[i], int(position[i]), int(start[i]), int(end[i]), before, surface[i], after))
+    return pd.DataFrame(rows, columns=columns)
 
 
 def kwic_html(table: pd.DataFrame, *, max_rows: int | None = None) -> str:

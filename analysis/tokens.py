@@ -9,6 +9,7 @@ True
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Callable
 
 import numpy as np
@@ -16,7 +17,8 @@ import pandas as pd
 
 from .corpus import boilerplate_of
 from .normalize import make_normalizer
-from .tokenize import sentence_bounds, token_spans
+from .resources import TOKEN_RE
+from .tokenize import counted_spans, sentence_bounds, token_spans
 from .vocabulary import term_table
 
 TOKEN_COLUMNS = ["doc_id", "sentence", "position", "surface", "norm", "prefix", "term",
@@ -168,16 +170,20 @@ def normalization_audit(corpus: pd.DataFrame, *, normalizer: Callable[[str], str
     """
     steps = (normalizer or make_normalizer()).steps
     order = {name: i for i, (name, _) in enumerate(steps)}
-    changes: dict[tuple[str, str, str], int] = {}
+    # each distinct written form goes through the steps once, weighted by how often it occurs
+    surfaces: Counter[str] = Counter()
     for text in corpus["text"]:
-        for span in token_spans(text):
-            form = span.surface
-            for name, func in steps:
-                new = func(form)
-                if new != form:
-                    key = (name, form, new)
-                    changes[key] = changes.get(key, 0) + 1
-                    form = new
+        for start, end in counted_spans(text):
+            surfaces.update(TOKEN_RE.findall(text, start, end))
+    changes: dict[tuple[str, str, str], int] = {}
+    for surface, n in surfaces.items():
+        form = surface
+        for name, func in steps:
+            new = func(form)
+            if new != form:
+                key = (name, form, new)
+                changes[key] = changes.get(key, 0) + n
+                form = new
     table = pd.DataFrame([(*k, n) for k, n in changes.items()], columns=["step", "before", "after", "count"])
     table["order"] = table["step"].map(order)
     return (table.sort_values(["order", "count", "before"], ascending=[True, False, True])
@@ -197,28 +203,30 @@ def corpus_summary(corpus: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``doc_id``, ``label`` (the id's first three characters and the headline's first
-        words), ``outlet``, ``publication_date``, ``n_chars``, ``n_boilerplate_lines``,
-        ``n_tokens`` (body tokens), ``n_content_tokens`` (neither stopword nor number),
-        ``n_types`` (distinct content terms).
+        ``doc_id``, ``label`` (:func:`analysis.labels.doc_labels`: outlet, date and the
+        headline's first words, unique), ``outlet``, ``section`` (when the corpus has
+        one), ``publication_date``, ``n_chars``, ``n_boilerplate_lines``, ``n_tokens``
+        (body tokens), ``n_content_tokens`` (neither stopword nor number), ``n_types``
+        (distinct content terms).
 
     Examples
     --------
     >>> from analysis import load_corpus
     >>> c = load_corpus(); s = corpus_summary(c, tokens_table(c))
-    >>> bool((s.n_content_tokens < s.n_tokens).all())
-    True
+    >>> bool((s.n_content_tokens < s.n_tokens).all()), s.label.is_unique
+    (True, True)
     """
-    content = tokens[~tokens["is_stopword"] & ~tokens["is_number"]]
-    by_doc = content.groupby("doc_id")["term"]
-    out = corpus[["doc_id", "title", "outlet", "publication_date", "n_chars", "n_boilerplate_lines"]].copy()
-    out["n_tokens"] = out["doc_id"].map(tokens.groupby("doc_id").size()).fillna(0).astype("int64")
-    out["n_content_tokens"] = out["doc_id"].map(by_doc.size()).fillna(0).astype("int64")
-    out["n_types"] = out["doc_id"].map(by_doc.nunique()).fillna(0).astype("int64")
-    out.insert(1, "label", [_short_label(d, t, b) for d, t, b in zip(corpus["doc_id"], corpus["title"], corpus["body"])])
-    return out.drop(columns="title")
+    from .labels import doc_labels
 
-
-def _short_label(doc_id: str, title: str, body: str, words: int = 5) -> str:
-    head = (title or body).split()
-    return f"{doc_id[:3]} · {' '.join(head[:words])}{'…' if len(head) > words else ''}"
+    content = ~tokens["is_stopword"].to_numpy(bool) & ~tokens["is_number"].to_numpy(bool)
+    doc_codes, docs = pd.factorize(tokens["doc_id"], sort=False)
+    per_doc = pd.DataFrame({"n_tokens": np.bincount(doc_codes, minlength=len(docs)),
+                            "n_content_tokens": np.bincount(doc_codes[content], minlength=len(docs))}, index=docs)
+    pairs = pd.DataFrame({"doc": doc_codes[content], "term": pd.factorize(tokens["term"].to_numpy()[content])[0]})
+    per_doc["n_types"] = pairs.drop_duplicates().groupby("doc").size().reindex(range(len(docs)), fill_value=0).to_numpy()
+    metadata = [c for c in ("outlet", "section", "publication_date") if c in corpus.columns]
+    out = corpus[["doc_id", *metadata, "n_chars", "n_boilerplate_lines"]].copy()
+    for column in ("n_tokens", "n_content_tokens", "n_types"):
+        out[column] = out["doc_id"].map(per_doc[column]).fillna(0).astype("int64")
+    out.insert(1, "label", doc_labels(corpus).to_numpy())
+    return out

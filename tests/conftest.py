@@ -42,3 +42,16 @@ def seeds_are_read_only():
     before = snapshot()
     yield
     assert snapshot() == before, "something wrote to seeds/"
+
+
+@pytest.fixture(scope="session")
+def generated_path(tmp_path_factory):
+    """300 articles recombined from the seeds' paragraphs: six invented outlets, five months."""
+    from tests.generated_corpus import write_generated_corpus
+
+    return write_generated_corpus(tmp_path_factory.mktemp("generated") / "generated.jsonl", 300)
+
+
+@pytest.fixture(scope="session")
+def generated(generated_path):
+    return load_corpus(generated_path)

@@ -31,3 +31,19 @@ def test_variants_match_with_clitics_and_article_and_count_once():
     assert got[("x", "ميليشيات")] == 2            # الميليشيات, ولمليشيات
     assert got[("x", "جماعات مسلحة")] == 1        # مجموعة ميليشيا, not also ميليشيا
     assert got[("x", "فصائل")] == 1
+
+
+def test_counts_by_a_metadata_column_add_up_over_its_documents(seed_tokens):
+    merged = merge_entities(seed_tokens)
+    halves = merged.assign(half=merged.doc_id.str[:3].isin(["000", "001"]).map({True: "أ", False: "ب"}))
+    by_doc = framing_table(halves)
+    by_half = framing_table(halves, by="half")
+    assert list(by_half.columns) == ["half", "group", "label", "count", "per_1000"]
+    assert by_half["count"].sum() == by_doc["count"].sum()
+    row = by_half[(by_half.half == "أ") & (by_half.label == "فصائل")].iloc[0]
+    assert row["count"] == 9 + found_in(by_doc, "001", "فصائل")
+    assert row.per_1000 == 1000 * row["count"] / (halves.half == "أ").sum()
+
+
+def found_in(table, doc, label):
+    return int(table[(table.doc_id.str[:3] == doc) & (table.label == label)]["count"].iloc[0])

@@ -12,10 +12,10 @@ EXPORTS = {
     "01_corpus_overview": {"corpus_overview": ["doc_id", "label", "n_tokens"]},
     "02_term_frequencies": {
         "term_frequencies": ["term", "count"],
-        "term_frequencies_by_doc": ["doc_id", "term", "count"],
+        "term_frequencies_by_group": ["term", "count", "per_1000"],
         "collocations": ["ngram", "count", "llr"],
-        "distinctive_terms": ["doc_id", "term", "z"],
-        "framing": ["doc_id", "group", "label", "count", "per_1000"],
+        "distinctive_terms": ["term", "z"],
+        "framing": ["group", "label", "count", "per_1000"],
     },
     "03_sources_cited": {
         "sources_cited": ["doc_id", "group", "source", "source_entity", "source_type", "cue", "cue_class", "via",
@@ -74,6 +74,54 @@ def test_term_csvs_equal_what_the_helpers_compute(seed_tokens):
     expected = count_terms(merged).head(len(top))
     assert top.term.tolist() == expected.term.tolist()
     assert top["count"].tolist() == expected["count"].tolist()
-    by_doc = pd.read_csv(FIGURES_DIR / "term_frequencies_by_doc.csv", encoding="utf-8-sig", keep_default_na=False)
+    # five articles: the charts compare documents, and the CSV is per doc_id
+    by_doc = pd.read_csv(FIGURES_DIR / "term_frequencies_by_group.csv", encoding="utf-8-sig", keep_default_na=False)
     expected = count_terms(merged, by="doc_id")
     assert by_doc[["doc_id", "term", "count"]].values.tolist() == expected[["doc_id", "term", "count"]].values.tolist()
+    assert len(top) == len(count_terms(merged))                  # the chart shows 30, the CSV has all
+
+
+#: The notebooks that take a grouping and narrowing parameters (03 and 04 join them later).
+GROUPED = ["01_corpus_overview", "02_term_frequencies"]
+
+
+@pytest.mark.parametrize("name", GROUPED)
+def test_notebook_on_many_articles_of_several_outlets(name, generated_path, tmp_path):
+    """300 generated articles of six outlets: the default charts compare outlets, every PNG stays
+    within 4,000 px a side, no labels overlap (save_figure warns if they do), CSVs keep doc_id."""
+    import pandas as pd
+    from PIL import Image
+
+    from analysis.plotting import MAX_PIXELS
+
+    out = tmp_path / f"{name}.ipynb"
+    papermill.execute_notebook(
+        str(NOTEBOOKS_DIR / f"{name}.ipynb"), str(out), cwd=str(NOTEBOOKS_DIR), kernel_name="python3",
+        parameters={"corpus_path": str(generated_path), "output_dir": str(tmp_path / "figures")}, progress_bar=False)
+    executed = json.loads(out.read_text(encoding="utf-8"))
+    printed = "".join("".join(o.get("text", "")) for c in executed["cells"] for o in c.get("outputs", []))
+    assert "Warning" not in printed, printed
+    assert "the charts compare: outlet (6 groups, 6 shown)" in printed
+    for figure in EXPORTS[name]:
+        with Image.open(tmp_path / "figures" / f"{figure}.png") as image:
+            assert max(image.size) <= MAX_PIXELS
+    if name == "01_corpus_overview":
+        summary = pd.read_csv(tmp_path / "figures" / "corpus_overview.csv", encoding="utf-8-sig")
+        assert len(summary) == 300 and summary.doc_id.is_unique and summary.label.is_unique
+    else:
+        for figure in ("term_frequencies_by_group", "framing", "distinctive_terms"):
+            table = pd.read_csv(tmp_path / "figures" / f"{figure}.csv", encoding="utf-8-sig")
+            assert table.columns[0] == "outlet" and table.outlet.nunique() == 6
+
+
+def test_notebooks_narrow_by_query_and_date(tmp_path):
+    """Articles naming Qaani in any spelling (here written غاني) published in November 2021: only 000 has
+    such a date in the metadata."""
+    out = tmp_path / "01.ipynb"
+    papermill.execute_notebook(
+        str(NOTEBOOKS_DIR / "01_corpus_overview.ipynb"), str(out), cwd=str(NOTEBOOKS_DIR), kernel_name="python3",
+        parameters={"corpus_path": str(SEEDS_DIR), "output_dir": str(tmp_path / "figures"), "query": "غاني",
+                    "date_from": "2021-11-01", "date_to": "2021-11-30"}, progress_bar=False)
+    executed = json.loads(out.read_text(encoding="utf-8"))
+    printed = "".join("".join(o.get("text", "")) for c in executed["cells"] for o in c.get("outputs", []))
+    assert "1 of 5 documents kept" in printed

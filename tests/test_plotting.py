@@ -131,3 +131,142 @@ def test_save_figure_refuses_tofu(tmp_path):
         save_figure(fig, "tofu", data, folder=tmp_path)
     assert not list(tmp_path.iterdir())
     plt.close(fig)
+
+
+# --- figures that stay figures --------------------------------------------------------------
+
+from analysis.plotting import (  # noqa: E402
+    MAX_INCHES, MAX_PIXELS, FigureSizeWarning, label_overlaps, panel_grid, plot_date_counts, plot_heatmap,
+    plot_stacked_bars, plot_timeline, wrap_label,
+)
+
+
+def png_size(path):
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return image.size
+
+
+def many_documents(n=300):
+    return [f"وكالة {i % 7} · 2021/{1 + i % 12:02d}/{1 + i % 28:02d} · عنوان المقال رقم {i}" for i in range(n)]
+
+
+@pytest.mark.parametrize("draw", ["bar", "stacked", "heatmap", "timeline", "panels"])
+def test_helpers_keep_figures_within_the_export_limit_and_labels_apart(draw, tmp_path):
+    docs = many_documents()
+    if draw == "bar":
+        ax = plot_bar(pd.DataFrame({"doc": docs, "n": range(300)}), label="doc", value="n")
+        assert len(ax.get_yticklabels()) == 40                 # the first 40, and a note
+    elif draw == "stacked":
+        data = pd.DataFrame({"doc": docs * 2, "type": ["مجهول"] * 300 + ["وكالة"] * 300, "n": 1})
+        ax = plot_stacked_bars(data, label="doc", stack="type", value="n", other="أخرى", xlabel="attributions")
+        assert ax.get_yticklabels()[-1].get_text() == arabic_label("أخرى (261)")
+        assert sum(p.get_width() for p in ax.patches) == 600     # nothing lost: the rest is summed
+    elif draw == "heatmap":
+        data = pd.DataFrame({"term": [f"كلمة{i % 90}" for i in range(300)], "doc": docs, "n": range(300)})
+        ax = plot_heatmap(data, row="term", column="doc", value="n")
+        assert len(ax.get_xticklabels()) == 40 and len(ax.get_yticklabels()) == 60
+    elif draw == "timeline":
+        data = pd.DataFrame({"date": [f"2021-{1 + i % 12:02d}-{1 + i % 28:02d}" for i in range(300)], "doc": docs})
+        ax = plot_timeline(data, date="date", group="doc")
+        assert len(ax.lines) == 1                              # counts of all 300 over time, not 300 columns
+    else:
+        fig, axes = panel_grid(40, titles=docs[:40])
+        for a in axes:
+            plot_bar(pd.DataFrame({"t": ["بغداد", "طهران"], "z": [2.0, 1.0]}), label="t", value="z", ax=a)
+        ax = axes[0]
+    fig = ax.figure
+    assert max(fig.get_size_inches()) <= MAX_INCHES
+    assert label_overlaps(fig).empty
+    paths = save_figure(fig, draw, folder=tmp_path)
+    assert max(png_size(paths["png"])) <= MAX_PIXELS
+    plt.close(fig)
+
+
+def test_save_figure_lowers_the_resolution_of_an_oversized_figure(tmp_path):
+    fig, ax = plt.subplots(figsize=(67.2, 3.6))                # what 105 panels of 3.2 inches made
+    with pytest.warns(FigureSizeWarning, match="within 4000 pixels"):
+        paths = save_figure(fig, "wide", folder=tmp_path)
+    assert max(png_size(paths["png"])) <= MAX_PIXELS
+    plt.close(fig)
+
+
+def test_overlapping_labels_are_found_and_reported(tmp_path):
+    fig, ax = plt.subplots(figsize=(3, 2))
+    ax.set_yticks(range(30), [arabic_label(f"مقال رقم {i}") for i in range(30)])
+    assert len(label_overlaps(fig)) > 20
+    with pytest.warns(UserWarning, match="pairs of labels overlap"):
+        save_figure(fig, "smear", folder=tmp_path)
+    ax.set_yticks(range(0, 30, 10), [arabic_label(f"مقال رقم {i}") for i in range(0, 30, 10)])
+    ax.tick_params(axis="x", labelrotation=45)
+    assert label_overlaps(fig).empty
+    plt.close(fig)
+
+
+def test_rotated_labels_are_measured_as_rotated_rectangles():
+    fig, ax = plt.subplots(figsize=(6, 3))
+    ax.set_xticks(range(6), [arabic_label("وكالة الأنباء العراقية")] * 6, rotation=45, ha="right",
+                  rotation_mode="anchor")
+    # their upright boxes overlap, the rotated texts do not
+    boxes = [t.get_window_extent(fig.canvas.get_renderer()) for t in ax.get_xticklabels()]
+    fig.draw_without_rendering()
+    boxes = [t.get_window_extent(fig.canvas.get_renderer()) for t in ax.get_xticklabels()]
+    assert boxes[0].overlaps(boxes[1])
+    assert label_overlaps(fig).empty
+    plt.close(fig)
+
+
+def test_heatmap_prints_numbers_only_where_they_fit():
+    data = pd.DataFrame({"term": ["الكاظمي", "بغداد"] * 3, "doc": ["أ", "أ", "ب", "ب", "ج", "ج"],
+                         "n": [12.25, 3.5, 1.0, 0.0, 7.75, 2.0]})
+    ax = plot_heatmap(data, row="term", column="doc", value="n", fmt="{:.2f}")
+    assert len(ax.texts) == 6
+    plt.close(ax.figure)
+    fig, ax = plt.subplots(figsize=(1.6, 1.2))
+    plot_heatmap(data, row="term", column="doc", value="n", fmt="{:.2f}", ax=ax)
+    assert len(ax.texts) == 0                                  # cells too small: the colour bar tells
+    plt.close(fig)
+
+
+def test_heatmap_column_labels_across_when_they_fit_else_upright():
+    data = pd.DataFrame({"term": ["بغداد"] * 3, "doc": many_documents(3), "n": [1, 2, 3]})
+    ax = plot_heatmap(data, row="term", column="doc", value="n")
+    labels = ax.get_xticklabels()
+    assert all(t.get_rotation() == 0 for t in labels) and "\n" in labels[0].get_text()
+    plt.close(ax.figure)
+    data = pd.DataFrame({"term": ["بغداد"] * 40, "doc": many_documents(40), "n": range(40)})
+    ax = plot_heatmap(data, row="term", column="doc", value="n")
+    assert all(t.get_rotation() == 90 and "\n" not in t.get_text() for t in ax.get_xticklabels())
+    assert label_overlaps(ax.figure).empty
+    plt.close(ax.figure)
+
+
+@pytest.mark.parametrize("text_in, text_out", [
+    ("العربية · 2018/02/19 · أردوغان يخيّر الوحدات", "العربية\n2018/02/19\nأردوغان يخيّر…"),
+    ("كلمة " * 12, "كلمة كلمة كلمة\nكلمة كلمة كلمة\nكلمة كلمة كلمة…"),
+    ("بغداد", "بغداد"),
+])
+def test_wrap_label(text_in, text_out):
+    assert wrap_label(text_in) == text_out
+
+
+def test_arabic_label_keeps_lines_in_their_order():
+    label = arabic_label("الأولى\nالثانية")
+    assert label.count("\n") == 1
+    if matplotlib_shapes_text():
+        assert label == "الأولى\nالثانية"
+
+
+def test_date_counts_chart_draws_the_largest_groups_and_sums_the_rest():
+    from analysis.groups import date_counts
+
+    data = pd.DataFrame({"date": [f"2021-0{1 + i % 6}-{1 + i % 27:02d}" for i in range(200)],
+                         "outlet": [f"وسيلة {i % 10}" for i in range(200)]})
+    counts = date_counts(data, date="date", group="outlet")
+    ax = plot_date_counts(counts, group="outlet", max_groups=4)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert len(ax.lines) == 4 and legend[-1] == arabic_label("أخرى (7)")
+    assert sum(line.get_ydata().sum() for line in ax.lines) == 200
+    assert ax.xaxis_inverted()                                  # earliest date on the right
+    plt.close(ax.figure)

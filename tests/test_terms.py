@@ -108,3 +108,19 @@ def test_kwic_matches_every_spelling_after_merging(merged, seeds):
 def test_kwic_window():
     hits = kwic(table("الف باء جيم دال هاء واو"), "دال", window=2)
     assert hits[["before", "keyword", "after"]].values.tolist() == [["باء جيم", "دال", "هاء واو"]]
+
+
+def test_log_odds_without_zeros_keeps_the_used_terms_and_their_scores():
+    counts = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "term": ["فصائل", "بغداد", "ميليشيات", "بغداد"],
+                           "count": [4, 2, 1, 3]})
+    full = log_odds(counts).set_index(["doc_id", "term"])
+    used = log_odds(counts, zeros=False).set_index(["doc_id", "term"])
+    assert sorted(used.index) == sorted(zip(counts.doc_id, counts.term))
+    assert used.z.to_dict() == pytest.approx(full.loc[used.index, "z"].to_dict())
+
+
+def test_ngrams_and_kwic_read_each_document_whole_when_its_rows_are_apart():
+    t = table("قائد فيلق القدس وصل", "الحرس الثوري في بغداد", "فيلق القدس")
+    shuffled = pd.concat([t.iloc[2:], t.iloc[:2]])          # document d0 in two pieces
+    assert ngrams(shuffled, n=2).values.tolist() == ngrams(t, n=2).values.tolist()
+    assert kwic(shuffled, "فيلق", window=1).values.tolist() == kwic(t, "فيلق", window=1).values.tolist()
