@@ -2,9 +2,10 @@
 import json
 
 import jupytext
+import papermill
 import pytest
 
-from analysis.config import NOTEBOOKS_DIR
+from analysis.config import NOTEBOOKS_DIR, SEEDS_DIR
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
 #: The figures each notebook must export (name -> required CSV columns).
