@@ -52,7 +52,29 @@ def check_language(lang: str) -> str:
     return lang
 
 
-def tr(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
+_figure_language = [DEFAULT_LANGUAGE]
+
+
+def use_language(lang: str) -> None:
+    """Set the language of the figures' own words for this session (the notes the plot
+    helpers write, the check :func:`analysis.plotting.save_figure` makes); the notebooks
+    call it with their ``lang`` parameter.
+
+    Examples
+    --------
+    >>> use_language("en"); figure_language()
+    'en'
+    >>> use_language("ar")
+    """
+    _figure_language[0] = check_language(lang)
+
+
+def figure_language() -> str:
+    """The language set by :func:`use_language` (default Arabic)."""
+    return _figure_language[0]
+
+
+def tr(key: str, lang: str | None = None, **values) -> str:
     """The wording of ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``.
 
     Examples
@@ -60,7 +82,7 @@ def tr(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
     >>> tr("title.top_terms", "en")
     'Most frequent words in the coverage'
     """
-    check_language(lang)
+    lang = figure_language() if lang is None else check_language(lang)
     try:
         text = translations()[key][lang]
     except KeyError:
@@ -68,7 +90,7 @@ def tr(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
     return text.format(**values) if values else text
 
 
-def tr_values(values, prefix: str, lang: str = DEFAULT_LANGUAGE) -> list[str]:
+def tr_values(values, prefix: str, lang: str | None = None) -> list[str]:
     """Each value's wording under ``prefix`` (``source_type.named_outlet`` ...), the value
     itself where the table has none (data, such as an outlet's name).
 
@@ -78,17 +100,21 @@ def tr_values(values, prefix: str, lang: str = DEFAULT_LANGUAGE) -> list[str]:
     ['وسيلة إعلام مسماة', 'رويترز']
     """
     table = translations()
-    return [table[f"{prefix}.{v}"][check_language(lang)] if f"{prefix}.{v}" in table else v for v in values]
+    lang = figure_language() if lang is None else check_language(lang)
+    return [table[f"{prefix}.{v}"][lang] if f"{prefix}.{v}" in table else v for v in values]
 
 
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]{2,}")
 
 
-def figure_words(fig) -> list[str]:
-    """The figure's own words: titles, axis labels, legend titles and entries, and notes
-    (texts placed on the axes or the figure).  Tick labels are data (terms, names, dates as
-    the articles write them) and are not among them; nor are numbers.
+def figure_words(fig, *, legend_entries: bool = False) -> list[str]:
+    """The figure's own words: titles, axis labels, legend titles and notes (texts placed on
+    the axes or the figure).  Tick labels and texts marked ``gid="data"`` (the panel
+    titles of :func:`analysis.plotting.panel_grid`, which name groups) are data (terms,
+    names, dates as the articles write them) and are not among them, nor are numbers; legend entries only with
+    ``legend_entries=True`` (a legend of outlets is data, one of source types is words:
+    the notebooks translate those with :func:`tr_values`).
 
     Examples
     --------
@@ -104,10 +130,10 @@ def figure_words(fig) -> list[str]:
         texts += [ax.title, ax._left_title, ax._right_title, ax.xaxis.label, ax.yaxis.label, *ax.texts]
         legend = ax.get_legend()
         if legend is not None:
-            texts += [legend.get_title(), *legend.get_texts()]
+            texts += [legend.get_title(), *(legend.get_texts() if legend_entries else [])]
     for legend in fig.legends:
-        texts += [legend.get_title(), *legend.get_texts()]
-    words = [t.get_text().strip() for t in texts if t is not None and t.get_visible()]
+        texts += [legend.get_title(), *(legend.get_texts() if legend_entries else [])]
+    words = [t.get_text().strip() for t in texts if t is not None and t.get_visible() and t.get_gid() != "data"]
     return [w for w in words if w and any(c.isalpha() for c in w)]
 
 
@@ -134,3 +160,16 @@ def other_language_words(fig, lang: str, *, allowed=()) -> list[str]:
         if (lang == "ar" and _LATIN_WORD.search(rest)) or (lang == "en" and _ARABIC_LETTER.search(rest)):
             out.append(text)
     return out
+
+
+def per_phrase(by: str, lang: str | None = None) -> str:
+    """How a title says what each group is: "في كل وسيلة إعلام" / "by outlet"; for any
+    other metadata column, "حسب <column>" / "by <column>".
+
+    Examples
+    --------
+    >>> per_phrase("outlet", "en"), per_group("document", "ar")
+    ('by outlet', 'في كل مقال')
+    """
+    key = f"per.{by}"
+    return tr(key, lang) if key in translations() else tr("per.column", lang, column=by)

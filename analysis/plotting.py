@@ -38,6 +38,7 @@ from matplotlib import ft2font
 
 from .config import FIGURES_DIR
 from .files import atomic_paths
+from .language import figure_language, other_language_words, tr
 from .normalize import fold_presentation_forms
 
 #: Okabe & Ito's palette, distinguishable with the common colour-vision deficiencies.
@@ -243,7 +244,7 @@ def panel_grid(n: int, *, panel: tuple[float, float] = (3.4, 3.2), max_columns: 
     for ax in axes[n:]:
         ax.set_visible(False)
     for ax, title in zip(axes, titles or []):
-        ax.set_title(arabic_label(title), fontsize=10)
+        ax.set_title(arabic_label(title), fontsize=10, gid="data")     # a group's name: data, not the figure's words
     return fig, axes[:n]
 
 
@@ -277,7 +278,7 @@ def _legend_below(ax, ncol: int) -> None:
 
 def _left_out(shown: int, total: int, what: str) -> str:
     """The note of a chart that shows ``shown`` of ``total`` bars, rows or columns."""
-    return f"{what}: {shown} من أصل {total}، والجدول كاملا في ملف CSV"
+    return tr("note.left_out", what=tr(f"note.{what}"), shown=shown, total=total)
 
 
 def _right_to_left_bars(ax, positions, labels) -> None:
@@ -353,7 +354,7 @@ def plot_bar(
     if xlabel:
         ax.set_xlabel(arabic_label(xlabel))
     if total > len(data):
-        _note(ax, _left_out(len(data), total, "الأشرطة"))
+        _note(ax, _left_out(len(data), total, "bars"))
     return ax
 
 
@@ -434,7 +435,7 @@ def plot_stacked_bars(
     # below the chart, so it never covers a bar
     _legend_below(ax, ncol=min(len(stack_order), 4))
     if other is None and total > len(order):
-        _note(ax, _left_out(len(order), total, "الأشرطة"))
+        _note(ax, _left_out(len(order), total, "bars"))
     return ax
 
 
@@ -521,9 +522,9 @@ def plot_heatmap(
     # heatmap) constrained layout leaves the bar's numbers a few pixels off the figure
     ax.figure.colorbar(image, ax=ax, location="left", shrink=0.8, fraction=0.03, pad=0.02)
     if n_rows > len(rows):
-        _note(ax, _left_out(len(rows), n_rows, "الصفوف"))
+        _note(ax, _left_out(len(rows), n_rows, "rows"))
     if n_columns > len(columns):
-        _note(ax, _left_out(len(columns), n_columns, "الأعمدة"))
+        _note(ax, _left_out(len(columns), n_columns, "columns"))
     ax.figure.draw_without_rendering()               # lay out once: cells and labels now have sizes
     _fit_column_labels(ax, list(table.columns))
     if annotate and 0 < matrix.size <= MAX_ANNOTATED_CELLS:
@@ -654,11 +655,11 @@ def plot_timeline(
         frame = frame[frame[group].isin(groups)]
         if len(groups) > max_groups:                 # lines for so many groups would say nothing
             ax = plot_date_counts(date_counts(frame, date="_day"), ax=ax, title=title)
-            _note(ax, f"{len(groups)} مجموعة معا: عدد الإشارات في كل فترة بدل نقطة لكل إشارة")
+            _note(ax, tr("note.counts_of_groups", n=len(groups)))
         else:
             ax = plot_date_counts(date_counts(frame, date="_day", group=group), group=group, ax=ax, title=title,
                                   max_groups=max_groups)
-            _note(ax, f"{len(days)} يوما: عدد الإشارات في كل فترة بدل نقطة لكل إشارة")
+            _note(ax, tr("note.counts_of_days", n=len(days)))
         return ax
     if ax is None:
         use_style()
@@ -918,7 +919,8 @@ def missing_glyphs(fig) -> pd.DataFrame:
 
 def save_figure(fig, name: str, data: pd.DataFrame | None = None, *,
                 folder: str | Path = FIGURES_DIR, formats: Sequence[str] = ("png", "svg"),
-                check_glyphs: bool = True, check_layout: bool = True) -> dict[str, Path]:
+                check_glyphs: bool = True, check_layout: bool = True,
+                check_language: bool = True) -> dict[str, Path]:
     """Write ``name.png``, ``name.svg`` and ``name.csv`` (the data behind it), atomically and reproducibly.
 
     Files are first written to temporary names in ``folder`` and renamed only when all of
@@ -943,6 +945,10 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, *,
     check_glyphs : bool, default True
         Refuse (ValueError) to save a figure with a character its fonts cannot draw,
         which would show as an empty box (see :func:`missing_glyphs`).
+    check_language : bool, default True
+        Refuse (ValueError) a figure whose own words (titles, axis labels, notes: see
+        :func:`analysis.language.figure_words`) are not all in the language set with
+        :func:`analysis.language.use_language`.
     check_layout : bool, default True
         Warn (:class:`LabelOverlapWarning`) when labels overlap (:func:`label_overlaps`).
 
@@ -959,6 +965,12 @@ def save_figure(fig, name: str, data: pd.DataFrame | None = None, *,
     >>> sorted(paths)
     ['csv', 'png', 'svg']
     """
+    if check_language:
+        foreign = other_language_words(fig, figure_language())
+        if foreign:
+            raise ValueError(f"figure {name!r} is in {figure_language()!r} (analysis.language.use_language) but "
+                             f"says {foreign[0]!r} ({len(foreign)} such texts); take its words from "
+                             "analysis/data/translations.csv with tr(), or mark data texts gid='data'")
     if check_glyphs:
         missing = missing_glyphs(fig)
         if len(missing):

@@ -231,8 +231,10 @@ def collocations(tokens: pd.DataFrame, *, min_count: int = 2) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``ngram``, ``w1``, ``w2``, ``count``, ``count_w1``, ``count_w2``, ``expected``,
-        ``llr``, ``pmi``, sorted by ``llr``.
+        ``ngram`` (the terms, normalized), ``label`` (each word in its most frequent
+        written form, as :func:`count_terms` labels terms: مصطفى الكاظمي, not
+        مصطفي الكاظمي), ``w1``, ``w2``, ``count``, ``count_w1``, ``count_w2``,
+        ``expected``, ``llr``, ``pmi``, sorted by ``llr``.
 
     Examples
     --------
@@ -242,7 +244,7 @@ def collocations(tokens: pd.DataFrame, *, min_count: int = 2) -> pd.DataFrame:
     ['فيلق القدس']
     """
     pairs = _ngram_table(tokens, 2)
-    columns = ["ngram", "w1", "w2", "count", "count_w1", "count_w2", "expected", "llr", "pmi"]
+    columns = ["ngram", "label", "w1", "w2", "count", "count_w1", "count_w2", "expected", "llr", "pmi"]
     if pairs.empty:
         return pd.DataFrame(columns=columns)
     total = pairs["count"].sum()
@@ -262,6 +264,9 @@ def collocations(tokens: pd.DataFrame, *, min_count: int = 2) -> pd.DataFrame:
     pairs["expected"] = expected[0]
     pairs["llr"] = 2 * _xlogx_ratio(observed, expected).sum(axis=0)
     pairs["pmi"] = np.log2(o11 * total / (r1 * c1))
+    labels = _labels(tokens)
+    pairs["label"] = (pairs["w1"].map(labels).fillna(pairs["w1"]) + " "
+                      + pairs["w2"].map(labels).fillna(pairs["w2"]))
     return pairs[columns].sort_values(["llr", "ngram"], ascending=[False, True]).reset_index(drop=True)
 
 

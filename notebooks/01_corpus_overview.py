@@ -34,6 +34,7 @@ outlets = None  # keep these outlets: "العربية, بي بي سي عربي" 
 sections = None  # keep these sections, e.g. "middleEast" (None: all)
 query = None  # keep articles containing this word or phrase in any spelling, e.g. "قاآني"
 max_groups = 12  # most groups (or articles) a chart shows; the CSVs have all of them
+lang = "ar"  # language of the figures' words: "ar" (the coverage's own) or "en" (for a paper in English)
 
 # %%
 import pandas as pd
@@ -41,11 +42,13 @@ import pandas as pd
 from analysis import load_corpus, tokens_table
 from analysis.corpus import boilerplate_table, skipped_inputs
 from analysis.groups import document_groups
+from analysis.language import per_phrase, tr, use_language
 from analysis.plotting import panel_grid, plot_bar, save_figure, use_style
 from analysis.subset import corpus_subset, subset_table
 from analysis.tokens import corpus_summary, normalization_audit
 
 use_style()
+use_language(lang)
 pd.set_option("display.max_colwidth", 80)
 
 # %% [markdown]
@@ -105,7 +108,7 @@ summary
 # %%
 if grouping.by == "document":
     ax = plot_bar(summary, label="label", value="n_tokens", max_bars=max_groups,
-                  title="عدد الكلمات في كل مقال (بعد حذف الحشو)", xlabel="tokens")
+                  title=tr("title.tokens_per_article"), xlabel=tr("axis.tokens"))
     fig = ax.figure
 else:
     per_group = (summary.groupby(grouping.column)
@@ -113,12 +116,14 @@ else:
                  .reindex(list(grouping.shown)).reset_index()
                  .assign(group=lambda d: d[grouping.column].map(grouping.label)))
     fig, (right, left) = panel_grid(2, panel=(4.6, 0.4 * len(per_group) + 1.8),
-                                    titles=["عدد المقالات", "طول المقال (الوسيط، بالكلمات)"])
-    plot_bar(per_group, label="group", value="articles", ax=right, xlabel="articles")
-    plot_bar(per_group, label="group", value="median_tokens", ax=left, xlabel="median tokens", fmt="{:.0f}",
+                                    titles=[tr("title.articles"), tr("title.median_length")])
+    for panel in (right, left):
+        panel.title.set_gid(None)                      # these titles are the figure's words, not group names
+    plot_bar(per_group, label="group", value="articles", ax=right, xlabel=tr("axis.articles"))
+    plot_bar(per_group, label="group", value="median_tokens", ax=left, xlabel=tr("axis.median_tokens"), fmt="{:.0f}",
              color="#56B4E9")
     left.set_yticklabels([])
-    fig.suptitle(f"المقالات وأطوالها {grouping.per}")
+    fig.suptitle(tr("title.articles_and_lengths", per=per_phrase(grouping.by)))
 save_figure(fig, "corpus_overview", summary, folder=output_dir)
 
 # %% [markdown]

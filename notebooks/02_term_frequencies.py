@@ -39,6 +39,7 @@ max_groups = 12  # most groups (or articles) a chart shows; the CSVs have all of
 top_n = 30  # how many top terms to chart
 merge_variants = True  # count the spelling variants in analysis/data/aliases.csv as one entity
 keywords = "قاآني, الفصائل, الميليشيات"  # words shown in context (any spelling), comma-separated
+lang = "ar"  # language of the figures' words: "ar" (the coverage's own) or "en" (for a paper in English)
 
 # %%
 import pandas as pd
@@ -48,11 +49,13 @@ from analysis import load_corpus, tokens_table
 from analysis.entities import find_variants, load_aliases, merge_entities
 from analysis.framing import framing_table
 from analysis.groups import document_groups
+from analysis.language import per_phrase, tr, tr_values, use_language
 from analysis.plotting import panel_grid, plot_bar, plot_heatmap, save_figure, use_style
 from analysis.subset import corpus_subset
 from analysis.terms import collocations, count_terms, kwic, kwic_html, log_odds, ngrams, tfidf
 
 use_style()
+use_language(lang)
 pd.set_option("display.max_colwidth", 100)
 
 corpus_all = load_corpus(corpus_path, on_error="skip")
@@ -79,7 +82,7 @@ top = counts.head(top_n)
 top
 
 # %%
-ax = plot_bar(top, label="label", value="count", title="أكثر الكلمات تكرارا في التغطية", xlabel="count")
+ax = plot_bar(top, label="label", value="count", title=tr("title.top_terms"), xlabel=tr("axis.count"))
 save_figure(ax.figure, "term_frequencies", counts[["term", "label", "count", "per_1000", "doc_freq"]],
             folder=output_dir)
 
@@ -99,7 +102,7 @@ cells = by_group[by_group.term.isin(top20.term) & by_group[group].isin(grouping.
     label=lambda d: d.term.map(dict(zip(top20.term, top20.label))), column=lambda d: d[group].map(grouping.label))
 ax = plot_heatmap(cells, row="label", column="column", value="per_1000", rows=top20.label.tolist(),
                   columns=grouping.shown_labels(), fmt="{:.0f}",
-                  title=f"الكلمات الأكثر تكرارا {grouping.per} (لكل ألف كلمة)")
+                  title=tr("title.terms_by_group", per=per_phrase(grouping.by)))
 save_figure(ax.figure, "term_frequencies_by_group", by_group[[group, "term", "label", "count", "per_1000"]],
             folder=output_dir)
 
@@ -116,8 +119,8 @@ pairs = collocations(tokens, min_count=2)
 pairs.head(20)
 
 # %%
-ax = plot_bar(pairs.head(20), label="ngram", value="llr", title="المتلازمات اللفظية (نسبة الأرجحية)",
-              xlabel="log-likelihood (G²)", fmt="{:.0f}")
+ax = plot_bar(pairs.head(20), label="label", value="llr", title=tr("title.collocations"), xlabel=tr("axis.llr"),
+              fmt="{:.1f}")
 save_figure(ax.figure, "collocations", pairs.head(20), folder=output_dir)
 
 # %%
@@ -143,7 +146,7 @@ distinctive.assign(group=distinctive[group].map(grouping.label))[["group", "labe
 fig, axes = panel_grid(len(grouping.shown), titles=grouping.shown_labels())
 for ax, key in zip(axes, grouping.shown):
     plot_bar(distinctive[distinctive[group] == key].head(6), label="label", value="z", ax=ax, annotate=False)
-fig.suptitle(f"الكلمات المميزة {grouping.per} (log-odds z)")
+fig.suptitle(tr("title.distinctive_terms", per=per_phrase(grouping.by)))
 save_figure(fig, "distinctive_terms", distinctive, folder=output_dir)
 
 # %%
@@ -167,9 +170,10 @@ framing.pivot_table(index=["group", "label"], columns=group, values="count", sor
 
 # %%
 framing_cells = framing[framing[group].isin(grouping.shown)].assign(
-    row=lambda d: d.group + " · " + d.label, column=lambda d: d[group].map(grouping.label))
+    row=lambda d: pd.Series(tr_values(d.group, "framing"), index=d.index) + " · " + d.label,
+    column=lambda d: d[group].map(grouping.label))
 ax = plot_heatmap(framing_cells, row="row", column="column", value="per_1000", columns=grouping.shown_labels(),
-                  fmt="{:.1f}", cmap="Oranges", title=f"التسميات المتنافسة {grouping.per} (لكل ألف كلمة)")
+                  fmt="{:.1f}", cmap="Oranges", title=tr("title.framing", per=per_phrase(grouping.by)))
 save_figure(ax.figure, "framing", framing, folder=output_dir)
 
 # %% [markdown]

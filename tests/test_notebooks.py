@@ -126,3 +126,14 @@ def test_notebooks_narrow_by_query_and_date(tmp_path):
     executed = json.loads(out.read_text(encoding="utf-8"))
     printed = "".join("".join(o.get("text", "")) for c in executed["cells"] for o in c.get("outputs", []))
     assert "1 of 5 documents kept" in printed
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_in_english(notebook, tmp_path):
+    # save_figure refuses a figure whose own words are not all in the notebook's language:
+    # running with lang="en" checks every figure's title, axis labels, legend titles and notes
+    papermill.execute_notebook(
+        str(notebook), str(tmp_path / notebook.name), cwd=str(NOTEBOOKS_DIR), kernel_name="python3",
+        parameters={"corpus_path": str(SEEDS_DIR), "output_dir": str(tmp_path / "figures"), "lang": "en"},
+        progress_bar=False)
+    assert any((tmp_path / "figures").glob("*.png"))

@@ -42,7 +42,7 @@ def test_failed_save_leaves_old_files_intact(tmp_path):
         def to_csv(self, *args, **kwargs):
             raise OSError("disk full")
 
-    fig.axes[0].set_title("changed")
+    fig.axes[0].set_title("تغير")
     with pytest.raises(OSError, match="disk full"):
         save_figure(fig, "terms", Broken(data), folder=tmp_path)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
@@ -160,7 +160,7 @@ def test_helpers_keep_figures_within_the_export_limit_and_labels_apart(draw, tmp
         assert len(ax.get_yticklabels()) == 40                 # the first 40, and a note
     elif draw == "stacked":
         data = pd.DataFrame({"doc": docs * 2, "type": ["مجهول"] * 300 + ["وكالة"] * 300, "n": 1})
-        ax = plot_stacked_bars(data, label="doc", stack="type", value="n", other="أخرى", xlabel="attributions")
+        ax = plot_stacked_bars(data, label="doc", stack="type", value="n", other="أخرى", xlabel="الإسنادات")
         assert ax.get_yticklabels()[-1].get_text() == arabic_label("أخرى (261)")
         assert sum(p.get_width() for p in ax.patches) == 600     # nothing lost: the rest is summed
     elif draw == "heatmap":
@@ -270,3 +270,21 @@ def test_date_counts_chart_draws_the_largest_groups_and_sums_the_rest():
     assert sum(line.get_ydata().sum() for line in ax.lines) == 200
     assert ax.xaxis_inverted()                                  # earliest date on the right
     plt.close(ax.figure)
+
+
+def test_a_figure_speaks_the_language_set(tmp_path):
+    from analysis.language import tr, use_language
+
+    data = pd.DataFrame({"term": ["الكاظمي", "بغداد"], "count": [37, 20]})
+    try:
+        for lang in ("ar", "en"):
+            use_language(lang)
+            ax = plot_bar(data, label="term", value="count", title=tr("title.top_terms"), xlabel=tr("axis.count"))
+            save_figure(ax.figure, f"terms_{lang}", data, folder=tmp_path)          # data (the terms) may be Arabic
+            ax.set_xlabel(tr("axis.count", "ar" if lang == "en" else "en"))         # a word of the other language
+            with pytest.raises(ValueError, match="says"):
+                save_figure(ax.figure, f"mixed_{lang}", data, folder=tmp_path)
+            plt.close(ax.figure)
+    finally:
+        use_language("ar")
+    assert not (tmp_path / "mixed_ar.png").exists() and (tmp_path / "terms_en.png").exists()
