@@ -42,7 +42,8 @@ figures: $(STAMP) ## run every notebook headless (papermill) and write figures/
 	done
 	@echo "figures written to figures/ (executed notebooks in $(EXECUTED)/)"
 
-# the report: on the seeds, or `make report CORPUS=path/to/corpus`; SHOW_CODE=1 keeps the code
+# the report: on the seeds, or `make report CORPUS=path/to/corpus`; SHOW_CODE=1 keeps the code;
+# FIG_LANG=en words the figures in English (default: Arabic, the notebooks' default)
 REPORT := build/report
 REPORT_CORPUS = $(or $(CORPUS),seeds)
 report: $(STAMP) ## HTML report of the four notebooks run on CORPUS (default seeds): build/report/index.html
@@ -51,7 +52,7 @@ report: $(STAMP) ## HTML report of the four notebooks run on CORPUS (default see
 	  echo "running $$nb on $(REPORT_CORPUS)"; \
 	  $(BIN)/papermill --cwd notebooks --kernel python3 --no-progress-bar --log-level WARNING \
 	    "$$nb" "$(REPORT)/notebooks/$$(basename $$nb)" -p corpus_path "$$corpus" \
-	    -p output_dir "$$(realpath $(REPORT))/figures" || exit 1; \
+	    -p output_dir "$$(realpath $(REPORT))/figures" $(if $(FIG_LANG),-p lang $(FIG_LANG),) || exit 1; \
 	done
 	$(BIN)/python -m analysis.report --executed $(REPORT)/notebooks --figures $(REPORT)/figures \
 	  --corpus "$(REPORT_CORPUS)" --out $(REPORT) $(if $(SHOW_CODE),--show-code,)
