@@ -29,11 +29,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .tokenize import lines_of
 from .dates import extract_dates
 from .normalize import normalize
-from .resources import SENTENCE_END_RE
-
+from .tokenize import lines_of
 #: How many leading lines count as the article's header when looking for a printed date.
 HEADER_LINES = 8
 PUBLICATION_COLUMNS = ["doc_id", "publication_date", "date_source", "confidence", "earliest", "latest", "note"]

@@ -163,7 +163,7 @@ PLAIN_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "\u
 PLAIN_TOKEN = re.compile(r"[^\W_]+")
 
 
-def _plain_count(chunk: tuple[bool, list]) -> "Counter[str]":
+def _plain_count(chunk: tuple[bool, list]):
     from collections import Counter
 
     files, items = chunk

@@ -142,7 +142,6 @@ def test_json_lines_may_hold_unicode_line_separators(tmp_path):
 def test_ligatures_and_the_pure_python_scanner_give_the_same_counts(tmp_path, monkeypatch):
     import importlib
 
-    tokenize_module = importlib.import_module("analysis.tokenize")   # not the function of that name
     (tmp_path / "a.txt").write_text("قال النبي ﷺ إن الله ﷲ معنا.\nوصل قاآني ﷺ إلى بغداد.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("ﻗﺎﺁﻧﻲ في ﺑﻐﺪﺍﺩ، والكاظمي مَساءً.", encoding="utf-8")
     expected = count_terms(merge_entities(tokens_table(load_corpus(tmp_path))), by="doc_id")
