@@ -81,7 +81,7 @@ from analysis import load_corpus
 from analysis.groups import document_groups
 from analysis.language import other_language_words, tr, tr_values
 from analysis.panels import plot_bar_panels, short_label
-from analysis.plotting import PALETTE, plot_heatmap, plot_stacked_bars, save_figure, use_style
+from analysis.plotting import PALETTE, arabic_label, plot_heatmap, plot_stacked_bars, save_figure, use_style
 from analysis.sources import (
     CUE_CLASSES, GOLD_SEEDS_PATH, NAMED_TYPES, SOURCE_TYPES, evaluate_sources, load_gold, score_line, sources_table,
 )
@@ -102,6 +102,7 @@ CUE_NAMES = dict(zip(CUE_CLASSES, tr_values(CUE_CLASSES, "cue_class", lang)))
 KIND_NAMES = dict(zip(["named", "unnamed"], tr_values(["named", "unnamed"], "source_kind", lang)))
 TYPE_COLORS = dict(zip(TYPE_NAMES.values(), PALETTE))
 stray_words = {}  # figure -> its words not in `lang` (checked at the end; group labels are data)
+data_words = [*order, *map(arabic_label, order)]  # group labels as given and as drawn
 
 # %% [markdown]
 # ## Every attribution, with its sentence
@@ -133,7 +134,7 @@ ax = plot_stacked_bars(per_type[per_type.group.isin(order)].assign(type=lambda d
 save_figure(ax.figure, "sources_cited",
             sources[["doc_id", "group", "source", "source_entity", "source_type", "cue", "cue_text", "cue_class",
                      "via", "resolved", "sentence"]], folder=output_dir)
-stray_words["sources_cited"] = other_language_words(ax.figure, lang, allowed=order)
+stray_words["sources_cited"] = other_language_words(ax.figure, lang, allowed=data_words)
 
 # %% [markdown]
 # ## Sourcing opacity
@@ -159,7 +160,7 @@ ax = plot_stacked_bars(shares.fillna(0).assign(kind=lambda d: d.kind.map(KIND_NA
                        value="share", order=order, stack_order=list(KIND_NAMES.values()),
                        title=tr("title.sourcing_opacity", lang), xlabel=tr("axis.share_attributions", lang))
 save_figure(ax.figure, "sourcing_opacity", opacity.reset_index(), folder=output_dir)
-stray_words["sourcing_opacity"] = other_language_words(ax.figure, lang, allowed=order)
+stray_words["sourcing_opacity"] = other_language_words(ax.figure, lang, allowed=data_words)
 
 # %% [markdown]
 # ## How sources are introduced: cue classes
@@ -183,7 +184,7 @@ ax = plot_stacked_bars(cues.assign(cue=lambda d: d.cue_class.map(CUE_NAMES)), la
                        value="share", order=order, stack_order=list(CUE_NAMES.values()),
                        title=tr("title.cue_classes", lang), xlabel=tr("axis.share_attributions", lang))
 save_figure(ax.figure, "cue_classes", cues, folder=output_dir)
-stray_words["cue_classes"] = other_language_words(ax.figure, lang, allowed=order)
+stray_words["cue_classes"] = other_language_words(ax.figure, lang, allowed=data_words)
 
 # %% [markdown]
 # ## Who each group cites most
@@ -202,7 +203,7 @@ fig = plot_bar_panels(top.assign(type=top.source_type.map(TYPE_NAMES)), panel="g
                       value="attributions", n=top_n, panels=[g for g in order if g in set(top.group)], color="type",
                       colors=TYPE_COLORS, title=f"{tr('title.top_sources', lang)} {grouping.per}")
 save_figure(fig, "top_sources", top, folder=output_dir)
-stray_words["top_sources"] = other_language_words(fig, lang, allowed=order)
+stray_words["top_sources"] = other_language_words(fig, lang, allowed=data_words)
 top.head(3 * top_n)
 
 # %% [markdown]
@@ -219,7 +220,7 @@ ax = plot_heatmap(matrix[matrix.group.isin(order)], row="label", column="group",
                   rows=[short_label(s) for s in keep], columns=order, cmap="Greens",
                   title=f"{tr('title.sources_by_group', lang)} {grouping.per}")
 save_figure(ax.figure, "sources_by_group", matrix.drop(columns="label"), folder=output_dir)
-stray_words["sources_by_group"] = other_language_words(ax.figure, lang, allowed=order)
+stray_words["sources_by_group"] = other_language_words(ax.figure, lang, allowed=data_words)
 
 # %% [markdown]
 # ## How well does the extractor do here?
