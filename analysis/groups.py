@@ -136,7 +136,7 @@ def _periods(corpus: pd.DataFrame, by: str, date_column: str) -> pd.Series:
 
 def _period_label(by: str, key: str) -> str:
     if not key:
-        return UNKNOWN["date"]
+        return ""
     if by == "quarter":
         return key.replace("-Q", " Q")
     return key.replace("-", "/")
@@ -166,8 +166,19 @@ def default_grouping(corpus: pd.DataFrame, *, handful: int = HANDFUL, date_colum
     return "document"
 
 
+def _words(lang: str):
+    """UNKNOWN, the "others" label and PER in ``lang`` (the constants themselves for Arabic)."""
+    if lang == "ar":
+        return UNKNOWN, OTHERS, PER
+    from .language import tr
+
+    unknown = {k: tr(f"group.unknown_{k}", lang) for k in UNKNOWN}
+    return unknown, tr("group.other", lang), {k: tr(f"per.{k}", lang) for k in PER}
+
+
 def document_groups(corpus: pd.DataFrame, by: str = "auto", *, max_groups: int = MAX_GROUPS,
-                    date_column: str = "publication_date", labels: pd.Series | None = None) -> Grouping:
+                    date_column: str = "publication_date", labels: pd.Series | None = None,
+                    lang: str = "ar") -> Grouping:
     """Group the documents of ``corpus`` for charts that compare them.
 
     Parameters
@@ -184,6 +195,9 @@ def document_groups(corpus: pd.DataFrame, by: str = "auto", *, max_groups: int =
         ISO dates (date-times keep their day) the periods come from.
     labels : pandas.Series, optional
         doc_id -> label for documents; default :func:`analysis.labels.doc_labels`.
+    lang : {"ar", "en"}, default "ar"
+        The language of the words the grouping adds to a chart: :attr:`Grouping.per` and
+        the label of documents lacking the value (:mod:`analysis.language`).
 
     Returns
     -------
@@ -199,7 +213,11 @@ def document_groups(corpus: pd.DataFrame, by: str = "auto", *, max_groups: int =
     >>> g = document_groups(c, "outlet", max_groups=1)
     >>> g.order, g.shown, g.hidden
     (('ص', 'س', ''), ('ص',), 2)
+    >>> g = document_groups(c, "outlet", lang="en")
+    >>> g.label(""), g.per
+    ('(no outlet)', 'per outlet')
     """
+    unknown_words, _, per_words = _words(lang)
     if by == "auto":
         by = default_grouping(corpus, date_column=date_column)
     ids = corpus["doc_id"].astype(str)
@@ -208,13 +226,13 @@ def document_groups(corpus: pd.DataFrame, by: str = "auto", *, max_groups: int =
         order = tuple(ids)
         of = pd.Series(order, index=pd.Index(ids, name="doc_id"), dtype=object, name="doc_id")
         return Grouping("document", "doc_id", of, order, {k: names.get(k, k) for k in order},
-                        order[:max_groups], PER["document"])
+                        order[:max_groups], per_words["document"])
     if by in PERIODS:
         keys = _periods(corpus, by, date_column)
         if (keys == "").all():
             raise ValueError(f"document_groups: no document has a date in {date_column!r} to group by {by}")
         order = tuple(sorted(set(keys) - {""})) + (("",) if (keys == "").any() else ())
-        names = {k: _period_label(by, k) for k in order}
+        names = {k: _period_label(by, k) or unknown_words["date"] for k in order}
     else:
         if by not in corpus.columns:
             columns = [c for c in corpus.columns if corpus[c].dtype == object]
@@ -223,7 +241,8 @@ def document_groups(corpus: pd.DataFrame, by: str = "auto", *, max_groups: int =
         keys = _values(corpus, by)
         sizes = keys[keys != ""].value_counts()
         order = tuple(sorted(sizes.index, key=lambda k: (-sizes[k], k))) + (("",) if (keys == "").any() else ())
-        names = {k: k or UNKNOWN.get(by, f"(بلا {by})") for k in order}
+        fallback = f"(بلا {by})" if lang == "ar" else f"(no {by})"
+        names = {k: k or unknown_words.get(by, fallback) for k in order}
     of = pd.Series(keys.to_numpy(dtype=object), index=pd.Index(ids, name="doc_id"), name=by)
     if len(order) <= max_groups:
         shown = order
@@ -231,7 +250,8 @@ def document_groups(corpus: pd.DataFrame, by: str = "auto", *, max_groups: int =
         sizes = of.value_counts()
         largest = set(sorted(order, key=lambda k: (k == "", -sizes.get(k, 0), order.index(k)))[:max_groups])
         shown = tuple(k for k in order if k in largest)
-    return Grouping(by, by, of, order, names, shown, PER.get(by, f"حسب {by}"))
+    return Grouping(by, by, of, order, names, shown,
+                    per_words.get(by, f"حسب {by}" if lang == "ar" else f"by {by}"))
 
 
 def top_with_rest(data: pd.DataFrame, *, label: str, value: str, n: int = MAX_GROUPS,

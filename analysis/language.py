@@ -151,7 +151,7 @@ def other_language_words(fig, lang: str, *, allowed=()) -> list[str]:
     >>> plt.close(fig)
     """
     check_language(lang)
-    allowed = set(allowed)
+    allowed = sorted(set(allowed), key=len, reverse=True)      # longest first: "الجمعة" must not cut "الجمعة الماضية"
     out = []
     for text in figure_words(fig):
         rest = text

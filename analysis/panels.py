@@ -83,6 +83,7 @@ def plot_bar_panels(data: pd.DataFrame, *, panel: str, label: str, value: str, n
     for ax, name in zip(axes.flat, panels):
         top = tops[name].assign(_label=lambda d: d[label].map(short_label))
         plot_bar(top, label="_label", value=value, ax=ax, title=str(name), xlabel=xlabel)
+        ax.title.set_gid("data")                 # the panel's group (an outlet, an article): data, not words
         if color is not None:
             for patch, key in zip(ax.patches, top[color]):
                 patch.set_color(colors[key])

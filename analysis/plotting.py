@@ -674,7 +674,7 @@ def plot_timeline(
         if label:
             text = "، ".join(dict.fromkeys(str(v) for v in part[label]))
             ax.annotate(arabic_label(text), (x, y), xytext=(-6, 0), textcoords="offset points",
-                        ha="right", va="center", fontsize=8)
+                        ha="right", va="center", fontsize=8, gid="data")      # expressions as written: data
     for earlier, later in zip(days, days[1:]):
         if (later - earlier).days > gap_days:
             ax.axhline(row[later] - 0.5, color="#999999", linestyle="--", linewidth=0.8)

@@ -116,6 +116,11 @@ def _valid(year: int, month: int, day: int) -> bool:
         return False
 
 
+#: Any digit (Arabic-Indic too): the explicit dates :func:`printed_date` looks for are numeric
+#: (``numeric_date``, ``numeric_date_us`` in :data:`analysis.dates.PATTERNS`).
+_DIGIT = re.compile(r"\d")
+
+
 def printed_date(text: str) -> tuple[str, str]:
     """``(iso, source)`` of a full date printed in the header of ``text``, or ``('', '')``.
 
@@ -124,6 +129,8 @@ def printed_date(text: str) -> tuple[str, str]:
     """
     lines = [ln for ln in lines_of(text) if ln.text.strip()][:HEADER_LINES]
     for ln in lines:
+        if not _DIGIT.search(ln.text):             # an explicit date is numeric: skip the extractor
+            continue
         hits = extract_dates(ln.text)
         hits = hits[(hits.kind == "explicit") & (hits.date != "")]
         if len(hits):

@@ -49,35 +49,61 @@
 # a title whose holder the article never writes next to it ("المسؤول الإثيوبي"),
 # agreement by meaning ("مجلس النقابات … دعت"), and verbs the lists leave out on purpose
 # because they are mostly not speech (هاجم, وجّه).
+#
+# **Groups and narrowing.** The charts compare what `group_by` says, as in notebooks 01 and
+# 02: with `"auto"`, the articles themselves when there are at most a dozen (the seeds,
+# each labelled by its outlet, date and first title words), else the outlets when the
+# metadata name several (a multi-outlet corpus compares how outlets source their news),
+# else the months. At most `max_groups` groups are drawn; the CSVs have all of them, with
+# each attribution's `doc_id`. `date_from`, `date_to`, `outlets`, `sections` and `query`
+# narrow the corpus first. `lang` is the language of the figures' words (titles, axes,
+# source types, cue classes): `"ar"` (the coverage's own language) or `"en"`; sources,
+# outlets and cues stay as the articles write them.
 
 # %% tags=["parameters"]
 corpus_path = "../seeds"  # folder of .txt files, or a .csv / .jsonl file with a text column
 output_dir = "../figures"  # where figures (PNG, SVG) and the CSV behind them are written
 gold_path = ""  # hand annotation CSV to score against; empty: the annotation of the seeds, used on the seeds only
-group_by = ""  # metadata column to compare (e.g. outlet); empty: outlet when it groups articles, else each article
+group_by = "auto"  # "auto", "document", "outlet", "section", "month", "week", or a metadata column
+date_from = None  # keep articles published on or after this ISO date, e.g. "2018-03-01"
+date_to = None  # keep articles published on or before this ISO date
+outlets = None  # keep these outlets: "العربية, بي بي سي عربي" or a list (None: all)
+sections = None  # keep these sections, e.g. "middleEast" (None: all)
+query = None  # keep articles containing this word or phrase in any spelling, e.g. "قاآني"
+max_groups = 12  # most groups (or articles) a chart shows; the CSVs have all of them
 top_n = 10  # sources shown per group
+lang = "ar"  # language of the figures' words: "ar" or "en" (data stay as written)
 
 # %%
 import pandas as pd
 
 from analysis import load_corpus
+from analysis.groups import document_groups
+from analysis.language import other_language_words, tr, tr_values, use_language
 from analysis.panels import plot_bar_panels, short_label
-from analysis.plotting import PALETTE, plot_heatmap, plot_stacked_bars, save_figure, use_style
+from analysis.plotting import PALETTE, arabic_label, plot_heatmap, plot_stacked_bars, save_figure, use_style
 from analysis.sources import (
     CUE_CLASSES, GOLD_SEEDS_PATH, NAMED_TYPES, SOURCE_TYPES, evaluate_sources, load_gold, score_line, sources_table,
 )
+from analysis.subset import corpus_subset
 
 use_style()
+use_language(lang)
 pd.set_option("display.max_colwidth", 80)
-corpus = load_corpus(corpus_path, on_error="skip")
-if not group_by:
-    outlets = corpus["outlet"].replace("", pd.NA).dropna() if "outlet" in corpus else pd.Series(dtype=str)
-    group_by = "outlet" if len(outlets) == len(corpus) and outlets.nunique() < len(corpus) else "doc"
-groups = corpus.doc_id.str[:3] if group_by == "doc" else corpus[group_by].astype(str)
-group_of = dict(zip(corpus.doc_id, groups))
-order = list(dict.fromkeys(groups))
-print(f"{len(corpus)} articles, compared by {group_by!r}: {len(order)} groups")
-TYPE_COLORS = dict(zip(SOURCE_TYPES, PALETTE))
+corpus_all = load_corpus(corpus_path, on_error="skip")
+corpus = corpus_subset(corpus_all, date_from=date_from, date_to=date_to, outlets=outlets, sections=sections,
+                       query=query)
+grouping = document_groups(corpus, group_by, max_groups=max_groups, lang=lang)
+group_of = {doc_id: grouping.label(key) for doc_id, key in grouping.of.items()}
+order = grouping.shown_labels()  # the groups the charts show, in order; the CSVs have all of them
+print(f"{len(corpus)} of {len(corpus_all)} documents kept; the charts compare: {grouping.by} "
+      f"({len(grouping.order)} groups, {len(grouping.shown)} shown)")
+TYPE_NAMES = dict(zip(SOURCE_TYPES, tr_values(SOURCE_TYPES, "source_type", lang)))
+CUE_NAMES = dict(zip(CUE_CLASSES, tr_values(CUE_CLASSES, "cue_class", lang)))
+KIND_NAMES = dict(zip(["named", "unnamed"], tr_values(["named", "unnamed"], "source_kind", lang)))
+TYPE_COLORS = dict(zip(TYPE_NAMES.values(), PALETTE))
+stray_words = {}  # figure -> its words not in `lang` (checked at the end; group labels are data)
+data_words = [*order, *map(arabic_label, order)]  # group labels as given and as drawn
 
 # %% [markdown]
 # ## Every attribution, with its sentence
@@ -90,6 +116,11 @@ sources[["group", "source", "source_entity", "source_type", "cue_text", "cue_cla
 
 # %% [markdown]
 # ## Attributions per group, by type
+#
+# How many attributions each group (article, outlet or month: see `group_by`) makes, split
+# by the kind of source: named outlets, unnamed media, named people or bodies, anonymous
+# sources. Bars compare the groups' volume of sourcing as well as its mix; groups of
+# different sizes (more articles, longer articles) differ in volume for that reason alone.
 
 # %%
 per_type = sources.groupby(["group", "source_type"]).size().rename("attributions").reset_index()
@@ -97,13 +128,14 @@ per_type.pivot_table(index="group", columns="source_type", values="attributions"
     index=order, columns=list(SOURCE_TYPES), fill_value=0)
 
 # %%
-ax = plot_stacked_bars(per_type, label="group", stack="source_type", value="attributions", order=order,
-                       stack_order=list(SOURCE_TYPES), colors=list(TYPE_COLORS.values()),
-                       title="المصادر التي تستند إليها المقالات، حسب النوع", xlabel="attributions")
-ax.figure.set_size_inches(8, 0.45 * len(order) + 2)
+ax = plot_stacked_bars(per_type[per_type.group.isin(order)].assign(type=lambda d: d.source_type.map(TYPE_NAMES)),
+                       label="group", stack="type", value="attributions", order=order,
+                       stack_order=list(TYPE_NAMES.values()), colors=list(TYPE_COLORS.values()),
+                       title=tr("title.sources_by_type", lang), xlabel=tr("axis.attributions", lang))
 save_figure(ax.figure, "sources_cited",
             sources[["doc_id", "group", "source", "source_entity", "source_type", "cue", "cue_text", "cue_class",
                      "via", "resolved", "sentence"]], folder=output_dir)
+stray_words["sources_cited"] = other_language_words(ax.figure, lang, allowed=data_words)
 
 # %% [markdown]
 # ## Sourcing opacity
@@ -125,11 +157,11 @@ opacity
 shares = opacity.reset_index().melt(id_vars="group", value_vars=["named", "unnamed"], var_name="kind",
                                     value_name="n")
 shares["share"] = shares.n / shares.group.map(opacity.attributions).where(lambda s: s > 0)
-ax = plot_stacked_bars(shares.fillna(0), label="group", stack="kind", value="share", order=order,
-                       stack_order=["named", "unnamed"], title="حصة المصادر المسماة وغير المسماة",
-                       xlabel="share of attributions")
-ax.figure.set_size_inches(8, 0.45 * len(order) + 2)
+ax = plot_stacked_bars(shares.fillna(0).assign(kind=lambda d: d.kind.map(KIND_NAMES)), label="group", stack="kind",
+                       value="share", order=order, stack_order=list(KIND_NAMES.values()),
+                       title=tr("title.sourcing_opacity", lang), xlabel=tr("axis.share_attributions", lang))
 save_figure(ax.figure, "sourcing_opacity", opacity.reset_index(), folder=output_dir)
+stray_words["sourcing_opacity"] = other_language_words(ax.figure, lang, allowed=data_words)
 
 # %% [markdown]
 # ## How sources are introduced: cue classes
@@ -149,11 +181,11 @@ sources.groupby(["cue_class", "cue"]).size().rename("attributions").reset_index(
     ["cue_class", "attributions"], ascending=[True, False]).groupby("cue_class").head(6)
 
 # %%
-ax = plot_stacked_bars(cues, label="group", stack="cue_class", value="share", order=order,
-                       stack_order=list(CUE_CLASSES), title="كيف تُقدَّم المصادر: أفعال الإسناد",
-                       xlabel="share of attributions")
-ax.figure.set_size_inches(8, 0.45 * len(order) + 2)
+ax = plot_stacked_bars(cues.assign(cue=lambda d: d.cue_class.map(CUE_NAMES)), label="group", stack="cue",
+                       value="share", order=order, stack_order=list(CUE_NAMES.values()),
+                       title=tr("title.cue_classes", lang), xlabel=tr("axis.share_attributions", lang))
 save_figure(ax.figure, "cue_classes", cues, folder=output_dir)
+stray_words["cue_classes"] = other_language_words(ax.figure, lang, allowed=data_words)
 
 # %% [markdown]
 # ## Who each group cites most
@@ -168,9 +200,11 @@ entities = (sources.groupby(["group", "source_entity", "source_type"])
             .sort_values(["group", "attributions", "articles"], ascending=[True, False, False], kind="stable"))
 entities["rank"] = entities.groupby("group").cumcount() + 1
 top = entities[entities["rank"] <= top_n]
-fig = plot_bar_panels(top, panel="group", label="source_entity", value="attributions", n=top_n, panels=order,
-                      color="source_type", colors=TYPE_COLORS, title="أكثر المصادر استشهادا في كل مجموعة")
+fig = plot_bar_panels(top.assign(type=top.source_type.map(TYPE_NAMES)), panel="group", label="source_entity",
+                      value="attributions", n=top_n, panels=[g for g in order if g in set(top.group)], color="type",
+                      colors=TYPE_COLORS, title=f"{tr('title.top_sources', lang)} {grouping.per}")
 save_figure(fig, "top_sources", top, folder=output_dir)
+stray_words["top_sources"] = other_language_words(fig, lang, allowed=data_words)
 top.head(3 * top_n)
 
 # %% [markdown]
@@ -183,10 +217,11 @@ overall = entities.groupby("source_entity").attributions.sum().sort_values(ascen
 keep = overall.head(min(25, len(overall))).index.tolist()
 matrix = entities[entities.source_entity.isin(keep)][["source_entity", "group", "attributions"]]
 matrix = matrix.assign(label=matrix.source_entity.map(short_label))
-ax = plot_heatmap(matrix, row="label", column="group", value="attributions",
-                  rows=[short_label(s) for s in keep], columns=order, cmap="Greens", title="المصادر × المجموعات")
-ax.figure.set_size_inches(max(7, 0.7 * len(order) + 5), 0.32 * len(keep) + 2)
+ax = plot_heatmap(matrix[matrix.group.isin(order)], row="label", column="group", value="attributions",
+                  rows=[short_label(s) for s in keep], columns=order, cmap="Greens",
+                  title=f"{tr('title.sources_by_group', lang)} {grouping.per}")
 save_figure(ax.figure, "sources_by_group", matrix.drop(columns="label"), folder=output_dir)
+stray_words["sources_by_group"] = other_language_words(ax.figure, lang, allowed=data_words)
 
 # %% [markdown]
 # ## How well does the extractor do here?
@@ -213,3 +248,12 @@ result["missed"][["doc_id", "cue_text", "head", "source_type", "note"]] if resul
 
 # %%
 result["spurious"][["reason", "doc_id", "cue_text", "source", "source_entity"]] if result else None
+
+# %% [markdown]
+# ## One language per figure
+#
+# Words of each figure (titles, axis labels, legends, notes) written in the other language
+# than `lang`; outlets, sources and article labels are data and may be in either.
+
+# %%
+pd.Series({name: ", ".join(words) for name, words in stray_words.items()}, name="other language", dtype=object)

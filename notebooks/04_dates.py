@@ -27,6 +27,15 @@
 # the 64 dates resolved to a day are the right day (95.3 %); on the 20 development
 # articles the rules were written on, 110/110 and 65/65; on the seeds (in-sample, 23
 # required dates) 23/23 and 20/20.
+#
+# **Groups and narrowing.** As in notebooks 01-03, `group_by` says what the charts
+# compare (`"auto"`: the articles for a handful, else the outlets, else the months) and
+# `date_from`, `date_to`, `outlets`, `sections`, `query` narrow the corpus first. For a
+# handful of articles the charts have one lane per article, labelled by its outlet, date
+# and first title words; for more, they count per day (or week, or month: whichever keeps
+# the chart readable) and group, one line per group (the largest `max_lines`, the rest
+# summed). The tables and CSVs keep every article's `doc_id`. `lang` is the language of
+# the figures' words (`"ar"` or `"en"`); expressions, outlets and titles stay as written.
 
 # %% tags=["parameters"]
 corpus_path = "../seeds"  # folder of .txt files, or a .csv / .jsonl file with a text column
@@ -34,21 +43,46 @@ output_dir = "../figures"  # where figures (PNG, SVG) and the CSV behind them ar
 reference_dates = {}  # doc_id -> "YYYY-MM-DD" for articles whose date you established elsewhere
 infer_dates = True  # infer the publication date of articles that print none from the others
 dayfirst = True  # read a metadata date such as 08/11/2021 day first (Arabic usage); False: month first
+group_by = "auto"  # "auto", "document", "outlet", "section", "month", "week", or a metadata column
+date_from = None  # keep articles published on or after this ISO date, e.g. "2018-03-01"
+date_to = None  # keep articles published on or before this ISO date
+outlets = None  # keep these outlets: "العربية, بي بي سي عربي" or a list (None: all)
+sections = None  # keep these sections, e.g. "middleEast" (None: all)
+query = None  # keep articles containing this word or phrase in any spelling, e.g. "قاآني"
+max_groups = 12  # most groups (or articles) a chart shows; the CSVs have all of them
+max_lines = 8  # lanes per article up to this many articles, else counts: at most this many lines
+lang = "ar"  # language of the figures' words: "ar" or "en" (data stay as written)
 
 # %%
 import pandas as pd
 
 from analysis import load_corpus
 from analysis.dates import dates_table
-from analysis.plotting import arabic_label, plot_timeline, save_figure, use_style
+from analysis.groups import PERIODS, date_counts, document_groups
+from analysis.language import other_language_words, tr, use_language
+from analysis.plotting import arabic_label, plot_date_counts, plot_timeline, save_figure, use_style, wrap_label
 from analysis.pubdates import publication_dates
+from analysis.subset import corpus_subset
 from analysis.timeline_marks import hollow_markers
 
 use_style()
+use_language(lang)
 pd.set_option("display.max_colwidth", 90)
-corpus = load_corpus(corpus_path, on_error="skip")
-doc_labels = dict(zip(corpus.doc_id, corpus.doc_id.str[:3]))
-lanes = list(doc_labels.values())
+corpus_all = load_corpus(corpus_path, on_error="skip")
+corpus = corpus_subset(corpus_all, date_from=date_from, date_to=date_to, outlets=outlets, sections=sections,
+                       query=query)
+grouping = document_groups(corpus, group_by, max_groups=max_groups, lang=lang)
+group_of = {doc_id: grouping.label(key) for doc_id, key in grouping.of.items()}
+# one lane per article for a handful of them; else counts per period, one line per group (none for periods:
+# a month's line would only have points in its month)
+lanes = grouping.shown_labels() if grouping.by == "document" and len(grouping.shown) <= max_lines else None
+line_group = None if grouping.by in PERIODS else "group"
+lane_names = {g: wrap_label(g, 18, max_lines=3) for g in lanes or []}  # lane headings, on three short lines
+stray_words = {}  # figure -> its words not in `lang` (shown at the end; article and outlet labels are data)
+data_words = [*grouping.shown_labels(), *map(arabic_label, grouping.shown_labels())]  # group labels, given and drawn
+print(f"{len(corpus)} of {len(corpus_all)} documents kept; the charts compare: {grouping.by} "
+      f"({len(grouping.order)} groups, {len(grouping.shown)} shown); "
+      f"{'one lane per article' if lanes else 'counts per period'}")
 
 # %% [markdown]
 # ## Publication dates
@@ -75,12 +109,19 @@ pubs = publication_dates(corpus, infer=infer_dates, dayfirst=dayfirst)
 pubs
 
 # %%
-dated = pubs.assign(doc=pubs.doc_id.map(doc_labels), inferred=pubs.date_source.str.startswith("inferred"))
-ax = plot_timeline(dated, date="publication_date", group="doc", groups=lanes,
-                   title="تاريخ نشر المقالات (المؤرخة منها)")
-ax = hollow_markers(ax, dated, date="publication_date", group="doc", hollow="inferred", groups=lanes,
-                    note=arabic_label("○ تاريخ مستنتج من المقالات الأخرى"))
-save_figure(ax.figure, "publication_dates", pubs, folder=output_dir)
+dated = pubs.assign(group=pubs.doc_id.map(group_of), inferred=pubs.date_source.str.startswith("inferred"))
+if lanes:
+    shown = dated[dated.group.isin(lanes)].assign(group=lambda d: d.group.map(lane_names))
+    ax = plot_timeline(shown, date="publication_date", group="group", groups=list(lane_names.values()),
+                       title=tr("title.publication_dates", lang))
+    ax = hollow_markers(ax, shown, date="publication_date", group="group", hollow="inferred",
+                        groups=list(lane_names.values()), note=arabic_label(tr("note.inferred_date", lang)))
+else:
+    counts = date_counts(dated, date="publication_date", group=line_group)
+    ax = plot_date_counts(counts, group=line_group, title=tr("title.publication_dates", lang), max_groups=max_lines,
+                          ylabel=tr(f"axis.count_per_{counts.freq.iloc[0]}", lang), other=tr("group.other", lang))
+save_figure(ax.figure, "publication_dates", dated.drop(columns="inferred"), folder=output_dir)
+stray_words["publication_dates"] = other_language_words(ax.figure, lang, allowed=data_words)
 
 # %% [markdown]
 # ## Every date expression, with its resolution
@@ -94,8 +135,8 @@ save_figure(ax.figure, "publication_dates", pubs, folder=output_dir)
 
 # %%
 dates = dates_table(corpus, references=reference_dates, publications=pubs)
-dates.assign(doc=dates.doc_id.map(doc_labels))[
-    ["doc", "expression", "kind", "date", "grain", "daypart", "rule", "reference"]]
+dates.assign(group=dates.doc_id.map(group_of))[
+    ["doc_id", "group", "expression", "kind", "date", "grain", "daypart", "rule", "reference"]]
 
 # %%
 dates.groupby(["kind"]).agg(expressions=("expression", "size"), resolved=("date", lambda d: (d != "").sum()))
@@ -103,23 +144,41 @@ dates.groupby(["kind"]).agg(expressions=("expression", "size"), resolved=("date"
 # %% [markdown]
 # ## Timeline of the days mentioned
 #
-# Resolved day-level dates, one lane per article, labelled with the expression as
-# written; rows are days in calendar order (evenly spaced), a dashed line marks a gap of
-# months (the 2020 article). Rings are days counted from an inferred publication date.
+# Resolved day-level dates. For a handful of articles: one lane per article, labelled with
+# the expression as written; rows are days in calendar order (evenly spaced), a dashed line
+# marks a gap of months (the 2020 article), rings are days counted from an inferred
+# publication date. The chart compares which days each article puts its story on. For
+# many articles: how many mentions fall on each day (week, month) in each group, which
+# compares when each outlet (or section) places the events it reports; the CSV lists
+# every mention with its `doc_id`.
+#
 # The timeline of November 2021 reads: elections on 10 October, clashes on Friday 5
 # November, the drone attack before dawn on Sunday 7 November, Qaani's arrival on Sunday
 # evening, reports on Monday 8 November.
 
 # %%
 days = dates[(dates.date != "") & (dates.grain == "day")].assign(
-    doc=lambda d: d.doc_id.map(doc_labels),
+    group=lambda d: d.doc_id.map(group_of),
     inferred=lambda d: d.uses_reference & d.reference_source.str.startswith("inferred"))
-ax = plot_timeline(days, date="date", group="doc", label="expression", groups=lanes,
-                   title="الأيام التي تذكرها المقالات")
-ax = hollow_markers(ax, days, date="date", group="doc", hollow="inferred", groups=lanes,
-                    note=arabic_label("○ محسوب من تاريخ نشر مستنتج"))
-save_figure(ax.figure, "dates_timeline", days[["doc_id", "expression", "kind", "date", "daypart", "grain", "rule",
-                                               "reference", "reference_source", "inferred"]], folder=output_dir)
+if lanes and days.date.nunique() <= 40:
+    shown = days[days.group.isin(lanes)].assign(group=lambda d: d.group.map(lane_names))
+    # the expressions of one lane and day on at most three short lines, so they stay inside their lane
+    shown["expressions"] = shown.groupby(["group", "date"]).expression.transform(
+        lambda e: wrap_label("، ".join(dict.fromkeys(e)), 24, max_lines=3))
+    ax = plot_timeline(shown, date="date", group="group", label="expressions", groups=list(lane_names.values()),
+                       title=tr("title.dates_timeline", lang))
+    expressions = [t.get_text() for t in ax.texts]  # data, as written
+    ax = hollow_markers(ax, shown, date="date", group="group", hollow="inferred", groups=list(lane_names.values()),
+                        note=arabic_label(tr("note.inferred_reference", lang)))
+else:
+    counts = date_counts(days, date="date", group=line_group)
+    ax = plot_date_counts(counts, group=line_group, title=tr("title.dates_timeline", lang), max_groups=max_lines,
+                          ylabel=tr(f"axis.count_per_{counts.freq.iloc[0]}", lang), other=tr("group.other", lang))
+save_figure(ax.figure, "dates_timeline", days[["doc_id", "group", "expression", "kind", "date", "daypart", "grain",
+                                               "rule", "reference", "reference_source", "inferred"]],
+            folder=output_dir)
+stray_words["dates_timeline"] = other_language_words(
+    ax.figure, lang, allowed=[*data_words, *(expressions if lanes else [])])
 
 # %% [markdown]
 # ## Expressions that could not be placed
@@ -130,4 +189,14 @@ save_figure(ax.figure, "dates_timeline", days[["doc_id", "expression", "kind", "
 # them; it is recorded as "given by the user".
 
 # %%
-dates[dates.date == ""].assign(doc=dates.doc_id.map(doc_labels))[["doc", "expression", "kind", "daypart", "rule"]]
+dates[dates.date == ""].assign(group=dates.doc_id.map(group_of))[
+    ["doc_id", "group", "expression", "kind", "daypart", "rule"]]
+
+# %% [markdown]
+# ## One language per figure
+#
+# Words of each figure (titles, axis labels, legends, notes) written in the other language
+# than `lang`; outlets and article labels are data and may be in either.
+
+# %%
+pd.Series({name: ", ".join(words) for name, words in stray_words.items()}, name="other language", dtype=object)

@@ -27,8 +27,8 @@ EXPORTS = {
         "sources_by_group": ["source_entity", "group", "attributions"],
     },
     "04_dates": {
-        "publication_dates": ["doc_id", "publication_date", "date_source"],
-        "dates_timeline": ["doc_id", "expression", "kind", "date", "daypart"],
+        "publication_dates": ["doc_id", "group", "publication_date", "date_source"],
+        "dates_timeline": ["doc_id", "group", "expression", "kind", "date", "daypart"],
     },
 }
 
@@ -82,8 +82,8 @@ def test_term_csvs_equal_what_the_helpers_compute(seed_tokens):
     assert len(top) == len(count_terms(merged))                  # the chart shows 30, the CSV has all
 
 
-#: The notebooks that take a grouping and narrowing parameters (03 and 04 join them later).
-GROUPED = ["01_corpus_overview", "02_term_frequencies"]
+#: The notebooks that take a grouping and narrowing parameters.
+GROUPED = ["01_corpus_overview", "02_term_frequencies", "03_sources_cited", "04_dates"]
 
 
 @pytest.mark.parametrize("name", GROUPED)
@@ -106,7 +106,10 @@ def test_notebook_on_many_articles_of_several_outlets(name, generated_path, tmp_
     for figure in EXPORTS[name]:
         with Image.open(tmp_path / "figures" / f"{figure}.png") as image:
             assert max(image.size) <= MAX_PIXELS
-    if name == "01_corpus_overview":
+    if name in ("03_sources_cited", "04_dates"):
+        table = pd.read_csv(tmp_path / "figures" / f"{next(iter(EXPORTS[name]))}.csv", encoding="utf-8-sig")
+        assert "doc_id" in table and table.group.nunique() == 6
+    elif name == "01_corpus_overview":
         summary = pd.read_csv(tmp_path / "figures" / "corpus_overview.csv", encoding="utf-8-sig")
         assert len(summary) == 300 and summary.doc_id.is_unique and summary.label.is_unique
     else:

@@ -7,10 +7,20 @@ import pandas as pd
 import pytest
 
 from analysis.dates import dates_table
-from analysis.pubdates import parse_date, publication_dates
+from analysis.pubdates import parse_date, printed_date, publication_dates
 from analysis.timeline_marks import hollow_markers
 
 matplotlib.use("Agg")
+
+
+@pytest.mark.parametrize("text, date", [
+    ("عنوان\nالاثنين 2021/11/08\nبغداد - ذكرت", "2021-11-08"),
+    ("عنوان\nالاثنين ٨/١١/٢٠٢١\nبغداد - ذكرت", "2021-11-08"),       # Arabic-Indic digits pass the digit filter
+    ("عنوان\nبغداد - ذكرت مصادر\nوقال\n\nآخر سطر 7/3/2018", "2018-03-07"),
+    ("عنوان\nالاثنين الثامن من تشرين الثاني\nبغداد - ذكرت", ""),    # no numeric date: nothing printed
+])
+def test_printed_date_reads_numeric_dates_of_the_header(text, date):
+    assert printed_date(text)[0] == date
 
 
 @pytest.mark.parametrize("value, dayfirst, date, note", [
