@@ -215,7 +215,7 @@ def document_groups(corpus: pd.DataFrame, by: str = "auto", *, max_groups: int =
     (('ص', 'س', ''), ('ص',), 2)
     >>> g = document_groups(c, "outlet", lang="en")
     >>> g.label(""), g.per
-    ('(no outlet)', 'per outlet')
+    ('(no outlet)', 'by outlet')
     """
     unknown_words, _, per_words = _words(lang)
     if by == "auto":

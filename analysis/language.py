@@ -168,7 +168,7 @@ def per_phrase(by: str, lang: str | None = None) -> str:
 
     Examples
     --------
-    >>> per_phrase("outlet", "en"), per_group("document", "ar")
+    >>> per_phrase("outlet", "en"), per_phrase("document", "ar")
     ('by outlet', 'في كل مقال')
     """
     key = f"per.{by}"

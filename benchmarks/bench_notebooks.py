@@ -46,7 +46,7 @@ def run_notebook(notebook: Path, corpus: Path, scratch: Path) -> dict:
     def sample() -> None:
         nonlocal peak
         while process.poll() is None:
-            peak = max(peak, tree_rss(process.pid))
+            peak = max(peak, tree_rss(process.pid)[0])
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample)
