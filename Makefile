@@ -47,7 +47,7 @@ figures: $(STAMP) ## run every notebook headless (papermill) and write figures/
 REPORT := build/report
 REPORT_CORPUS = $(or $(CORPUS),seeds)
 report: $(STAMP) ## HTML report of the four notebooks run on CORPUS (default seeds): build/report/index.html
-	@rm -rf $(REPORT)/notebooks && mkdir -p $(REPORT)/notebooks $(REPORT)/figures
+	@rm -rf $(REPORT)/notebooks $(REPORT)/figures && mkdir -p $(REPORT)/notebooks $(REPORT)/figures
 	@corpus=$$(realpath "$(REPORT_CORPUS)"); for nb in $(NOTEBOOKS); do \
 	  echo "running $$nb on $(REPORT_CORPUS)"; \
 	  $(BIN)/papermill --cwd notebooks --kernel python3 --no-progress-bar --log-level WARNING \

@@ -299,6 +299,28 @@ def top_with_rest(data: pd.DataFrame, *, label: str, value: str, n: int = MAX_GR
 DAYS, WEEKS = 92, 156
 
 
+def central_dates(data: pd.DataFrame, *, date: str, share: float = 0.98) -> tuple[pd.DataFrame, int]:
+    """The rows whose ``date`` lies in the central ``share`` of the dates, and how many lie
+    outside: a timeline of 2018 news is not squashed into a strip by the one article that
+    mentions 1780 (the CSV behind the chart keeps every row).
+
+    Examples
+    --------
+    >>> d = pd.DataFrame({"date": ["1780-01-01"] + ["2018-03-0%d" % (i % 9 + 1) for i in range(200)]})
+    >>> kept, outside = central_dates(d, date="date"); (len(kept), outside)
+    (200, 1)
+    """
+    when = pd.to_datetime(data[date].replace("", None) if data[date].dtype == object else data[date],
+                          errors="coerce", format="ISO8601")
+    ok = when.notna()
+    if ok.sum() < 50:                                  # a handful of dates: show them all
+        return data, 0
+    tail = (1 - share) / 2
+    low, high = when[ok].quantile(tail), when[ok].quantile(1 - tail)
+    keep = ~ok | ((when >= low) & (when <= high))
+    return data[keep], int((~keep).sum())
+
+
 def date_counts(data: pd.DataFrame, *, date: str, group: str | None = None, value: str | None = None,
                 freq: str = "auto") -> pd.DataFrame:
     """Counts per day, week or month (and group): the table behind a timeline of many articles.

@@ -248,6 +248,12 @@ def panel_grid(n: int, *, panel: tuple[float, float] = (3.4, 3.2), max_columns: 
     return fig, axes[:n]
 
 
+def add_note(ax, text: str) -> None:
+    """A small grey note at the foot of the figure, in the figure's language (the caller's
+    words), e.g. what a chart leaves out."""
+    _note(ax, text)
+
+
 def _note(ax, text: str) -> None:
     """A small grey note at the foot of the figure (what a chart leaves out); notes of
     several helpers drawing on one figure are joined."""

@@ -58,9 +58,11 @@ import pandas as pd
 
 from analysis import load_corpus
 from analysis.dates import dates_table
-from analysis.groups import PERIODS, date_counts, document_groups
+from analysis.groups import PERIODS, central_dates, date_counts, document_groups
 from analysis.language import other_language_words, tr, use_language
-from analysis.plotting import arabic_label, plot_date_counts, plot_timeline, save_figure, use_style, wrap_label
+from analysis.plotting import (
+    add_note, arabic_label, plot_date_counts, plot_timeline, save_figure, use_style, wrap_label,
+)
 from analysis.pubdates import publication_dates
 from analysis.subset import corpus_subset
 from analysis.timeline_marks import hollow_markers
@@ -117,9 +119,12 @@ if lanes:
     ax = hollow_markers(ax, shown, date="publication_date", group="group", hollow="inferred",
                         groups=list(lane_names.values()), note=arabic_label(tr("note.inferred_date", lang)))
 else:
-    counts = date_counts(dated, date="publication_date", group=line_group)
+    central, outside = central_dates(dated, date="publication_date")
+    counts = date_counts(central, date="publication_date", group=line_group)
     ax = plot_date_counts(counts, group=line_group, title=tr("title.publication_dates", lang), max_groups=max_lines,
                           ylabel=tr(f"axis.count_per_{counts.freq.iloc[0]}", lang), other=tr("group.other", lang))
+    if outside:
+        add_note(ax, tr("note.outside_range", lang, n=outside))
 save_figure(ax.figure, "publication_dates", dated.drop(columns="inferred"), folder=output_dir)
 stray_words["publication_dates"] = other_language_words(ax.figure, lang, allowed=data_words)
 
@@ -171,9 +176,12 @@ if lanes and days.date.nunique() <= 40:
     ax = hollow_markers(ax, shown, date="date", group="group", hollow="inferred", groups=list(lane_names.values()),
                         note=arabic_label(tr("note.inferred_reference", lang)))
 else:
-    counts = date_counts(days, date="date", group=line_group)
+    central, outside = central_dates(days, date="date", share=0.9)   # mentions reach back centuries
+    counts = date_counts(central, date="date", group=line_group)
     ax = plot_date_counts(counts, group=line_group, title=tr("title.dates_timeline", lang), max_groups=max_lines,
                           ylabel=tr(f"axis.count_per_{counts.freq.iloc[0]}", lang), other=tr("group.other", lang))
+    if outside:
+        add_note(ax, tr("note.outside_range", lang, n=outside))
 save_figure(ax.figure, "dates_timeline", days[["doc_id", "group", "expression", "kind", "date", "daypart", "grain",
                                                "rule", "reference", "reference_source", "inferred"]],
             folder=output_dir)
