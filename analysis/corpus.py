@@ -26,7 +26,8 @@ import pandas as pd
 from .boilerplate import detect_title, document_boilerplate, remove_boilerplate
 from .config import SEEDS_DIR
 from .reader import (  # noqa: F401  (re-exported: the loading API lives here)
-    CorpusError, InvalidBytes, OnError, arabic_share, decode_bytes, iter_documents, read_text_file,
+    CorpusError, InvalidBytes, OnError, arabic_share, decode_bytes, iter_documents, number_repeats, read_text_file,
+    repeated_ids_error,
 )
 from .tokenize import count_tokens
 
@@ -137,23 +138,9 @@ def _unique_ids(records: list[dict], path: Path, mode: DuplicateIds) -> None:
     if not repeated:
         return
     if mode == "raise":
-        doc_id, sources = next(iter(repeated.items()))
-        more = f" ({len(repeated) - 1} more ids repeat)" if len(repeated) > 1 else ""
-        raise CorpusError(path, f"doc_id {doc_id!r} is used by {len(sources)} documents: {', '.join(sources)}{more}; "
-                                "give each document its own id, or pass duplicate_ids='number'")
-    taken, seen = set(where), {}
-    for record in records:
-        doc_id = record["doc_id"]
-        if doc_id not in repeated:
-            continue
-        seen[doc_id] = n = seen.get(doc_id, 0) + 1
-        if n > 1:
-            new = f"{doc_id}#{n}"
-            while new in taken:
-                n += 1
-                new = f"{doc_id}#{n}"
-            taken.add(new)
-            record["doc_id"] = new
+        raise repeated_ids_error(path, repeated)
+    for record, doc_id in zip(records, number_repeats([r["doc_id"] for r in records], repeated)):
+        record["doc_id"] = doc_id
 
 
 def boilerplate_of(corpus: pd.DataFrame) -> list[tuple[tuple[int, int, int, str], ...]]:

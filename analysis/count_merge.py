@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .count_worker import Ids, PartitionCounts, global_ids, grown, id_keys, read_spill, unique_counts, write_spill
+from .reader import number_repeats
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -179,20 +180,7 @@ def _numbered_ids(merger: Merger) -> dict[tuple[int, int], str]:
     repeated = merger.repeated_ids()
     if not repeated:
         return {}
-    taken, seen, out = set(), {}, {}
-    for index, path in sorted(merger.spills, key=lambda item: item[0]):
-        doc_ids = read_spill(path)[5]
-        taken.update(doc_ids)
-    for index, path in sorted(merger.spills, key=lambda item: item[0]):
-        for i, doc_id in enumerate(read_spill(path)[5]):
-            if doc_id not in repeated:
-                continue
-            seen[doc_id] = n = seen.get(doc_id, 0) + 1
-            if n > 1:
-                new = f"{doc_id}#{n}"
-                while new in taken:
-                    n += 1
-                    new = f"{doc_id}#{n}"
-                taken.add(new)
-                out[(index, i)] = new
-    return out
+    places = [(index, i, doc_id) for index, path in sorted(merger.spills, key=lambda item: item[0])
+              for i, doc_id in enumerate(read_spill(path)[5])]
+    numbered = number_repeats([doc_id for _, _, doc_id in places], repeated)
+    return {(index, i): new for (index, i, doc_id), new in zip(places, numbered) if new != doc_id}

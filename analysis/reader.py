@@ -772,3 +772,39 @@ def iter_documents(path: str | Path, *, text_column: str = "text", id_column: st
     for part in partitions(path, text_column=text_column, id_column=id_column, encoding=encoding,
                            invalid_bytes=invalid_bytes):
         yield from read_partition(part, on_error=on_error, skipped=skipped)
+
+
+# --- repeated document ids (load_corpus and the streaming counter) -------------------------------
+
+def repeated_ids_error(path: str | Path, repeated: dict[str, list[str]]) -> CorpusError:
+    """The error for document ids used more than once: the first id, where each copy came
+    from, how many more ids repeat, and the way out."""
+    doc_id, sources = next(iter(repeated.items()))
+    more = f" ({len(repeated) - 1} more ids repeat)" if len(repeated) > 1 else ""
+    return CorpusError(path, f"doc_id {doc_id!r} is used by {len(sources)} documents: {', '.join(sources)}{more}; "
+                             "give each document its own id, or pass duplicate_ids='number'")
+
+
+def number_repeats(doc_ids: list[str], repeated) -> list[str]:
+    """The ids in corpus order with the second, third... copy of each ``repeated`` id renamed
+    ``"<id>#2"``, ``"<id>#3"`` (skipping names the corpus already uses).
+
+    Examples
+    --------
+    >>> number_repeats(["x", "x", "x#2", "y"], {"x"})
+    ['x', 'x#3', 'x#2', 'y']
+    """
+    taken, seen, out = set(doc_ids), {}, []
+    for doc_id in doc_ids:
+        if doc_id in repeated:
+            seen[doc_id] = n = seen.get(doc_id, 0) + 1
+            if n > 1:
+                new = f"{doc_id}#{n}"
+                while new in taken:
+                    n += 1
+                    new = f"{doc_id}#{n}"
+                taken.add(new)
+                doc_id = new
+        out.append(doc_id)
+    return out
+

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from .count_merge import Merger, aggregate
 from .count_worker import PartitionCounts, _WORKERS, count_partition, count_spilled
 from .lexicon import zipf
-from .reader import CorpusError, OnError, Partition, numbered_partitions, partitions
+from .reader import OnError, Partition, numbered_partitions, partitions, repeated_ids_error
 from .stopwords import arabic_stopwords
 
 if TYPE_CHECKING:
@@ -192,11 +192,7 @@ def count_stream(
         if duplicate_ids == "raise":
             repeated = merger.repeated_ids()
             if repeated:
-                doc_id, sources = next(iter(repeated.items()))
-                more = f" ({len(repeated) - 1} more ids repeat)" if len(repeated) > 1 else ""
-                raise CorpusError(path, f"doc_id {doc_id!r} is used by {len(sources)} documents: "
-                                        f"{', '.join(sources)}{more}; give each document its own id, or pass "
-                                        "duplicate_ids='number'")
+                raise repeated_ids_error(path, repeated)
         from .count_table import count_table, vocabulary_terms
 
         with _without_cyclic_gc():
