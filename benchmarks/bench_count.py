@@ -276,9 +276,11 @@ def tree_rss(pid: int) -> tuple[int, int]:
     return total, largest
 
 
-def measure(name: str, path: Path, workers: int) -> dict:
-    process = subprocess.Popen([sys.executable, __file__, "--run", name, str(path), "--workers", str(workers)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+def run_sampled(command: list[str]) -> tuple[int, str, str, float, int, int]:
+    """Run ``command`` in a fresh process, sampling the memory of its process tree every
+    50 ms: ``(returncode, stdout, stderr, seconds, peak PSS of the tree, of its largest
+    process)``."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     peak = largest = 0
     started = time.perf_counter()
 
@@ -293,8 +295,13 @@ def measure(name: str, path: Path, workers: int) -> dict:
     sampler.start()
     out, err = process.communicate()
     sampler.join()
-    seconds = time.perf_counter() - started
-    if process.returncode != 0:
+    return process.returncode, out, err, time.perf_counter() - started, peak, largest
+
+
+def measure(name: str, path: Path, workers: int) -> dict:
+    returncode, out, err, seconds, peak, largest = run_sampled(
+        [sys.executable, __file__, "--run", name, str(path), "--workers", str(workers)])
+    if returncode != 0:
         return {"name": name, "error": (err.strip().splitlines() or ["failed"])[-1]}
     return {"name": name, "seconds": seconds, "peak_mb": peak / 1e6, "largest_mb": largest / 1e6,
             "vocabulary": int(out.strip() or 0)}

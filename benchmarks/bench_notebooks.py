@@ -18,17 +18,14 @@ memory.  Nothing is timed in the tests: this is the benchmark.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench_count import tree_rss  # noqa: E402  (benchmarks/ is the script's folder)
+from bench_count import run_sampled  # noqa: E402  (benchmarks/ is the script's folder)
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
@@ -39,22 +36,8 @@ def run_notebook(notebook: Path, corpus: Path, scratch: Path) -> dict:
     command = [sys.executable, "-m", "papermill", str(notebook), str(out), "--cwd", str(notebook.parent),
                "--kernel", "python3", "--no-progress-bar", "--log-level", "ERROR",
                "-p", "corpus_path", str(corpus), "-p", "output_dir", str(scratch / "figures")]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-    peak = 0
-    started = time.perf_counter()
-
-    def sample() -> None:
-        nonlocal peak
-        while process.poll() is None:
-            peak = max(peak, tree_rss(process.pid)[0])
-            time.sleep(0.05)
-
-    sampler = threading.Thread(target=sample)
-    sampler.start()
-    _, err = process.communicate()
-    sampler.join()
-    seconds = time.perf_counter() - started
-    if process.returncode != 0:
+    returncode, _, err, seconds, peak, _ = run_sampled(command)
+    if returncode != 0:
         lines = [line for line in err.strip().splitlines() if line.strip()]
         return {"error": lines[-1] if lines else "failed"}
     return {"seconds": seconds, "peak_mb": peak / 1e6}
