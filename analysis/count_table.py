@@ -18,12 +18,12 @@ from .vocabulary import sort_rows, term_labels, term_table
 COUNT_COLUMNS = ["term", "label", "count", "per_1000", "doc_freq"]
 
 
-def vocabulary_terms(merger: Merger, *, merge_variants: bool) -> pd.DataFrame:
+def vocabulary_terms(merger: Merger, *, merge_variants: bool, processes: int = 1) -> pd.DataFrame:
     """One row per normalized token of the corpus (in the merger's id order): its term,
     prefix, stopword and number flags, whether it is counted (``content``) and the id of
-    its term (``term_id``)."""
+    its term (``term_id``); the clitic decisions made in ``processes`` processes."""
     norms = merger.norm_ids.keys_in_order
-    vocab = term_table(norms, aliases=load_aliases() if merge_variants else None)
+    vocab = term_table(norms, aliases=load_aliases() if merge_variants else None, processes=processes)
     vocab["content"] = ~vocab.is_stopword & ~vocab.is_number
     vocab["term_id"] = pd.factorize(vocab.term)[0]
     return vocab

@@ -196,7 +196,8 @@ def count_stream(
         from .count_table import count_table, vocabulary_terms
 
         with _without_cyclic_gc():
-            vocab = vocabulary_terms(merger, merge_variants=merge_variants)
+            vocab = vocabulary_terms(merger, merge_variants=merge_variants,
+                                     processes=1 if scheduler else workers)
             totals, doc_freq, per_doc = aggregate(merger, vocab, by_doc=by_doc)
             table = count_table(merger, vocab, totals, doc_freq, per_doc, by_doc=by_doc)
     # plain values, never frames: pandas compares attrs with == when it concatenates

@@ -138,6 +138,20 @@ def test_split_many_equals_one_by_one_on_generated_forms():
     assert CliticSplitter(vocabulary).split_many([]) == ([], [])
 
 
+def test_forms_shared_out_among_processes_split_as_in_one(monkeypatch):
+    # the streaming counter decides a large vocabulary in forked processes: the same splits,
+    # in the same order, whatever the share a form falls into
+    from analysis import clitics
+
+    forms = _generated_forms(seed=5, size=4000)
+    vocabulary = forms[::2]
+    expected = CliticSplitter(vocabulary).split_many(forms)
+    monkeypatch.setattr(clitics, "PARALLEL_MIN_FORMS", 100)
+    for processes in (2, 3):
+        assert CliticSplitter(vocabulary).split_many(forms, processes=processes) == expected
+    assert sum(p != "" for p in expected[0]) > 1000          # the shares held real decisions
+
+
 def test_without_numpy_string_operations_the_same_splits():
     # numpy before 2.3 has no numpy.strings.slice: object arrays, one call per element
     from analysis import clitics

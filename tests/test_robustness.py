@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import CorpusError, load_corpus, tokens_table
+from analysis import CorpusError, load_corpus, reader, tokens_table
 from analysis.corpus import skipped_inputs
 from analysis.dates import extract_dates
 from analysis.entities import merge_entities
@@ -99,16 +99,16 @@ def test_odd_text_counts_correctly(odd_folder):
 def test_unreadable_and_vanishing_files_are_reported(tmp_path, monkeypatch):
     for name in ("a.txt", "gone.txt", "locked.txt"):
         (tmp_path / name).write_text(SENTENCE, encoding="utf-8")
-    real = Path.read_bytes
+    real = reader._read_file
 
-    def read_bytes(self):
-        if self.name == "gone.txt":
+    def read_file(path):
+        if Path(path).name == "gone.txt":
             raise FileNotFoundError(2, "No such file or directory")
-        if self.name == "locked.txt":
+        if Path(path).name == "locked.txt":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(reader, "_read_file", read_file)
     with pytest.raises(CorpusError, match="gone.txt: cannot be read: No such file"):
         load_corpus(tmp_path)
     corpus = load_corpus(tmp_path, on_error="skip")
