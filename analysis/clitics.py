@@ -40,7 +40,6 @@ first call.  The article itself is kept (الكاظمي stays الكاظمي) un
 from __future__ import annotations
 
 import operator
-from collections import Counter
 from types import SimpleNamespace
 from typing import Iterable, Sequence
 
@@ -154,11 +153,11 @@ class CliticSplitter:
 
     def __init__(self, vocabulary: Iterable[str], *, stopwords: Iterable[str] | None = None,
                  lexicon: bool = True, strip_article: bool = False) -> None:
-        self.vocabulary = Counter(vocabulary)
+        self.vocabulary = frozenset(vocabulary)
         self.stopwords = frozenset(arabic_stopwords() if stopwords is None else stopwords)
         self.lexicon = lexicon
         self.strip_article = strip_article
-        self._known = self.vocabulary.keys() | self.stopwords
+        self._known = self.vocabulary | self.stopwords
         self._cache: dict[str, tuple[str, str]] | None = None
 
     def in_corpus(self, word: str) -> bool:
@@ -170,7 +169,7 @@ class CliticSplitter:
         if token[:1] not in _PREFIX_LETTERS and not self.strip_article:
             return "", token                   # most tokens: nothing to split
         if self._cache is None:                # the first call decides the whole vocabulary
-            forms = list(self.vocabulary)
+            forms = sorted(self.vocabulary)
             self._cache = dict(zip(forms, zip(*self.split_many(forms))))
         found = self._cache.get(token)
         if found is None:

@@ -189,6 +189,7 @@ def count_stream(
     with tempfile.TemporaryDirectory(prefix="qaani-count-") as tmp:
         merger = Merger(Path(tmp))
         _run(parts, merger, workers=workers, scheduler=scheduler, on_error=on_error, progress=progress)
+        merger.finish()
         if duplicate_ids == "raise":
             repeated = merger.repeated_ids()
             if repeated:

@@ -88,8 +88,11 @@ def test_command_line(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("by_doc", [False, True])
-def test_command_line_csv_is_what_pandas_writes(tmp_path, by_doc):
+def test_command_line_csv_is_what_pandas_writes(tmp_path, by_doc, monkeypatch):
+    from analysis import __main__ as command
     from analysis.__main__ import _write_csv
+
+    monkeypatch.setattr(command, "CSV_BLOCK_ROWS", 7)               # many blocks, a short last one
 
     table = count_stream(SEEDS_DIR, by_doc=by_doc, progress=False, workers=1)
     table.loc[0, "label"] = 'قال: "نعم"، و\nلا'                  # quotes, a comma, a line break
@@ -97,6 +100,9 @@ def test_command_line_csv_is_what_pandas_writes(tmp_path, by_doc):
     _write_csv(table, tmp_path / "fast.csv")
     table.to_csv(tmp_path / "pandas.csv", index=False, encoding="utf-8-sig", lineterminator="\n")
     assert (tmp_path / "fast.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
+    _write_csv(table.iloc[:0], tmp_path / "empty.csv")
+    table.iloc[:0].to_csv(tmp_path / "pandas.csv", index=False, encoding="utf-8-sig", lineterminator="\n")
+    assert (tmp_path / "empty.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
     table.loc[2, "label"] = None                                    # missing values: pandas writes them
     _write_csv(table, tmp_path / "fast.csv")
     table.to_csv(tmp_path / "pandas.csv", index=False, encoding="utf-8-sig", lineterminator="\n")
