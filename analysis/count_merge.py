@@ -32,6 +32,9 @@ class Merger:
         self.norm_ids = Ids()
         self.norm_counts = np.zeros(0, dtype=np.int64)
         self.norm_docs = np.zeros(0, dtype=np.int64)
+        #: tokens written exactly as each norm (the forms that are their own norm)
+        self.norm_bare = np.zeros(0, dtype=np.int64)
+        #: the written forms that normalize to something else, and their counts
         self.surface_ids = Ids()
         self.surface_counts = np.zeros(0, dtype=np.int64)
         #: the global norm id of each surface that normalizes to one token; -1 otherwise
@@ -70,6 +73,7 @@ class Merger:
         n_norms, n_surfaces = len(self.norm_ids.keys_in_order), len(self.surface_ids.keys_in_order)
         self.norm_counts = grown(self.norm_counts, n_norms, 0)
         self.norm_docs = grown(self.norm_docs, n_norms, 0)
+        self.norm_bare = grown(self.norm_bare, n_norms, 0)
         self.surface_counts = grown(self.surface_counts, n_surfaces, 0)
         self.surface_norm = grown(self.surface_norm, n_surfaces, -1)
         first_seen = np.flatnonzero(new_sids >= known)         # a surface always normalizes the same way
@@ -83,6 +87,7 @@ class Merger:
         # each id appears once in a result's sparse counts
         self.norm_counts[norms[result.norm_used]] += result.norm_counts
         self.norm_docs[norms[result.norm_used]] += result.norm_docs
+        self.norm_bare[norms[result.norm_used]] += result.norm_bare
         self.surface_counts[surfaces[result.surface_used]] += result.surface_counts
         if result.spill:                                   # written by the worker
             path = Path(result.spill)

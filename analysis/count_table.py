@@ -34,6 +34,10 @@ def labels(merger: Merger, vocab: pd.DataFrame) -> pd.Series:
     (:func:`analysis.vocabulary.term_labels`)."""
     bare = (vocab["prefix"] == "").to_numpy()
     term = vocab["term"].to_numpy()
+    # forms written as their own norm (most of them): the norm is the written form
+    own = np.flatnonzero(bare & (merger.norm_bare[:len(vocab)] > 0))
+    own_forms = np.asarray(merger.norm_ids.keys_in_order, dtype=object)[own]
+    # the other forms, with the norm (or norms, for a ligature) each stands for
     n = len(merger.surface_ids.keys_in_order)
     surface_norm = merger.surface_norm[:n]
     single = np.flatnonzero(surface_norm >= 0)
@@ -42,7 +46,8 @@ def labels(merger: Merger, vocab: pd.DataFrame) -> pd.Series:
     sids = np.concatenate([single, np.array([sid for sid, _ in multi], dtype=np.int64)])
     norms = np.concatenate([surface_norm[single], np.array([norm for _, norm in multi], dtype=np.int64)])
     surfaces = np.asarray(merger.surface_ids.keys_in_order, dtype=object)
-    return term_labels(term[norms], surfaces[sids], merger.surface_counts[sids])
+    return term_labels(np.concatenate([term[own], term[norms]]), np.concatenate([own_forms, surfaces[sids]]),
+                       np.concatenate([merger.norm_bare[own], merger.surface_counts[sids]]))
 
 
 def count_table(merger: Merger, vocab: pd.DataFrame, totals: np.ndarray, doc_freq: np.ndarray,

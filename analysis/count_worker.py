@@ -10,8 +10,8 @@ the results together.
 >>> from analysis.config import SEEDS_DIR
 >>> from analysis.reader import partitions
 >>> result = count_partition(partitions(SEEDS_DIR)[0], job="doctest")
->>> result.n_docs, len(result.new_surfaces) > 1000
-(5, True)
+>>> result.n_docs, len(result.new_norms) > 1000, 0 < len(result.new_surfaces) < len(result.new_norms)
+(5, True, True)
 """
 
 from __future__ import annotations
@@ -38,12 +38,18 @@ class PartitionCounts:
     """What one partition contributes, in the ids of the worker that counted it.
 
     A worker process keeps its vocabulary from one partition to the next
-    (:class:`_WorkerVocabulary`); a result carries only the normalized tokens and surface
+    (:class:`WorkerVocabulary`); a result carries only the normalized tokens and surface
     forms that are new to its worker (``norm_start``, ``new_norms``, ``surface_start``,
     ``new_surfaces``; surface ``i`` of the block normalizes to the worker's norm ids
     ``new_surface_flat[new_surface_ptr[i]:new_surface_ptr[i + 1]]``), and sparse counts
     over the worker's ids.  So the merging process handles each form once per worker, not
     once per partition.
+
+    Most written forms are already normalized (four in five on real news): such a form is
+    its own norm, so it is not sent as a surface at all; ``norm_bare`` counts, per norm of
+    ``norm_used``, the tokens written exactly as the norm.  ``new_surfaces`` and
+    ``surface_used`` / ``surface_counts`` cover the forms that normalize to something else
+    (ids of the worker's list of such forms).
     """
 
     worker: str = ""
@@ -57,6 +63,7 @@ class PartitionCounts:
     norm_used: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))     # worker norm ids
     norm_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))   # occurrences
     norm_docs: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))     # documents using it
+    norm_bare: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))     # written as the norm
     surface_used: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # worker surface ids
     surface_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     doc_ids: list[str] = field(default_factory=list)
@@ -111,7 +118,10 @@ def grown(array: np.ndarray, size: int, fill: int) -> np.ndarray:
 class WorkerVocabulary:
     """What a worker process has seen: the scanner's surfaces, their normalized tokens
     (CSR: surface ``s`` -> norm ids ``flat[ptr[s]:ptr[s + 1]]``), the norms, and how much
-    of it the merging process has been sent."""
+    of it the merging process has been sent.  ``self_norm[s]`` is the norm id of a surface
+    that is its own norm (-1 otherwise); the others are listed in ``changed`` (their
+    surface ids), in ``changed_surfaces`` and with their norms in ``changed_ptr`` /
+    ``changed_flat``: only they are sent to the merging process as surfaces."""
 
     def __init__(self) -> None:
         self.pid = os.getpid()
@@ -122,6 +132,11 @@ class WorkerVocabulary:
         self.ptr = np.zeros(1, dtype=np.int64)
         self.flat = np.zeros(0, dtype=np.int64)
         self.all_single = True                  # every surface so far normalizes to one token
+        self.self_norm = np.zeros(0, dtype=np.int64)
+        self.changed = np.zeros(0, dtype=np.int64)
+        self.changed_surfaces: list[str] = []
+        self.changed_ptr = np.zeros(1, dtype=np.int64)
+        self.changed_flat = np.zeros(0, dtype=np.int64)
         self.sent_norms = 0
         self.sent_surfaces = 0
         self.lock = threading.Lock()            # Dask may run partitions in threads of one worker
@@ -144,8 +159,24 @@ class WorkerVocabulary:
             flat = global_ids(self.norm_ids, [n for group in norms for n in group])
             width = np.fromiter(map(len, norms), dtype=np.int64, count=len(norms))
             self.all_single = False
-        self.ptr = np.concatenate((self.ptr, self.ptr[-1] + np.cumsum(width)))
+        first = self.ptr[-1]
+        ptr = first + np.cumsum(width)
+        self.ptr = np.concatenate((self.ptr, ptr))
         self.flat = np.concatenate((self.flat, flat))
+        # a surface that normalizes to itself is one token, its own norm
+        own = np.fromiter(map(str.__eq__, surfaces, normalized), dtype=bool, count=len(surfaces))
+        starts = ptr - width - first                  # where each surface's norms start in ``flat``
+        self_norm = np.full(len(surfaces), -1, dtype=np.int64)
+        self_norm[own] = flat[starts[own]]
+        self.self_norm = np.concatenate((self.self_norm, self_norm))
+        changed = np.flatnonzero(~own)
+        if len(changed):
+            self.changed = np.concatenate((self.changed, len(self.self_norm) - len(surfaces) + changed))
+            self.changed_surfaces.extend([surfaces[i] for i in changed.tolist()])
+            widths = width[changed]
+            pieces = [flat[a:a + w] for a, w in zip(starts[changed].tolist(), widths.tolist())]
+            self.changed_ptr = np.concatenate((self.changed_ptr, self.changed_ptr[-1] + np.cumsum(widths)))
+            self.changed_flat = np.concatenate((self.changed_flat, *pieces)) if pieces else self.changed_flat
 
 
 #: job -> this process's vocabulary for it (the last few jobs: a Dask worker outlives them)
@@ -193,12 +224,14 @@ def count_partition(part: Partition, *, on_error: OnError = "raise", spill: str 
         vocab.add_surfaces(new_surfaces)
         out.worker = vocab.token
         out.norm_start, out.new_norms = vocab.sent_norms, vocab.norm_ids.keys_in_order[vocab.sent_norms:]
-        out.surface_start, out.new_surfaces = vocab.sent_surfaces, vocab.scanner.surfaces[vocab.sent_surfaces:]
+        sent = vocab.sent_surfaces
+        out.surface_start, out.new_surfaces = sent, vocab.changed_surfaces[sent:]
+        start = vocab.changed_ptr[sent]
+        out.new_surface_ptr = vocab.changed_ptr[sent:] - start
+        out.new_surface_flat = vocab.changed_flat[start:]
+        vocab.sent_norms, vocab.sent_surfaces = len(vocab.norm_ids.keys_in_order), len(vocab.changed_surfaces)
         ptr, flat, all_single = vocab.ptr, vocab.flat, vocab.all_single
-        start = ptr[vocab.sent_surfaces]
-        out.new_surface_ptr = ptr[vocab.sent_surfaces:] - start
-        out.new_surface_flat = flat[start:]
-        vocab.sent_norms, vocab.sent_surfaces = len(vocab.norm_ids.keys_in_order), len(ptr) - 1
+        self_norm, changed = vocab.self_norm, vocab.changed
         n_norms = max(vocab.sent_norms, 1)
     del bodies
     ids, cnts, out.doc_ptr, out.doc_tokens, norm_counts, norm_docs, surface_counts = _doc_counts(
@@ -209,8 +242,12 @@ def count_partition(part: Partition, *, on_error: OnError = "raise", spill: str 
     out.norm_used = np.flatnonzero(norm_counts)
     out.norm_counts = norm_counts[out.norm_used]
     out.norm_docs = norm_docs[out.norm_used]
-    out.surface_used = np.flatnonzero(surface_counts)
-    out.surface_counts = surface_counts[out.surface_used]
+    own = np.flatnonzero((self_norm >= 0) & (surface_counts > 0))    # one count per surface id
+    out.norm_bare = np.bincount(self_norm[own], weights=surface_counts[own],
+                                minlength=n_norms).astype(np.int64)[out.norm_used]
+    changed_counts = surface_counts[changed]
+    out.surface_used = np.flatnonzero(changed_counts)
+    out.surface_counts = changed_counts[out.surface_used]
     if spill is not None:
         write_spill(Path(spill), out)
         out.spill = str(spill)
