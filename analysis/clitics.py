@@ -40,6 +40,7 @@ first call.  The article itself is kept (الكاظمي stays الكاظمي) un
 from __future__ import annotations
 
 import operator
+import sys
 from types import SimpleNamespace
 from typing import Iterable, Sequence
 
@@ -207,7 +208,8 @@ class CliticSplitter:
         import pandas as pd
 
         codes, uniques = pd.factorize(pd.Series(list(norms), dtype=object))
-        forms = np.asarray(uniques.tolist(), dtype=_S.dtype)
+        unique_forms = np.asarray(uniques, dtype=object)
+        forms = np.asarray(unique_forms.tolist(), dtype=_S.dtype)
         prefixes, stems = np.full(len(forms), "", dtype=_S.dtype), forms.copy()
         candidate = np.flatnonzero(_starts_with_any(forms, _PREFIX_LETTERS))
         if processes > 1 and len(candidate) >= PARALLEL_MIN_FORMS:
@@ -219,7 +221,16 @@ class CliticSplitter:
             prefixes[candidate], stems[candidate] = self._split_forms(forms[candidate])
         if self.strip_article:
             prefixes, stems = _strip_article(prefixes, stems)
-        return prefixes[codes].tolist(), stems[codes].tolist()
+        # as lists of str: a form that stays whole (most) keeps its own object, and only
+        # the prefixes and stems split off are made anew (a vocabulary of a million forms
+        # would otherwise make two million new strings)
+        stem_of = unique_forms.copy()
+        changed = np.flatnonzero(stems != forms)
+        stem_of[changed] = stems[changed].tolist()
+        prefix_of = np.full(len(forms), "", dtype=object)
+        prefixed = np.flatnonzero(prefixes != "")
+        prefix_of[prefixed] = [sys.intern(p) for p in prefixes[prefixed].tolist()]
+        return prefix_of[codes].tolist(), stem_of[codes].tolist()
 
     # --- the decision for forms that start with a proclitic letter ----------------------------
 

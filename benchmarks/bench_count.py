@@ -4,6 +4,7 @@ Usage:
     python benchmarks/bench_count.py --size-mb 200 [--workers 2] [--repeat 3] [--skip camel,pandas]
     python benchmarks/bench_count.py --corpus PATH [...]      # a real corpus: folder of .txt or .jsonl
     python benchmarks/bench_count.py --calibrate PATH         # Heaps' law of a corpus (and of the generator)
+    python benchmarks/bench_count.py --size-mb 150 --distinct-forms 1000000   # memory with a million forms
 
 Without ``--corpus``, generates (once, cached in --data-dir) a JSON-lines corpus of the given
 size shaped like scraped news (a headline and its ``title`` field, six paragraphs of the
@@ -67,14 +68,16 @@ WORD_RE = re.compile(r"^(\W*)(.*?)(\W*)$")
 RESIDUE = ["آخر الأخبار", "مقالات ذات صلة", "اقرأ أيضا", "شارك هذا المقال"]
 
 
-def generate(path: Path, size_mb: int, seed: int = 7) -> None:
+def generate(path: Path, size_mb: int, seed: int = 7, *, distinct_forms: int | None = None) -> None:
     """Write ``size_mb`` MB of JSON lines shaped like scraped news: a headline (also in a
     ``title`` field), six paragraphs of the seeds' article bodies, sometimes a line of web
     residue.  Token ``n`` is a form never seen before with probability ``K beta n^(beta-1)``
     (the slope of Heaps' law), so the vocabulary grows as :data:`HEAPS_K`,
     :data:`HEAPS_BETA` say real news grows; otherwise :data:`INVENTED_SHARE` of the words
     are earlier invented forms, the rest the seeds' words.  Punctuation stays, so a
-    paragraph still ends as it did."""
+    paragraph still ends as it did.  With ``distinct_forms``, K is raised (beta kept) so
+    that the corpus ends with about that many distinct forms: a stress test of memory,
+    not a corpus shaped like news."""
     sys.path.insert(0, str(ROOT))
     from analysis import load_corpus
 
@@ -85,14 +88,17 @@ def generate(path: Path, size_mb: int, seed: int = 7) -> None:
     base = len({w for p in paragraphs + headlines for w in p.split()})
     invented: list[str] = []
     n_tokens = 0
+    heaps_k = HEAPS_K
+    if distinct_forms:                      # about 11 bytes of JSON per token in this corpus
+        heaps_k = distinct_forms / (size_mb * 1_000_000 / 11) ** HEAPS_BETA
 
     def perturb(text: str) -> str:
         nonlocal n_tokens
         words = []
         for word in text.split():
             n_tokens += 1
-            p_new = HEAPS_K * HEAPS_BETA * n_tokens ** (HEAPS_BETA - 1)
-            if base + len(invented) < HEAPS_K * n_tokens ** HEAPS_BETA and rng.random() < min(1.0, 2 * p_new):
+            p_new = heaps_k * HEAPS_BETA * n_tokens ** (HEAPS_BETA - 1)
+            if base + len(invented) < heaps_k * n_tokens ** HEAPS_BETA and rng.random() < min(1.0, 2 * p_new):
                 stem = "".join(rng.choice(LETTERS) for _ in range(rng.randint(3, 7)))
                 invented.append(rng.choice(PREFIXES) + stem + rng.choice(SUFFIXES))
                 new = invented[-1]
@@ -379,6 +385,8 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=None,
                         help="a real corpus (folder of .txt files or .jsonl): measured as given and in the other form")
     parser.add_argument("--calibrate", type=Path, default=None, help="print Heaps' law of this corpus and exit")
+    parser.add_argument("--distinct-forms", type=int, default=None,
+                        help="generate a corpus with about this many distinct forms (a memory stress test)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--repeat", type=int, default=3, help="runs of each pipeline; the fastest is reported")
     parser.add_argument("--data-dir", type=Path, default=Path("/tmp/qaani-bench"))
@@ -402,10 +410,11 @@ def main() -> int:
         corpora = [args.corpus, other_form(args.corpus, args.data_dir)]
         corpora.sort(key=lambda p: not p.is_dir())               # the folder first
     else:
-        corpus = args.data_dir / f"news_{args.size_mb}mb_heaps.jsonl"
+        forms = f"_{args.distinct_forms}forms" if args.distinct_forms else ""
+        corpus = args.data_dir / f"news_{args.size_mb}mb_heaps{forms}.jsonl"
         if not corpus.exists():
             print(f"generating {corpus} ...", file=sys.stderr)
-            generate(corpus, args.size_mb)
+            generate(corpus, args.size_mb, distinct_forms=args.distinct_forms)
         corpora = [corpus]
     for corpus in corpora:
         bench(corpus, names, args)

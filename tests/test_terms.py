@@ -124,3 +124,19 @@ def test_ngrams_and_kwic_read_each_document_whole_when_its_rows_are_apart():
     shuffled = pd.concat([t.iloc[2:], t.iloc[:2]])          # document d0 in two pieces
     assert ngrams(shuffled, n=2).values.tolist() == ngrams(t, n=2).values.tolist()
     assert kwic(shuffled, "فيلق", window=1).values.tolist() == kwic(t, "فيلق", window=1).values.tolist()
+
+
+@pytest.mark.parametrize("fixed_width_bytes", [0, 64 << 20])
+def test_sort_rows_orders_strings_as_python_does(monkeypatch, fixed_width_bytes):
+    # the large-vocabulary sort (fixed-width or variable-width numpy strings) orders terms by
+    # code point, as Python and pandas do: ties of counts broken by the term
+    from analysis import vocabulary
+
+    monkeypatch.setattr(vocabulary, "FIXED_WIDTH_BYTES", fixed_width_bytes)
+    terms = ["قاآني", "قااني", "قاني", "غاني", "الكاظمي", "Kadhimi", "kadhimi", "٢٠٢١", "2021", "ب", "ا",
+             "الحشد_الشعبي", "بغداد", "بغدادي", "é", "e\u0301", "\U0001F600"]
+    table = pd.DataFrame({"term": terms * 2, "count": [1, 2] * len(terms)})
+    got = vocabulary.sort_rows(table, ["count", "term"], ascending=[False, True])
+    want = table.sort_values(["count", "term"], ascending=[False, True], kind="stable")
+    assert got["term"].tolist() == want["term"].tolist()
+    assert got["count"].tolist() == want["count"].tolist()
