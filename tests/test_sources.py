@@ -145,9 +145,19 @@ def test_subjects_written_before_their_verb(text, speaker):
     "واعتبر 73% من الفرنسيين أن الإصلاح ضروري.",                          # a figure
     "وصل الوفد في زيارة غير معلنة إلى بغداد.",                            # معلنة: an adjective
     "اتُهمت روسيا بتدبير الهجوم.",                                       # a passive verb
+    "وتظاهر الطلاب عقب المحاضرة أمام مبنى الجامعة احتجاجا على الرسوم.",  # عقب: "after"
+    "وأغلقت الشرطة الطريق عقب انفجار سيارة، قبل أن تعيد فتحه مساء.",
 ])
 def test_non_attributions(text):
     assert rows(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وعقّب المتحدث باسم الوزارة على القرار بأنه متسرع.", "المتحدث باسم الوزارة"),
+    ("وعقبت النقابة على القرار بأنه متسرع.", "النقابة"),
+])
+def test_the_verb_aqqaba_is_written_with_its_shadda_or_agreement(text, speaker):
+    assert speakers(text) == [speaker]
 
 
 def test_continuation_needs_an_agreeing_antecedent():
