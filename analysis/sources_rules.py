@@ -161,7 +161,10 @@ def sentence_tokens(text: str, start: int, end: int, *, open_quote: bool = False
     tokens, previous = [], start
     for span in token_spans(text[start:end]):
         s, e = start + span.start, start + span.end
-        tokens.append(Token(s, e, span.surface, _N(span.surface), text[previous:s], False))
+        gap = text[previous:s]
+        if gap == "." and tokens and _abbreviation_part(tokens[-1].surface) and _abbreviation_part(span.surface):
+            gap = " "                                       # بي.بي.سي: one name, not two sentences' pieces
+        tokens.append(Token(s, e, span.surface, _N(span.surface), gap, False))
         previous = e
     tail = Token(end, end, "", "", text[previous:end], False)      # closes a final quotation
     if open_quote:
@@ -185,6 +188,11 @@ def sentence_tokens(text: str, start: int, end: int, *, open_quote: bool = False
                         q.quoted = True
                 opened = None
     return tokens
+
+
+def _abbreviation_part(surface: str) -> bool:
+    """A piece of a dotted abbreviation: one to three letters (بي, سي, إم)."""
+    return 1 <= len(surface) <= 3 and surface.isalpha()
 
 
 def bare(word: str) -> str:
@@ -716,6 +724,10 @@ class DocumentReader:
                     continue
             if any(c in tok.gap for c in PUNCT):
                 break
+            through = self._outlet_through(j, k)
+            if through:
+                k = through                                   # سي إن إن: إن is the name's, not "that"
+                continue
             quotes = sum(tok.gap.count(q) for q in QUOTES)
             if quotes:
                 if tok.quoted:
@@ -756,6 +768,20 @@ class DocumentReader:
         while k > j + 1 and tokens[k - 1].norm in ("و", "ف", "في", "من", "عن", "الي", "علي", "مع", "ل", "ب"):
             k -= 1                                            # "هولاند في": not the name's end
         return j, k
+
+    def _outlet_through(self, j: int, k: int) -> int:
+        """The end of an outlet's name that begins in tokens j..k-1 and goes on past k (its
+        words may look like stop words: "سي إن إن"), 0 if none."""
+        tokens = self.tokens
+        for s in range(max(j, k - 3), k):
+            for variant, _, _ in outlet_variants():
+                size = len(variant)
+                if size < 2 or s + size <= k or s + size > len(tokens):
+                    continue
+                if tuple(bare(t.norm) if m == 0 else t.norm for m, t in enumerate(tokens[s:s + size])) == variant \
+                        and not any(_opens(t) for t in tokens[s + 1:s + size]):
+                    return s + size
+        return 0
 
     def _completes_name(self, j: int, k: int) -> bool:
         """Whether tokens j..k-1 end where an earlier mention of the article ends, with a

@@ -53,6 +53,10 @@ def speakers(text):
     ("وقال أحد السكان إن القصف استمر طوال الليل.", [("أحد السكان", "anonymous", "")]),
     ("وقال قيادي في الحزب إن الانتخابات مزورة.", [("قيادي في الحزب", "anonymous", "")]),
     ('وكشفت صحيفة "صنداي ميرور" أن الوزير استقال.', [("صنداي ميرور", "named_outlet", "")]),
+    # a dotted abbreviation is one name, and its إن is not the complementizer
+    ("وذكرت بي.بي.سي أن الحكومة استقالت.", [("بي بي سي", "named_outlet", "")]),
+    ("وقالت شبكة سي.إن.إن الأمريكية إن الرئيس سيزور الرياض.", [("سي إن إن", "named_outlet", "")]),
+    ("وقالت شبكة سي إن إن إن الرئيس سيزور الرياض.", [("سي إن إن", "named_outlet", "")]),
 ])
 def test_attributions_in_new_sentences(text, expected):
     assert rows(text) == expected
