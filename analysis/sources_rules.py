@@ -9,7 +9,10 @@ look for cues (:mod:`analysis.sources_lexicon`).  For each cue:
 * **participles** (قائلا, مضيفة, مؤكدين) and verbs without a subject ("وأضاف أن", "وقال:")
   continue the latest source that agrees with them in gender and number (قال: masculine,
   قالت: feminine, قالوا: plural, قالا: dual), in the sentence, else in the last
-  :data:`COREF_PARAGRAPHS` paragraphs; with none, nothing is recorded;
+  :data:`COREF_PARAGRAPHS` paragraphs; with none, nothing is recorded.  The subject of a
+  sentence whose first verb is no cue ("وكان الرئيس قد هاجم ...", "واستقبل الوزير وفدا")
+  is such a source too (a person, body or outlet, not a place), so "ووصفهم" after it
+  continues it rather than an earlier speaker;
 * **prepositions** (بحسب, وفقا لـ, نقلا عن, على حد قول, على لسان) take the speaker after
   them; a document names its publisher ("بحسب تقرير لصحيفة X", "وفقا لبيان صادر عن X"),
   a rule or a text is not a source ("وفق الدستور", "بحسب التوقيت المحلي"), a pronoun
@@ -23,8 +26,10 @@ look for cues (:mod:`analysis.sources_lexicon`).  For each cue:
 
 A subject span ends at a complementizer, a colon or quotation, the cue's preposition, a
 relative pronoun, a time word, "في بيان/تصريح/تغريدة", a statement to an outlet, a
-participle or adverb ("طالبة عدم الكشف", "ردا على سؤال"), or a comma that does not open an
-apposition ("الرئيس الأمريكي، دونالد ترامب، إن" keeps the name).
+participle or adverb ("طالبة عدم الكشف", "ردا على سؤال"), an indefinite accusative noun
+(the object: "وفدا", "اتفاقا"), or a comma that does not open an apposition ("الرئيس
+الأمريكي، دونالد ترامب، إن" keeps the name).  A verbal noun after عدم is no cue ("لعدم
+كشفه").
 """
 
 from __future__ import annotations
@@ -121,7 +126,7 @@ STATEMENT = frozenset(_N(w) for w in ("تصريحات", "تصريح", "بيان"
 #: Words before a cue that stop it being an attribution (negation, prepositions).
 BLOCKERS = frozenset(_N(w) for w in ("لم", "لن", "لا", "ما", "في", "من", "على", "إلى", "عن", "بعد", "قبل", "عند",
                                       "سوف", "ولم", "ولن", "ولا", "فلم", "لكي", "كي", "بأن", "مع", "غير", "بما",
-                                      "عما", "مما", "وبما"))
+                                      "عما", "مما", "وبما", "عدم", "لعدم", "بعدم", "وعدم"))
 #: The second word of a name that carries the article (سيف الإسلام, عبد الله, نور الدين).
 NAME_SECONDS = frozenset(_N(w) for w in ("الدين", "الإسلام", "الله", "الرحمن", "الرحيم", "العابدين", "الحق",
                                           "العزيز", "الملك", "الكريم", "الحميد", "المجيد", "الأمين", "الهادي"))
@@ -420,6 +425,7 @@ class DocumentReader:
         self.first_row = len(self.rows)          # rows of this sentence start here
         self.pending_via = ""                    # "وبحسب وكالة X، قال Y": Y's relay
         self.consumed: set[int] = set()          # participles that carried a verb's content
+        self._clause_subject()
         i = 0
         while i < len(tokens):
             found = match_cue(tokens, i)
@@ -436,6 +442,61 @@ class DocumentReader:
                 i = self._participle(i, length, form)
             else:
                 i = self._verb(i, length, form)
+
+    # --- the subject of a sentence that cites nobody ---------------------------------------
+
+    def _clause_subject(self) -> None:
+        """Keep the subject of a sentence's first verb when that verb is no cue ("وكان الرئيس،
+        محمد ولد عبد العزيز، قد هاجم ...", "وأرسل غريفيث رسائل ..."): a later cue without a
+        subject ("ووصفهم", "وقال إن") continues it rather than an earlier source.  Only a
+        person, a body or an outlet counts (not a place: "وشهدت بغداد ...")."""
+        tokens = self.tokens
+        if len(tokens) < 3 or match_cue(tokens, 0):
+            return
+        if tokens[0].norm in KANA:
+            a = 1
+            b = next((m for m in range(2, min(len(tokens), 14)) if tokens[m].norm == "قد"), 0)
+            if not b or match_cue(tokens, b + 1) or not self._plausible(a, b):
+                return
+        elif self._verb_like(tokens[0]):
+            a, b = self._span(1)
+            b = self._trim_object(a, b)
+            if b <= a or any(t.norm in COMPLEMENTIZERS for t in tokens[b:b + 1]):
+                return
+        else:
+            return
+        if not self._person_like(a, b):
+            return
+        form = CueForm(tokens[0].norm, "verb", "neutral", "past", None, frozenset(), "")
+        self._hide(self._emit(a, b, 0, 1, form, via="", resolved="explicit"))
+
+    def _verb_like(self, tok: Token) -> bool:
+        """Whether a sentence's first word can be a past verb: not a known noun, particle,
+        preposition or time word, nor definite (the rules have no dictionary of verbs)."""
+        word = bare(tok.norm)
+        if len(word) < 3 or word.startswith("ال") or word.startswith(("بال", "لل", "كال")):
+            return False
+        if word in CLAUSE_STARTERS or word in NOT_FIRST or word in BLOCKERS or word in TIME_WORDS or \
+                word in SVO_PARTICLES or word in SPAN_STOP or word in KANA or word in COMPLEMENTIZERS:
+            return False
+        if _known(word) or no_article(word) in words("given_name") or word in outlet_words() or \
+                self._place_at(0, False) or _lam_is_preposition(word) or _statement_noun(word):
+            return False
+        return not word.endswith(("ة", "ات", "ين", "ون")) and not word.isdigit()
+
+    def _person_like(self, a: int, b: int) -> bool:
+        """A span that names a person, a body or an outlet (not a place or a thing)."""
+        ws = [bare(t.norm) for t in self.tokens[a:b]]
+        kind, _ = classify(ws)
+        if not kind or self._place_at(a, False):
+            return False
+        if kind in ("named_outlet", "unnamed_outlet", "anonymous"):
+            return True
+        head = no_article(ws[0])
+        if head in words("title") or head in words("body") or ws[0] in words("given_name"):
+            return True
+        cited = {w for r in self.rows if r.explicit_mention for w in r.words if no_article(w) not in _head_words()}
+        return any(w in cited for w in ws)
 
     # --- verbs --------------------------------------------------------------------------
 
@@ -925,6 +986,8 @@ class DocumentReader:
             return True
         if word.endswith("ا") and no_article(word[:-1]) in words("document"):
             return True                                       # أصدر X بيانا
+        if k > start and self._indefinite_accusative(k):
+            return True                                       # "واستقبل رئيس الوزراء | وفدا"
         found = match_cue(tokens, k)
         if found and not _blocked(tokens, k, found[0]):
             return True
@@ -935,6 +998,19 @@ class DocumentReader:
         if not preposition and self._dative(word):
             return True
         return False
+
+    def _indefinite_accusative(self, k: int) -> bool:
+        """A common noun written with the accusative alif of the indefinite (وفدا, قرارا,
+        رسالة is not one): an object or an adverb, never part of a subject; names that end
+        in alif (روسيا, رضا) are not taken for one."""
+        word = self.tokens[k].norm
+        if not word.endswith("ا") or word.startswith("ال") or len(word) < 4:
+            return False
+        stem = word[:-1]
+        if word in words("given_name") or stem in words("given_name") or word in outlet_words() or \
+                self._place_at(k, False) or _known(word):
+            return False
+        return zipf(stem) >= 3.5 and zipf(stem) >= zipf(word) + 0.5
 
     def _apposition(self, k: int, *, relay: bool, preposition: bool,
                     preps: frozenset[str] = frozenset()) -> int | None:

@@ -118,6 +118,7 @@ def test_participles_judgement_writing_and_passive_cues(text, cues):
     ("وقالت وزيرة الخارجية، جولي بيشوب، للصحفيين إن القرار نهائي.", "وزيرة الخارجية جولي بيشوب"),
     ("وقال مسؤولون أمريكيون، طلبوا عدم الكشف عن هويتهم، إن الضربة وشيكة.", "مسؤولون أمريكيون"),
     ("ونفت الوزارة الاتهامات جملة وتفصيلا.", "الوزارة"),
+    ("واعتبر وزير الخارجية اتفاقا كهذا خطوة إلى الوراء.", "وزير الخارجية"),   # an indefinite accusative
 ])
 def test_spans_stop_at_the_speaker(text, speaker):
     table = extract_sources(text)
@@ -171,6 +172,30 @@ def test_continuation_needs_an_agreeing_antecedent():
     assert speakers(text) == ["وزارة الصحة"] * 2
     text = "وقال مسؤولان أمريكيان إن القرار اتخذ. وأضافا أن التنفيذ قريب."
     assert extract_sources(text).resolved.tolist() == ["explicit", "coreference"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject of a sentence whose verb is no cue is the one a later subjectless cue continues
+    ("وقال المتحدث باسم الجيش إن القصف توقف. وكان وزير الداخلية، سامي الحربي، قد زار المدينة أمس، "
+     "وحذر من العودة قبل إزالة الألغام.",
+     ["المتحدث باسم الجيش", "وزير الداخلية سامي الحربي"]),
+    ("وقال المتحدث باسم الشرطة إن الطريق أغلق. واستقبل رئيس الوزراء وفدا من الوجهاء، "
+     "وأكد أن الحكومة ستعوض المتضررين.",
+     ["المتحدث باسم الشرطة", "رئيس الوزراء"]),
+    # a place that is the subject of an event does not speak
+    ("وقال المتحدث باسم الشرطة إن الطريق أغلق. وشهدت بغداد احتجاجات واسعة. وأضاف أن التحقيق مستمر.",
+     ["المتحدث باسم الشرطة"] * 2),
+])
+def test_a_subjectless_cue_continues_the_subject_of_the_sentence_before(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير إن الصفقة قانونية. وانتقد النواب الحكومة لعدم كشفه عن تفاصيل الصفقة.",
+    "وقال الوزير إن الصفقة قانونية. وأثار تأخر الرد وعدم كشفه عن التفاصيل غضب النواب.",
+])
+def test_a_verbal_noun_after_adam_is_no_cue(text):
+    assert speakers(text) == ["الوزير"]                   # كشفه after عدم is a noun, not "he revealed it"
 
 
 def test_a_subjectless_cue_inside_another_sources_words_is_not_continued():
