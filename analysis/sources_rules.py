@@ -104,6 +104,8 @@ DEFINITE_ADJECTIVES = frozenset(_N(w) for w in (
 SPEECH_NOUNS = tuple(_N(w) for w in ("دعوت", "دعوة", "مطالبت", "مطالبة", "رفض", "تأكيد", "موقف", "تحذير", "إدانت",
                                      "نفي", "اتهام", "انتقاد", "ترحيب", "وصف", "تهديد", "التزام", "تمسك", "استعداد",
                                      "دعم", "شعور", "قلق", "أسف", "ارتياح", "تفاصيل", "معلومات", "عدد"))
+#: Titles that take "لدى" (to a state or a body) as part of them: "السفير الروسي لدى الأمم المتحدة".
+ENVOYS = frozenset(_N(w) for w in ("سفير", "سفيرة", "مندوب", "مندوبة", "ممثل", "ممثلة", "مبعوث", "مبعوثة"))
 #: Titles whose holder speaks for a living: the verb after them is a statement.
 SPOKESMEN = frozenset(_N(w) for w in ("متحدث", "المتحدث", "متحدثة", "المتحدثة", "الناطق", "ناطق", "الناطقة"))
 #: "مصادر لم تكشف عن هويتها": the clause that says a source is unnamed belongs to it.
@@ -198,6 +200,11 @@ def sentence_tokens(text: str, start: int, end: int, *, open_quote: bool = False
 def _abbreviation_part(surface: str) -> bool:
     """A piece of a dotted abbreviation: one to three letters (بي, سي, إم)."""
     return 1 <= len(surface) <= 3 and surface.isalpha()
+
+
+def _name_word(word: str) -> bool:
+    """A first name or a rare word written without the article (part of a name: برهم)."""
+    return word in words("given_name") or (not word.startswith("ال") and zipf(word) < 3.0 and len(word) > 2)
 
 
 def bare(word: str) -> str:
@@ -903,6 +910,8 @@ class DocumentReader:
             return False
         if here in NAME_SECONDS or before in NAME_PARTICLES or before in CONSTRUCT_HEADS:
             return False
+        if before in words("given_name") and (k < 2 or not _name_word(tokens[k - 2].norm)):
+            return False                                      # "بشار الأسد": a first name's family name
         if before.startswith("ال"):
             # after a nationality adjective the phrase is complete: "الأمين العام لمجلس التعاون
             # الخليجي | الهجوم"; after any other definite word the chain may go on ("حقوق الإنسان")
@@ -963,7 +972,7 @@ class DocumentReader:
         tokens = self.tokens
         tok = tokens[k]
         word = tok.norm
-        if word in SPAN_STOP and not (relay and word == "عن"):
+        if word in SPAN_STOP and not (relay and word == "عن") and not self._envoy_at(k, start):
             return True
         if word[:1] in "وف" and word[1:] in COMPLEMENTIZERS:
             return True                                       # فإنه, وأنها
@@ -998,6 +1007,12 @@ class DocumentReader:
         if not preposition and self._dative(word):
             return True
         return False
+
+    def _envoy_at(self, k: int, start: int) -> bool:
+        """لدى after an envoy's title belongs to it: "السفير الروسي لدى الأمم المتحدة"."""
+        if self.tokens[k].norm != _N("لدى"):
+            return False
+        return any(no_article(bare(t.norm)) in ENVOYS for t in self.tokens[max(start, k - 3):k])
 
     def _indefinite_accusative(self, k: int) -> bool:
         """A common noun written with the accusative alif of the indefinite (وفدا, قرارا,

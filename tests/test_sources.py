@@ -119,6 +119,15 @@ def test_participles_judgement_writing_and_passive_cues(text, cues):
     ("وقال مسؤولون أمريكيون، طلبوا عدم الكشف عن هويتهم، إن الضربة وشيكة.", "مسؤولون أمريكيون"),
     ("ونفت الوزارة الاتهامات جملة وتفصيلا.", "الوزارة"),
     ("واعتبر وزير الخارجية اتفاقا كهذا خطوة إلى الوراء.", "وزير الخارجية"),   # an indefinite accusative
+    # a first name that is also a common word (عادل, جمال) goes on to its family name
+    ("أكد وزير الداخلية الأردني عادل الحمود، مساء الاثنين، أن الحدود آمنة.", "وزير الداخلية الأردني عادل الحمود"),
+    # a first name's definite family name is not the object (الأسد, the lion) ...
+    ("وقال الرئيس السوري بشار الأسد إن المعارك انتهت.", "الرئيس السوري بشار الأسد"),
+    # ... but after a whole name, a definite noun is: "برهم صالح | الاعتداء"
+    ("وأدان الرئيس العراقي برهم صالح الاعتداء على المتظاهرين.", "الرئيس العراقي برهم صالح"),
+    # an envoy's title takes لدى
+    ("وقال السفير الصيني لدى الأمم المتحدة تشانغ جون إن بكين ترفض العقوبات.",
+     "السفير الصيني لدى الأمم المتحدة تشانغ جون"),
 ])
 def test_spans_stop_at_the_speaker(text, speaker):
     table = extract_sources(text)
