@@ -109,14 +109,15 @@ def is_name(word: str) -> bool:
 
 
 def _nationality(word: str) -> bool:
-    """الإثيوبي, البريطانية, الأمريكيين: an adjective of a place, or a frequent one."""
+    """الإثيوبي, البريطانية, الأمريكيين: an adjective of a place, or a frequent one (a rare
+    word of a frequent stem is a family name: الحديثي, not an adjective of الحديث)."""
     stem = word
     for suffix in ("يين", "يون", "ية", "ي"):
         if stem.endswith(suffix):
             stem = stem[:-len(suffix)]
             break
     return any(form in _places() for form in (stem, stem + "ا", stem + "يا", stem + "ي")) or \
-        zipf("ال" + word) >= 4.7 or zipf("ال" + stem) >= 4.2
+        zipf("ال" + word) >= 4.7 or (zipf("ال" + stem) >= 4.2 and zipf("ال" + word) >= 3.0)
 
 
 def names_of(raw: tuple[str, ...]) -> tuple[str, ...]:

@@ -38,7 +38,8 @@ from dataclasses import dataclass
 
 from .lexicon import zipf
 from .sources_lexicon import (
-    CueForm, cue_forms, longest_cue, no_article, norm, outlet_variants, outlet_words, place_phrases, words,
+    CueForm, cue_forms, longest_cue, no_article, norm, outlet_variants, outlet_words, place_adjective, place_phrases,
+    words,
 )
 from .tokenize import lines_of, sentence_bounds, token_spans
 
@@ -104,6 +105,11 @@ DEFINITE_ADJECTIVES = frozenset(_N(w) for w in (
 SPEECH_NOUNS = tuple(_N(w) for w in ("دعوت", "دعوة", "مطالبت", "مطالبة", "رفض", "تأكيد", "موقف", "تحذير", "إدانت",
                                      "نفي", "اتهام", "انتقاد", "ترحيب", "وصف", "تهديد", "التزام", "تمسك", "استعداد",
                                      "دعم", "شعور", "قلق", "أسف", "ارتياح", "تفاصيل", "معلومات", "عدد"))
+#: Adjectives that leave a media noun unnamed: "التلفزيون الرسمي", "وكالة الأنباء الحكومية"
+#: (whose?), unlike a nationality ("التلفزيون الرسمي السوري" names one).
+UNNAMING_MEDIA_ADJECTIVES = frozenset(_N(w) for w in (
+    "المحلية", "المحلي", "العربية", "الرسمي", "الرسمية", "الحكومي", "الحكومية", "الوطني", "الوطنية", "الحكومي",
+    "المحلية", "الخاصة", "الخاص", "المستقلة", "المعارضة", "الموالية", "الرسميين"))
 #: Titles that take "لدى" (to a state or a body) as part of them: "السفير الروسي لدى الأمم المتحدة".
 ENVOYS = frozenset(_N(w) for w in ("سفير", "سفيرة", "مندوب", "مندوبة", "ممثل", "ممثلة", "مبعوث", "مبعوثة"))
 #: Titles whose holder speaks for a living: the verb after them is a statement.
@@ -906,8 +912,14 @@ class DocumentReader:
         """A definite common noun after a name starts the object: "واعتبر بايدن | الهجوم"."""
         tokens = self.tokens
         here, before = tokens[k].norm, tokens[k - 1].norm
-        if not here.startswith("ال") or here.endswith(("ي", "ية", "يين", "يون")) or len(here) < 5:
+        if not here.startswith("ال") or len(here) < 5:
             return False
+        if here.endswith(("ي", "ية", "يين", "يون")):
+            # a noun in ية after a person's name ("أردوغان | العملية"); a person takes no
+            # adjective but a nationality, and a body's name may ("حماس الفلسطينية")
+            return not before.startswith("ال") and before not in _head_words() and zipf(here) >= 4.3 and \
+                any(t.norm in words("given_name") for t in tokens[j:k]) and not place_adjective(here) and \
+                here not in DEFINITE_ADJECTIVES
         if here in NAME_SECONDS or before in NAME_PARTICLES or before in CONSTRUCT_HEADS:
             return False
         if before in words("given_name") and (k < 2 or not _name_word(tokens[k - 2].norm)):
@@ -948,8 +960,9 @@ class DocumentReader:
             return False
         if no_article(here) in words("media") and head in words("media"):
             return False                                      # وسائل إعلام
-        if no_article(here) in _head_words() and head in words("anonymous") and k - j >= 1:
-            return True                                       # "سيدات حبليات | منظمة العفو"
+        if no_article(here) in _head_words() and head in words("anonymous") and k - j >= 1 and \
+                not here.endswith(("ي", "ية", "يون", "يين")):
+            return True                                       # "سيدات حبليات | منظمة العفو"; not "مصدر دبلوماسي"
         if here in SOURCE_ADJECTIVES or here.startswith("م") or here.endswith(("ي", "ية", "يون", "يين", "يان")):
             return False
         if no_article(here) in words("media_adjective") or here.isdigit():
@@ -1644,7 +1657,7 @@ def classify(ws: list[str], *, in_list: bool = False) -> tuple[str, str]:
             return "named_outlet", " ".join(rest)             # صحيفة كوريير ديلا سيرا
         if ws[index].startswith("ال") or (rest and rest[0] in ("الانباء", "انباء")):
             named = [w for w in rest if w.startswith("ال") and w.endswith(("ي", "ية")) and
-                     no_article(w) not in words("media_adjective") and w not in ("المحلية", "المحلي", "العربية")]
+                     no_article(w) not in words("media_adjective") and w not in UNNAMING_MEDIA_ADJECTIVES]
             if named and not head.endswith(("ات",)) and head not in ("وسائل", "مواقع", "صحف", "قنوات", "منصات"):
                 return "named_outlet", key
         return "unnamed_outlet", key

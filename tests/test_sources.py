@@ -55,6 +55,10 @@ def speakers(text):
     ('وكشفت صحيفة "صنداي ميرور" أن الوزير استقال.', [("صنداي ميرور", "named_outlet", "")]),
     # a dotted abbreviation is one name, and its إن is not the complementizer
     ("وذكرت بي.بي.سي أن الحكومة استقالت.", [("بي بي سي", "named_outlet", "")]),
+    # an adjective in ي after an unnamed source, even one that is a source noun itself (دبلوماسي)
+    ("وقال مصدر دبلوماسي لوكالة رويترز إن الجولة الثانية تأجلت.", [("مصدر دبلوماسي", "anonymous", "رويترز")]),
+    # a media noun with "official" or "local" names no outlet; with a nationality it does
+    ("وذكر التلفزيون الرسمي أن الرئيس أصدر عفوا عاما.", [("التلفزيون الرسمي", "unnamed_outlet", "")]),
     ("وقالت شبكة سي.إن.إن الأمريكية إن الرئيس سيزور الرياض.", [("سي إن إن", "named_outlet", "")]),
     ("وقالت شبكة سي إن إن إن الرئيس سيزور الرياض.", [("سي إن إن", "named_outlet", "")]),
 ])
@@ -125,6 +129,9 @@ def test_participles_judgement_writing_and_passive_cues(text, cues):
     ("وقال الرئيس السوري بشار الأسد إن المعارك انتهت.", "الرئيس السوري بشار الأسد"),
     # ... but after a whole name, a definite noun is: "برهم صالح | الاعتداء"
     ("وأدان الرئيس العراقي برهم صالح الاعتداء على المتظاهرين.", "الرئيس العراقي برهم صالح"),
+    # a noun in ية after a person's name is the object, a nationality is not
+    ("ووصف الرئيس التركي رجب طيب أردوغان العملية بأنها ناجحة.", "الرئيس التركي رجب طيب أردوغان"),
+    ("وقالت حركة حماس الفلسطينية إن التهدئة صامدة.", "حركة حماس الفلسطينية"),
     # an envoy's title takes لدى
     ("وقال السفير الصيني لدى الأمم المتحدة تشانغ جون إن بكين ترفض العقوبات.",
      "السفير الصيني لدى الأمم المتحدة تشانغ جون"),

@@ -63,3 +63,10 @@ def test_across_articles_a_name_joins_its_fullest_mention():
 def test_relays_are_labelled_like_entities():
     table = extract_sources("ونقلت وكالة رويترز عن مسؤولين أمنيين أن الهجوم فشل.")
     assert table.via.tolist() == ["", "رويترز"]
+
+
+def test_a_family_name_in_i_is_a_name_not_an_adjective():
+    # الحديثي is rare as a word although الحديث is common: it names the spokesman
+    text = ("وقال الناطق باسم الحكومة العراقية سعد الحديثي إن بغداد ترفض التدخل. "
+            "وأكد الحديثي أن العراق دولة ذات سيادة.")
+    assert extract_sources(text).source_entity.nunique() == 1
