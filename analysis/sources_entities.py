@@ -12,8 +12,11 @@ Within an article, a mention joins an earlier one when
 
 Unnamed sources merge only when the later mention is definite ("مصادر" ... "المصادر") and
 never with "آخر"/"أخرى" ("مصدر آخر" is someone else).  The entity's label is its fullest
-mention as written.  Across articles, entities with a name merge when one's name words
-are part of the other's (ترامب, دونالد ترامب), and the alias table
+mention as written.  Across articles, generic sources — unnamed ones and bodies or titles
+every state has ("وزارة الداخلية", "الرئيس") — never merge (two articles' "مصدر أمني" are
+two people; the label takes the article's id when several articles cite one); entities
+with a name merge when one's name words are part of the other's (ترامب, دونالد ترامب),
+and the alias table
 ``analysis/data/source_aliases.csv`` (canonical, variant, note: any spelling) merges what
 rules cannot know: spellings (خلية الإعلام الأمنية/الأمني), a spokesman speaking for his
 body.
@@ -392,15 +395,24 @@ def corpus_entities(table: pd.DataFrame, *, aliases: dict[tuple[str, ...], str] 
     """One label per entity across documents, for a table with ``source_entity`` and
     ``source_type`` (returns the new ``source_entity`` column).
 
-    The alias table maps a label's words to its canonical label first; then named
-    entities merge when one's name words are part of exactly one other's (ترامب into
-    الرئيس الأمريكي دونالد ترامب); the rest merge when their words are the same.  A merged
-    entity takes its most frequent label (the longest among equals)."""
+    The alias table maps a label's words to its canonical label first; generic sources
+    (:func:`generic_source`: "مصدر", "وزارة الداخلية") stay apart in each article, labelled
+    with its ``doc_id`` when several articles cite one; then named entities merge when
+    one's name words are part of exactly one other's (ترامب into الرئيس الأمريكي دونالد
+    ترامب); the rest merge when their words are the same.  A merged entity takes its most
+    frequent label (the longest among equals)."""
     aliases = load_source_aliases() if aliases is None else aliases
+    docs = table["doc_id"] if "doc_id" in table else pd.Series("", index=table.index)
     rows = []
-    for label, kind in zip(table["source_entity"], table["source_type"]):
+    for label, kind, doc in zip(table["source_entity"], table["source_type"], docs):
         ws = mention_words(norm(label).split())
-        rows.append((aliases[ws], kind, True) if ws in aliases else (label, kind, False))
+        if ws in aliases:
+            rows.append((aliases[ws], kind, True))
+        elif generic_source(label, kind):
+            rows.append((label, kind, False, doc))        # one per article: never merged across them
+        else:
+            rows.append((label, kind, False))
+    rows = _scoped(rows)
     entries = {}
     for label, kind, fixed in rows:
         ws = mention_words(norm(label).split())
@@ -442,6 +454,46 @@ def corpus_entities(table: pd.DataFrame, *, aliases: dict[tuple[str, ...], str] 
     best = {g: groups[g]["fixed"] or max(c, key=lambda lab: (c[lab], len(lab), lab)) for g, c in counts.items()}
     return pd.Series([best[group_of[(label, kind)]] for label, kind, _ in rows], index=table.index,
                      name="source_entity")
+
+
+def generic_source(label: str, kind: str) -> bool:
+    """Whether a source names no specific speaker across articles: an unnamed source or
+    outlet ("مصدر", "وسائل إعلام"), or a body or title made only of words every state has
+    (the ``office`` words: "وزارة الداخلية", "المتحدث باسم الوزارة", "الرئيس"), with no
+    name, place or nationality ("وزارة الداخلية العراقية" is specific).
+
+    Examples
+    --------
+    >>> generic_source("وزارة الداخلية", "named_person_or_body")
+    True
+    >>> generic_source("وزارة الداخلية العراقية", "named_person_or_body")
+    False
+    >>> generic_source("منظمة العفو الدولية", "named_person_or_body")
+    False
+    """
+    if kind in ("anonymous", "unnamed_outlet"):
+        return True
+    if kind != "named_person_or_body":
+        return False
+    ws = mention_words(norm(label).split())
+    return bool(ws) and all(w in words("office") or w in FUNCTION_WORDS for w in ws)
+
+
+def _scoped(rows: list[tuple]) -> list[tuple[str, str, bool]]:
+    """Generic sources (rows with a fourth item, their article) keep their label in one
+    article and take the article's id after it when several articles cite them:
+    "وزارة الداخلية (a)", "وزارة الداخلية (b)" are two entities, as a reader counts them."""
+    articles: dict[tuple[str, str], set] = {}
+    for row in rows:
+        if len(row) == 4:
+            articles.setdefault(row[:2], set()).add(row[3])
+    out = []
+    for row in rows:
+        if len(row) == 4 and len(articles[row[:2]]) > 1:
+            out.append((f"{row[0]} ({row[3]})", row[1], False))
+        else:
+            out.append(row[:3])
+    return out
 
 
 def _spelling_map(names: set[str], counts: Counter) -> dict[str, str]:

@@ -70,3 +70,19 @@ def test_a_family_name_in_i_is_a_name_not_an_adjective():
     text = ("وقال الناطق باسم الحكومة العراقية سعد الحديثي إن بغداد ترفض التدخل. "
             "وأكد الحديثي أن العراق دولة ذات سيادة.")
     assert extract_sources(text).source_entity.nunique() == 1
+
+
+def test_generic_sources_are_not_merged_across_articles():
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": [
+        "وقالت وزارة الداخلية إن الحدود مغلقة. وقال مصدر أمني إن المهاجمين فروا.",
+        "وقالت وزارة الداخلية إن الانتخابات هادئة. وقال مصدر أمني إن الطريق فتح. "
+        "وقالت منظمة العفو الدولية إن المعتقلين عذبوا.",
+        "وقالت منظمة العفو الدولية إن السجون مكتظة. وقالت وزارة الداخلية التونسية إن التحقيق مستمر."]})
+    table = sources_table(corpus)
+    by_doc = table.groupby("source_entity").doc_id.nunique()
+    # an unnamed source or "the interior ministry" of two articles are two speakers ...
+    assert table.loc[table.source.str.startswith("مصدر"), "source_entity"].nunique() == 2
+    assert table.loc[table.source == "وزارة الداخلية", "source_entity"].nunique() == 2
+    # ... a body named specifically is one, and keeps its label
+    assert by_doc["منظمة العفو الدولية"] == 2
+    assert "وزارة الداخلية التونسية" in set(table.source_entity)
