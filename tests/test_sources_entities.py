@@ -86,3 +86,21 @@ def test_generic_sources_are_not_merged_across_articles():
     # ... a body named specifically is one, and keeps its label
     assert by_doc["منظمة العفو الدولية"] == 2
     assert "وزارة الداخلية التونسية" in set(table.source_entity)
+
+
+def test_a_definite_official_refers_back_to_the_person_named_before():
+    text = ("وقال سامي الخطيب، مفوض الشرطة الاتحادية، للصحفيين إن التحقيق انتهى. "
+            "وشدد المسؤول الإثيوبي على أنه لا دليل على تورط آخرين.")
+    table = extract_sources(text)
+    assert table.source_entity.tolist() == ["سامي الخطيب مفوض الشرطة الاتحادية"] * 2
+    assert table.source_type.tolist() == ["named_person_or_body"] * 2
+
+
+def test_a_title_of_another_nationality_is_another_person():
+    text = "قال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيئ. وقال الرئيس الروسي إن موسكو ملتزمة بالاتفاق."
+    assert entities(text) == ["الرئيس الأمريكي دونالد ترامب", "الرئيس الروسي"]
+
+
+def test_a_title_takes_a_name_written_with_particles():
+    text = "وكان الرئيس الموريتاني، محمد ولد عبد العزيز، قد زار المدينة. وأكد الرئيس الموريتاني أن الوضع آمن."
+    assert entities(text) == ["الرئيس الموريتاني محمد ولد عبد العزيز"]
