@@ -21,6 +21,9 @@ look for cues (:mod:`analysis.sources_lexicon`).  For each cue:
   an outlet ("قال X لوكالة Y", "في حديث لقناة Y") gives X's row ``via`` Y; a
   preposition after a verb in the same sentence ("وكشف المصدر، وفق ما أوردت مواقع
   محلية") makes the outlet the verb's relay;
+* **outlets**: a name in the gazetteer or quoted after a media noun is taken whole (شبكة
+  "إن بي سي", سي.إن.إن); "الصحيفة", "الصحيفة البريطانية" is the outlet of that kind cited
+  or named before (in any sentence), else an unnamed outlet;
 * lists are split ("قنوات دجلة والشرقية"); a cue negated (لم تعلن), after a preposition
   (في كشف) or inside a quotation that opens and closes in its sentence is not one.
 
@@ -34,6 +37,7 @@ participle or adverb ("طالبة عدم الكشف", "ردا على سؤال"),
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .lexicon import zipf
@@ -110,6 +114,8 @@ SPEECH_NOUNS = tuple(_N(w) for w in ("دعوت", "دعوة", "مطالبت", "م
 UNNAMING_MEDIA_ADJECTIVES = frozenset(_N(w) for w in (
     "المحلية", "المحلي", "العربية", "الرسمي", "الرسمية", "الحكومي", "الحكومية", "الوطني", "الوطنية", "الحكومي",
     "المحلية", "الخاصة", "الخاص", "المستقلة", "المعارضة", "الموالية", "الرسميين"))
+#: A media noun and the name after it: quoted (group 2) or the next three words (group 3).
+MEDIA_NAME_RE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(\w+)\s+(?:[\"«“]([^\"»”\n]{2,40})[\"»”]|(\w+(?:\s+\w+){0,2}))")
 #: Titles that take "لدى" (to a state or a body) as part of them: "السفير الروسي لدى الأمم المتحدة".
 ENVOYS = frozenset(_N(w) for w in ("سفير", "سفيرة", "مندوب", "مندوبة", "ممثل", "ممثلة", "مبعوث", "مبعوثة"))
 #: Titles whose holder speaks for a living: the verb after them is a statement.
@@ -810,6 +816,9 @@ class DocumentReader:
                     inside = quotes % 2 == 0
                 elif self._short_quote(k) or outlet_in([t.norm for t in tokens[k:k + 4]], context=True):
                     inside = quotes % 2 == 1
+                    if inside and no_article(bare(tokens[k - 1].norm)) in words("media"):
+                        k = self._quote_end(k)                # موقع "إن كي ووتش": the name, whatever its words
+                        continue
                 else:
                     break
             if "،" in tok.gap or "," in tok.gap:
@@ -843,11 +852,20 @@ class DocumentReader:
             k -= 1                                            # "هولاند في": not the name's end
         return j, k
 
+    def _quote_end(self, k: int) -> int:
+        """The token after a short quotation that opens before token k (k + 1 if it does
+        not close within four words)."""
+        for m in range(k + 1, min(k + 5, len(self.tokens))):
+            if any(q in self.tokens[m].gap for q in QUOTES):
+                return m
+        return k + 1
+
     def _outlet_through(self, j: int, k: int) -> int:
         """The end of an outlet's name that begins in tokens j..k-1 and goes on past k (its
         words may look like stop words: "سي إن إن"), 0 if none."""
         tokens = self.tokens
-        for s in range(max(j, k - 3), k):
+        media_before = no_article(bare(tokens[k - 1].norm)) in words("media")
+        for s in range(max(j, k - 3), k + 1 if media_before else k):   # شبكة "إن بي سي": from k on
             for variant, _, _ in outlet_variants():
                 size = len(variant)
                 if size < 2 or s + size <= k or s + size > len(tokens):
@@ -1379,6 +1397,9 @@ class DocumentReader:
                 quoted = self._quoted_name(x, y)
                 if quoted:                                      # موقع "إن كي ليدرشيب ووتش": named by its name
                     kind, key = "named_outlet", quoted
+            if kind == "named_outlet" and key not in _outlet_names() and _generic_media(ws):
+                ante = self._outlet_antecedent(ws, tokens[x].start)   # "الصحيفة البريطانية": named before
+                kind, key = ante if ante is not None else ("unnamed_outlet", " ".join(ws))
             if kind == "named_outlet" and key not in _outlet_names():   # a name the gazetteer lacks: as written
                 skip = 1 if no_article(bare(ws[0])) in words("media") else 0
                 key = _clean(self.text[tokens[x + skip].start:tokens[y - 1].end]) if y - x > skip else key
@@ -1392,9 +1413,9 @@ class DocumentReader:
                     y = x + end
                     ws = ws[:end]
             elif kind == "unnamed_outlet" and _generic_media(ws):
-                ante = self._outlet_antecedent(ws)
+                ante = self._outlet_antecedent(ws, tokens[x].start)
                 if ante is not None:                            # "ولفتت الصحيفة": the paper named before
-                    kind, key = ante.source_type, ante.key
+                    kind, key = ante
             start = tokens[x].start + (1 if lam and not tokens[x].norm.startswith("لل") else 0)
             end = tokens[y - 1].end
             row = Attribution(
@@ -1436,20 +1457,24 @@ class DocumentReader:
         self.rows.append(row)
         return row
 
-    def _outlet_antecedent(self, ws: list[str]) -> Attribution | None:
-        """The latest named outlet of the same kind for "الصحيفة", "الوكالة", "الموقع"."""
+    def _outlet_antecedent(self, ws: list[str], before: int) -> tuple[str, str] | None:
+        """(source_type, key) of the outlet "الصحيفة", "الوكالة", "الموقع" refers back to: the
+        latest named outlet of the same kind cited, else the latest one cited nearby, else the
+        latest of that kind the text names before offset ``before`` (موقع "إن كي ليدرشيب ووتش"
+        in a sentence that cites nobody)."""
         head = no_article(bare(ws[0]))
         for row in reversed(self.rows):
             if self.paragraph - row.paragraph > COREF_PARAGRAPHS * 3:
                 break
             if row.source_type == "named_outlet" and head in {no_article(w) for w in row.words}:
-                return row
+                return row.source_type, row.key
         for row in reversed(self.rows):
             if self.paragraph - row.paragraph > COREF_PARAGRAPHS:
                 break
             if row.source_type == "named_outlet":
-                return row
-        return None
+                return row.source_type, row.key
+        named = _named_in_text(self.text[:before], head)
+        return ("named_outlet", named) if named else None
 
     def _antecedent(self, agree: str | None) -> Attribution | None:
         """The latest source agreeing with a cue (within :data:`COREF_PARAGRAPHS`)."""
@@ -1464,6 +1489,23 @@ class DocumentReader:
                     continue
                 return row
         return fallback
+
+
+def _named_in_text(text: str, head: str) -> str:
+    """The last outlet of kind ``head`` (موقع, صحيفة ...) that ``text`` names: a quoted name
+    after the noun (موقع "إن كي ليدرشيب ووتش") or a gazetteer outlet after it ('' if none)."""
+    found = ""
+    for match in MEDIA_NAME_RE.finditer(text):
+        if no_article(bare(norm(match.group(1)))) != head:
+            continue
+        name = _clean(match.group(2) or "")
+        if not name:
+            rest = [norm(w) for w in match.group(3).split()]
+            name = outlet_in(rest, context=True) if rest and outlet_in(rest[:1] + rest[1:], context=True) and \
+                any(v[0] == rest[0] for v, _, _ in outlet_variants()) else ""
+        if name:
+            found = name
+    return found
 
 
 def _outlet_names() -> frozenset[str]:

@@ -59,6 +59,16 @@ def speakers(text):
     ("وقال مصدر دبلوماسي لوكالة رويترز إن الجولة الثانية تأجلت.", [("مصدر دبلوماسي", "anonymous", "رويترز")]),
     # a media noun with "official" or "local" names no outlet; with a nationality it does
     ("وذكر التلفزيون الرسمي أن الرئيس أصدر عفوا عاما.", [("التلفزيون الرسمي", "unnamed_outlet", "")]),
+    # a quoted outlet name is taken whole after its media noun, whatever its words
+    ('وكشفت شبكة "إن بي سي" الأمريكية أن الوزير سيستقيل.', [("إن بي سي", "named_outlet", "")]),
+    ("وذكرت هيئة البث الإسرائيلية أن الحكومة ستجتمع.", [("هيئة البث الإسرائيلية", "named_outlet", "")]),
+    # "the British paper" names no outlet unless the article named one before
+    ("وقالت الصحيفة البريطانية إن الحكومة تدرس الأمر.", [("الصحيفة البريطانية", "unnamed_outlet", "")]),
+    ("وأوردت صحيفة التايمز أن الوزير استقال. وقالت الصحيفة البريطانية إن الاستقالة مفاجئة.",
+     [("التايمز", "named_outlet", "")] * 2),
+    # ... also when the article named it in a sentence that cites nobody
+    ('وحصل موقع "إن كي ووتش" على وثائق. ويرى باحثون أن الجيش قوي. وأوضح الموقع أن القائد مقرب من الزعيم.',
+     [("باحثون", "anonymous", ""), ("إن كي ووتش", "named_outlet", "")]),
     ("وقالت شبكة سي.إن.إن الأمريكية إن الرئيس سيزور الرياض.", [("سي إن إن", "named_outlet", "")]),
     ("وقالت شبكة سي إن إن إن الرئيس سيزور الرياض.", [("سي إن إن", "named_outlet", "")]),
 ])
