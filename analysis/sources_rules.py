@@ -12,7 +12,9 @@ look for cues (:mod:`analysis.sources_lexicon`).  For each cue:
   :data:`COREF_PARAGRAPHS` paragraphs; with none, nothing is recorded.  The subject of a
   sentence whose first verb is no cue ("وكان الرئيس قد هاجم ...", "واستقبل الوزير وفدا")
   is such a source too (a person, body or outlet, not a place), so "ووصفهم" after it
-  continues it rather than an earlier speaker;
+  continues it rather than an earlier speaker; so is the subject of a negated cue ("ولم
+  يذكر المسؤولان كيف يعتقدان"), and a relayed source ("نقلت X عن مسؤول") agrees as its
+  head, not as the relay's verb;
 * **prepositions** (بحسب, وفقا لـ, نقلا عن, على حد قول, على لسان) take the speaker after
   them; a document names its publisher ("بحسب تقرير لصحيفة X", "وفقا لبيان صادر عن X"),
   a rule or a text is not a source ("وفق الدستور", "بحسب التوقيت المحلي"), a pronoun
@@ -92,7 +94,8 @@ SPAN_STOP = COMPLEMENTIZERS | RELATIVES | TIME_WORDS | frozenset(_N(w) for w in 
     "ردا", "رداً", "تعليقا", "تعقيبا", "رفض", "رفضت", "فضل", "فضلت", "مفضلا", "مفضلة", "رافضا", "رافضة",
     "اليوم", "بالقول", "فإن", "وإن", "وأن", "بشأن", "إزاء", "بسبب", "دون", "بدون", "بشدة", "بقوة", "بوضوح",
     "بحزم", "بصراحة", "بشكل", "بصورة", "بالفعل", "بالتأكيد", "بالمقابل", "هذه", "هذا", "ذلك", "تلك", "ب", "ل",
-    "ك", "صراحة", "علنا", "علناً", "مرارا", "مراراً", "آسفا", "متسائلا", "ما", "فحسب", "فقط"))
+    "ك", "صراحة", "علنا", "علناً", "مرارا", "مراراً", "آسفا", "متسائلا", "ما", "فحسب", "فقط",
+    "كيف", "لماذا", "متى", "أين", "هل", "إذا", "إذ", "لو"))
 #: A subject never begins with these (a preposition: "كشفت وفي نهاية مايو").
 NOT_FIRST = frozenset(_N(w) for w in ("عدم", "في", "وفي", "من", "ومن", "على", "إلى", "عن", "مع", "ومع", "لدى", "عبر",
                                        "خلال", "بين", "وبين", "منذ", "ضمن", "حول", "بعد", "قبل", "ان", "لا", "لم"))
@@ -137,6 +140,8 @@ IN_STOP_ALL = IN_STOP | frozenset("ال" + w for w in IN_STOP)
 #: Statement nouns after "في" that a verb's label carries: "قال في بيان".
 STATEMENT = frozenset(_N(w) for w in ("تصريحات", "تصريح", "بيان", "تغريدة", "مؤتمر", "حديث", "مقابلة", "رسالة",
                                        "كلمة", "منشور", "تدوينة", "لقاء", "خطاب", "تقرير", "مقال", "بيانه", "بيانها"))
+#: Negations: a cue after them states nothing (its subject is still a speaker to continue).
+NEGATIONS = frozenset(_N(w) for w in ("لم", "لن", "لا", "ما"))
 #: Words before a cue that stop it being an attribution (negation, prepositions).
 BLOCKERS = frozenset(_N(w) for w in ("لم", "لن", "لا", "ما", "في", "من", "على", "إلى", "عن", "بعد", "قبل", "عند",
                                       "سوف", "ولم", "ولن", "ولا", "فلم", "لكي", "كي", "بأن", "مع", "غير", "بما",
@@ -453,6 +458,7 @@ class DocumentReader:
                 continue
             form, length = found
             if _blocked(tokens, i, form):
+                self._negated_subject(i, length, form)
                 i += length
                 continue
             if form.kind == "preposition":
@@ -488,6 +494,20 @@ class DocumentReader:
             return
         form = CueForm(tokens[0].norm, "verb", "neutral", "past", None, frozenset(), "")
         self._hide(self._emit(a, b, 0, 1, form, via="", resolved="explicit"))
+
+    def _negated_subject(self, i: int, length: int, form: CueForm) -> None:
+        """A negated cue states nothing, but its subject is the latest speaker named: "ولم
+        يذكر المصدران كيف يعتقدان ..." — يعتقدان is theirs, not an earlier source's."""
+        tokens = self.tokens
+        if i == 0 or form.kind == "preposition" or tokens[i].quoted:
+            return
+        word = tokens[i - 1].norm
+        if (word[1:] if word[:1] in "وف" else word) not in NEGATIONS:
+            return
+        a, b = self._span(self._skip_adverbs(i + length))
+        b = self._trim_object(a, b)
+        if b > a and self._plausible(a, b) and self._person_like(a, b):
+            self._hide(self._emit(a, b, i, length, form, via="", resolved="explicit"))
 
     def _verb_like(self, tok: Token) -> bool:
         """Whether a sentence's first word can be a past verb: not a known noun, particle,
@@ -663,7 +683,7 @@ class DocumentReader:
         a, b = self._span(j, relay=True)
         self._relay_end = max(b, j)
         if b > a:
-            self._emit(a, b, i, length, form, via=via, resolved="explicit")
+            self._emit(a, b, i, length, form, via=via, resolved="explicit", relayed=True)
 
     def _participle(self, i: int, length: int, form: CueForm) -> int:
         j = i + length
@@ -945,7 +965,7 @@ class DocumentReader:
         if before.startswith("ال"):
             # after a nationality adjective the phrase is complete: "الأمين العام لمجلس التعاون
             # الخليجي | الهجوم"; after any other definite word the chain may go on ("حقوق الإنسان")
-            return (before.endswith(("ي", "ية")) and no_article(here) not in _head_words() and
+            return (before.endswith(("ي", "ية")) and no_article(here) not in words("title") and
                     here not in DEFINITE_ADJECTIVES and zipf(here) >= 4.3 and here not in outlet_words())
         if before in ("من", "في", "عن") or (before[:1] in "لب" and (before[1:].startswith("ال") or
                                                                   _known(before[1:]) or _lam_is_preposition(before))):
@@ -1371,7 +1391,9 @@ class DocumentReader:
     # --- rows ---------------------------------------------------------------------------
 
     def _emit(self, a: int, b: int, i: int, length: int, form: CueForm, *, via: str, resolved: str,
-              lead_lam: bool = False) -> list[Attribution]:
+              lead_lam: bool = False, relayed: bool = False) -> list[Attribution]:
+        """Rows for the source at tokens a..b-1 (one per listed source); a ``relayed``
+        source ("نقلت الوكالة عن مسؤول") agrees as its head does, not as the relay's verb."""
         tokens = self.tokens
         first = strip_lam(tokens[a].norm) if lead_lam else tokens[a].norm
         head = no_article(bare(first))
@@ -1420,7 +1442,8 @@ class DocumentReader:
             end = tokens[y - 1].end
             row = Attribution(
                 source=self.text[start:end], words=tuple(ws), source_type=kind, key=key,
-                agree=_agreement(ws, kind, form), form=form, cue_text=self._cue_text(i, length),
+                agree=head_agreement(ws, kind) if relayed else _agreement(ws, kind, form), form=form,
+                cue_text=self._cue_text(i, length),
                 cue_start=tokens[i].start, cue_end=tokens[i + length - 1].end, start=start, end=end, via=via,
                 resolved="list" if (in_list or len(parts) > 1) else resolved, sentence=self.sentence,
                 paragraph=self.paragraph, sentence_no=self.sentence_no)

@@ -139,6 +139,9 @@ def test_participles_judgement_writing_and_passive_cues(text, cues):
     ("وقال الرئيس السوري بشار الأسد إن المعارك انتهت.", "الرئيس السوري بشار الأسد"),
     # ... but after a whole name, a definite noun is: "برهم صالح | الاعتداء"
     ("وأدان الرئيس العراقي برهم صالح الاعتداء على المتظاهرين.", "الرئيس العراقي برهم صالح"),
+    # after a nationality adjective, a definite body noun is the object, a title is not
+    ("وطالبت منظمة العفو الدولية السلطات بالإفراج عن المعتقلين.", "منظمة العفو الدولية"),
+    ("وقال وزير الدفاع الأمريكي الجنرال جيمس ماتيس إن القوات باقية.", "وزير الدفاع الأمريكي الجنرال جيمس ماتيس"),
     # a noun in ية after a person's name is the object, a nationality is not
     ("ووصف الرئيس التركي رجب طيب أردوغان العملية بأنها ناجحة.", "الرئيس التركي رجب طيب أردوغان"),
     ("وقالت حركة حماس الفلسطينية إن التهدئة صامدة.", "حركة حماس الفلسطينية"),
@@ -214,6 +217,20 @@ def test_continuation_needs_an_agreeing_antecedent():
 ])
 def test_a_subjectless_cue_continues_the_subject_of_the_sentence_before(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_relayed_source_agrees_as_its_head_not_as_the_relays_verb():
+    # نقلت is feminine for the agency; the official is masculine and وأضاف continues him
+    text = "ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن الضربة محدودة. وأضاف أن الهدف كان مخزنا للأسلحة."
+    assert speakers(text) == ["رويترز", "مسؤول أمريكي", "مسؤول أمريكي"]
+
+
+def test_the_subject_of_a_negated_cue_is_the_speaker_a_later_cue_continues():
+    text = ('وقال المتحدث باسم الشرطة إن التحقيق مستمر. وقال مسؤولان تركيان: "نعتقد أن القتل متعمد". '
+            "ولم يذكر المسؤولان كيف يعتقدان أن القتل تم.")
+    table = extract_sources(text)
+    assert table.source.tolist() == ["المتحدث باسم الشرطة", "مسؤولان تركيان", "المسؤولان"]
+    assert table.resolved.tolist()[-1] == "coreference"
 
 
 @pytest.mark.parametrize("text", [
