@@ -66,6 +66,10 @@ NUMBER_RE = re.compile(r"^[\d\u0640]+$")
 #: Sentence ends: . ! ? ؟ … and runs of them, except a dot between two digits (2.5),
 #: and line breaks (headlines and paragraphs are separate sentences).
 SENTENCE_END_RE = re.compile(r"(?:(?<!\d)\.|\.(?!\d)|[!?؟…۔])+|\n+")
+#: Dots that do not end a sentence: inside a dotted abbreviation (بي.بي.سي, إم.إتش, U.S.),
+#: a dot after one to three letters written right before another letter; and after a
+#: single letter standing alone (د. محمد, J. Smith).
+ABBREVIATION_DOT_RE = re.compile(r"(?<![^\s.(«\"“])[^\W\d_]{1,3}(\.)(?=[^\W\d_])|(?<![^\s.(«\"“])[^\W\d_](\.)(?=\s)")
 
 # --- clitics ----------------------------------------------------------------------------
 

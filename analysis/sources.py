@@ -94,6 +94,9 @@ def extract_sources(text: str, *, doc_id: str = "", aliases: dict | None = None)
     })
     table["source_norm"] = table["key"]
     table["source_entity"] = document_entities(table, text)
+    named = set(table.loc[table["source_type"] == "named_person_or_body", "source_entity"])
+    resolved = (table["source_type"] == "anonymous") & table["source_entity"].isin(named)
+    table.loc[resolved, "source_type"] = "named_person_or_body"     # "المسؤول الإثيوبي" = the commissioner named before
     entity_of_key = dict(zip(table["key"], table["source_entity"]))
     table["via"] = [entity_of_key.get(v, v) for v in table["via"]]
     return _merge(table, aliases)[SOURCE_COLUMNS]

@@ -8,12 +8,19 @@ Within an article, a mention joins an earlier one when
 * it is a title that the article writes once with the name ("وزير الدفاع" for
   "وزير الدفاع أفيغدور ليبرمان"): the title, then within four words a name already
   cited;
-* outlets: the same gazetteer name (رويترز for "وكالة رويترز").
+* outlets: the same gazetteer name (رويترز for "وكالة رويترز");
+* a definite title left alone ("المسؤول الإثيوبي", "الوزير") is the latest named person
+  cited before it with that title (any title for "المسؤول"), unless its nationality
+  differs; a title never joins a name of another nationality ("الرئيس الروسي" is not
+  "الرئيس الأمريكي دونالد ترامب").
 
 Unnamed sources merge only when the later mention is definite ("مصادر" ... "المصادر") and
 never with "آخر"/"أخرى" ("مصدر آخر" is someone else).  The entity's label is its fullest
-mention as written.  Across articles, entities with a name merge when one's name words
-are part of the other's (ترامب, دونالد ترامب), and the alias table
+mention as written.  Across articles, generic sources — unnamed ones and bodies or titles
+every state has ("وزارة الداخلية", "الرئيس") — never merge (two articles' "مصدر أمني" are
+two people; the label takes the article's id when several articles cite one); entities
+with a name merge when one's name words are part of the other's (ترامب, دونالد ترامب),
+and the alias table
 ``analysis/data/source_aliases.csv`` (canonical, variant, note: any spelling) merges what
 rules cannot know: spellings (خلية الإعلام الأمنية/الأمني), a spokesman speaking for his
 body.
@@ -35,7 +42,7 @@ import pandas as pd
 
 from .config import DATA_DIR
 from .lexicon import zipf
-from .sources_lexicon import no_article, norm, outlet_words, place_phrases, read_table, words
+from .sources_lexicon import no_article, norm, outlet_words, place_adjective, place_phrases, read_table, words
 from .tokenize import token_spans
 
 ALIASES_PATH = DATA_DIR / "source_aliases.csv"
@@ -45,7 +52,10 @@ NAME_WINDOW = 7
 TITLE_WINDOW = 4
 #: Spellings folded before comparing mentions (الأميركي = الأمريكي).
 SPELLING_FOLDS = (("اميرك", "امريك"), ("#", ""), ("_", " "))
+#: Titles that stand for any office: "المسؤول الإثيوبي" may be the police commissioner named before.
+GENERIC_TITLES = frozenset(norm(w) for w in ("مسؤول", "مسؤولة"))
 OTHER_WORDS = frozenset(norm(w) for w in ("آخر", "أخرى", "آخرون", "آخرين", "ثان", "ثاني", "ثالث"))
+NAME_PARTICLES = frozenset(norm(w) for w in ("بن", "ابن", "أبو", "عبد", "ولد", "آل", "بنت"))
 FUNCTION_WORDS = frozenset(norm(w) for w in ("في", "من", "باسم", "عن", "على", "إلى", "ل", "و", "بن", "ابن", "أبو",
                                             "عبد", "آل", "ولد", "أل"))
 
@@ -109,14 +119,15 @@ def is_name(word: str) -> bool:
 
 
 def _nationality(word: str) -> bool:
-    """الإثيوبي, البريطانية, الأمريكيين: an adjective of a place, or a frequent one."""
+    """الإثيوبي, البريطانية, الأمريكيين: an adjective of a place, or a frequent one (a rare
+    word of a frequent stem is a family name: الحديثي, not an adjective of الحديث)."""
     stem = word
     for suffix in ("يين", "يون", "ية", "ي"):
         if stem.endswith(suffix):
             stem = stem[:-len(suffix)]
             break
     return any(form in _places() for form in (stem, stem + "ا", stem + "يا", stem + "ي")) or \
-        zipf("ال" + word) >= 4.7 or zipf("ال" + stem) >= 4.2
+        zipf("ال" + word) >= 4.7 or (zipf("ال" + stem) >= 4.2 and zipf("ال" + word) >= 3.0)
 
 
 def names_of(raw: tuple[str, ...]) -> tuple[str, ...]:
@@ -182,7 +193,7 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
             c = _find_cluster(clusters, mention, kind, names)
             if c is None:
                 clusters.append({"mentions": [mention], "rep": mention, "surface": source, "type": kind,
-                                 "key": key, "names": names[mention], "start": start})
+                                 "key": key, "names": names[mention], "start": start, "surfaces": []})
                 c = len(clusters) - 1
             else:
                 cluster = clusters[c]
@@ -192,9 +203,12 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
                     cluster["rep"], cluster["surface"] = mention, source
                 cluster["names"] = tuple(dict.fromkeys(cluster["names"] + names[mention]))
             by_mention[mention] = c
+        clusters[c]["last"] = start
+        clusters[c]["surfaces"].append(source)
         labels.append(c)
     _link_spellings(clusters)
     _link_titles(clusters, text)
+    _link_definite_titles(clusters)
     raw_tokens = None
     for cluster in clusters:
         if cluster["type"] == "named_person_or_body" and not cluster["names"] and "merged_into" not in cluster \
@@ -271,11 +285,18 @@ def _name_after(raw_tokens: list[str], rep: tuple[str, ...]) -> tuple[str, ...]:
                 break
             if no_article(raw_tokens[m]) in words("given_name"):
                 name = [raw_tokens[m]]
-                for w in raw_tokens[m + 1:m + 3]:
-                    if not w or w[:1] in "بلك" and not w.startswith("ال") or \
-                            not (is_name(w) or no_article(w) in words("given_name")):
+                for w in raw_tokens[m + 1:m + 5]:
+                    if w in NAME_PARTICLES and len(name) < 4:
+                        name.append(w)                          # محمد ولد عبد العزيز
+                        continue
+                    after_particle = name[-1] in NAME_PARTICLES and bool(w) and no_article(w) not in _heads()
+                    if not after_particle and (not w or w[:1] in "بلك" and not w.startswith("ال") or
+                                               not (is_name(w) or no_article(w) in words("given_name")) or
+                                               len(name) >= 4):
                         break
                     name.append(w)
+                while name and name[-1] in NAME_PARTICLES:
+                    name.pop()
                 return tuple(name)
     return ()
 
@@ -313,8 +334,50 @@ def _link_titles(clusters: list[dict], text: str) -> None:
         if not chosen and rep[0] in words("title"):
             chosen = _nearest_named(tokens, rep[0], named, c)
         chosen = {_root(clusters, t) for t in chosen} - {c}
+        chosen = {t for t in chosen if not _other_nationality(rep, clusters[t])}
         if len(chosen) == 1:
             cluster["merged_into"] = chosen.pop()
+
+
+def _link_definite_titles(clusters: list[dict]) -> None:
+    """A definite title left alone ("المسؤول الإثيوبي", "الوزير") refers back, as news
+    prose uses it, to the latest named person cited before it who holds that title or, for
+    "المسؤول", any title — unless their nationalities differ ("الرئيس الروسي" is not
+    "الرئيس الأمريكي دونالد ترامب")."""
+    for c, cluster in enumerate(clusters):
+        rep = cluster["rep"]
+        generic = bool(rep) and rep[0] in GENERIC_TITLES
+        if "merged_into" in cluster or cluster["names"] or not rep or rep[0] not in words("title") or \
+                not (cluster["type"] == "named_person_or_body" or cluster["type"] == "anonymous" and generic) or \
+                not norm(_label(cluster["surface"])).startswith("ال"):
+            continue
+        people = [(other["last"], o) for o, other in enumerate(clusters)
+                  if o != c and other["type"] == "named_person_or_body" and other["names"] and
+                  other["last"] < cluster["start"] and _person(other)]
+        if not people:
+            continue
+        target = clusters[max(people)[1]]
+        held = {w for m in target["mentions"] for w in m}
+        if rep[0] not in GENERIC_TITLES and rep[0] not in held:
+            continue
+        if _other_nationality(rep, target):
+            continue
+        cluster["merged_into"] = _root(clusters, max(people)[1])
+
+
+def _other_nationality(rep: tuple[str, ...], target: dict) -> bool:
+    """Whether a title's nationality differs from every one the named cluster is written
+    with: "الرئيس الروسي" is not "الرئيس الأمريكي دونالد ترامب"."""
+    mine = {w for w in rep[1:] if _nationality(w) and place_adjective("ال" + w)}
+    theirs = {w for m in target["mentions"] for w in m if place_adjective("ال" + w) and w not in target["names"]}
+    return bool(mine and theirs and not mine & theirs)
+
+
+def _person(cluster: dict) -> bool:
+    """A named cluster that is a person (a first name, or a title before the name), not a body."""
+    first = cluster["rep"][0]
+    return first not in words("body") and (first in words("title") or
+                                            any(w in words("given_name") for m in cluster["mentions"] for w in m))
 
 
 def _nearest_named(tokens: list[str], title: str, named: list[tuple[int, set[str]]], own: int) -> set[int]:
@@ -391,15 +454,24 @@ def corpus_entities(table: pd.DataFrame, *, aliases: dict[tuple[str, ...], str] 
     """One label per entity across documents, for a table with ``source_entity`` and
     ``source_type`` (returns the new ``source_entity`` column).
 
-    The alias table maps a label's words to its canonical label first; then named
-    entities merge when one's name words are part of exactly one other's (ترامب into
-    الرئيس الأمريكي دونالد ترامب); the rest merge when their words are the same.  A merged
-    entity takes its most frequent label (the longest among equals)."""
+    The alias table maps a label's words to its canonical label first; generic sources
+    (:func:`generic_source`: "مصدر", "وزارة الداخلية") stay apart in each article, labelled
+    with its ``doc_id`` when several articles cite one; then named entities merge when
+    one's name words are part of exactly one other's (ترامب into الرئيس الأمريكي دونالد
+    ترامب); the rest merge when their words are the same.  A merged entity takes its most
+    frequent label (the longest among equals)."""
     aliases = load_source_aliases() if aliases is None else aliases
+    docs = table["doc_id"] if "doc_id" in table else pd.Series("", index=table.index)
     rows = []
-    for label, kind in zip(table["source_entity"], table["source_type"]):
+    for label, kind, doc in zip(table["source_entity"], table["source_type"], docs):
         ws = mention_words(norm(label).split())
-        rows.append((aliases[ws], kind, True) if ws in aliases else (label, kind, False))
+        if ws in aliases:
+            rows.append((aliases[ws], kind, True))
+        elif generic_source(label, kind):
+            rows.append((label, kind, False, doc))        # one per article: never merged across them
+        else:
+            rows.append((label, kind, False))
+    rows = _scoped(rows)
     entries = {}
     for label, kind, fixed in rows:
         ws = mention_words(norm(label).split())
@@ -441,6 +513,46 @@ def corpus_entities(table: pd.DataFrame, *, aliases: dict[tuple[str, ...], str] 
     best = {g: groups[g]["fixed"] or max(c, key=lambda lab: (c[lab], len(lab), lab)) for g, c in counts.items()}
     return pd.Series([best[group_of[(label, kind)]] for label, kind, _ in rows], index=table.index,
                      name="source_entity")
+
+
+def generic_source(label: str, kind: str) -> bool:
+    """Whether a source names no specific speaker across articles: an unnamed source or
+    outlet ("مصدر", "وسائل إعلام"), or a body or title made only of words every state has
+    (the ``office`` words: "وزارة الداخلية", "المتحدث باسم الوزارة", "الرئيس"), with no
+    name, place or nationality ("وزارة الداخلية العراقية" is specific).
+
+    Examples
+    --------
+    >>> generic_source("وزارة الداخلية", "named_person_or_body")
+    True
+    >>> generic_source("وزارة الداخلية العراقية", "named_person_or_body")
+    False
+    >>> generic_source("منظمة العفو الدولية", "named_person_or_body")
+    False
+    """
+    if kind in ("anonymous", "unnamed_outlet"):
+        return True
+    if kind != "named_person_or_body":
+        return False
+    ws = mention_words(norm(label).split())
+    return bool(ws) and all(w in words("office") or w in FUNCTION_WORDS for w in ws)
+
+
+def _scoped(rows: list[tuple]) -> list[tuple[str, str, bool]]:
+    """Generic sources (rows with a fourth item, their article) keep their label in one
+    article and take the article's id after it when several articles cite them:
+    "وزارة الداخلية (a)", "وزارة الداخلية (b)" are two entities, as a reader counts them."""
+    articles: dict[tuple[str, str], set] = {}
+    for row in rows:
+        if len(row) == 4:
+            articles.setdefault(row[:2], set()).add(row[3])
+    out = []
+    for row in rows:
+        if len(row) == 4 and len(articles[row[:2]]) > 1:
+            out.append((f"{row[0]} ({row[3]})", row[1], False))
+        else:
+            out.append(row[:3])
+    return out
 
 
 def _spelling_map(names: set[str], counts: Counter) -> dict[str, str]:

@@ -189,3 +189,26 @@ def place_phrases(path: str = str(WORDS_PATH)) -> tuple[tuple[str, ...], ...]:
     table = read_table(path)
     phrases = {tuple(norm(w).split()) for w in table.loc[table["role"] == "place", "word"]}
     return tuple(sorted(phrases, key=lambda p: (-len(p), p)))
+
+
+@lru_cache(maxsize=None)
+def place_adjective(word: str) -> bool:
+    """Whether a normalized word is the adjective of a country or capital in the word list
+    (الفلسطينية, الإيرانيين, الأمريكي), not a noun in ية (العملية).
+
+    Examples
+    --------
+    >>> place_adjective(norm("الإيرانية")), place_adjective(norm("العملية"))
+    (True, False)
+    """
+    singles = {no_article(p[0]) for p in place_phrases() if len(p) == 1}
+    for whole in {no_article(word), word}:                  # الألمانية: the ال may be the name's (ألمانيا)
+        if whole in singles:
+            return True                                     # السعودية
+        for suffix in ("يين", "يون", "ية", "ي"):
+            if whole.endswith(suffix):
+                stem = whole[:-len(suffix)]
+                if any(form in singles for form in (stem, stem + "ا", stem + "يا", stem + "ي", stem + "ة")):
+                    return True
+                break
+    return False

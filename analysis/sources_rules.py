@@ -9,7 +9,12 @@ look for cues (:mod:`analysis.sources_lexicon`).  For each cue:
 * **participles** (قائلا, مضيفة, مؤكدين) and verbs without a subject ("وأضاف أن", "وقال:")
   continue the latest source that agrees with them in gender and number (قال: masculine,
   قالت: feminine, قالوا: plural, قالا: dual), in the sentence, else in the last
-  :data:`COREF_PARAGRAPHS` paragraphs; with none, nothing is recorded;
+  :data:`COREF_PARAGRAPHS` paragraphs; with none, nothing is recorded.  The subject of a
+  sentence whose first verb is no cue ("وكان الرئيس قد هاجم ...", "واستقبل الوزير وفدا")
+  is such a source too (a person, body or outlet, not a place), so "ووصفهم" after it
+  continues it rather than an earlier speaker; so is the subject of a negated cue ("ولم
+  يذكر المسؤولان كيف يعتقدان"), and a relayed source ("نقلت X عن مسؤول") agrees as its
+  head, not as the relay's verb;
 * **prepositions** (بحسب, وفقا لـ, نقلا عن, على حد قول, على لسان) take the speaker after
   them; a document names its publisher ("بحسب تقرير لصحيفة X", "وفقا لبيان صادر عن X"),
   a rule or a text is not a source ("وفق الدستور", "بحسب التوقيت المحلي"), a pronoun
@@ -18,22 +23,29 @@ look for cues (:mod:`analysis.sources_lexicon`).  For each cue:
   an outlet ("قال X لوكالة Y", "في حديث لقناة Y") gives X's row ``via`` Y; a
   preposition after a verb in the same sentence ("وكشف المصدر، وفق ما أوردت مواقع
   محلية") makes the outlet the verb's relay;
+* **outlets**: a name in the gazetteer or quoted after a media noun is taken whole (شبكة
+  "إن بي سي", سي.إن.إن); "الصحيفة", "الصحيفة البريطانية" is the outlet of that kind cited
+  or named before (in any sentence), else an unnamed outlet;
 * lists are split ("قنوات دجلة والشرقية"); a cue negated (لم تعلن), after a preposition
   (في كشف) or inside a quotation that opens and closes in its sentence is not one.
 
 A subject span ends at a complementizer, a colon or quotation, the cue's preposition, a
 relative pronoun, a time word, "في بيان/تصريح/تغريدة", a statement to an outlet, a
-participle or adverb ("طالبة عدم الكشف", "ردا على سؤال"), or a comma that does not open an
-apposition ("الرئيس الأمريكي، دونالد ترامب، إن" keeps the name).
+participle or adverb ("طالبة عدم الكشف", "ردا على سؤال"), an indefinite accusative noun
+(the object: "وفدا", "اتفاقا"), or a comma that does not open an apposition ("الرئيس
+الأمريكي، دونالد ترامب، إن" keeps the name).  A verbal noun after عدم is no cue ("لعدم
+كشفه").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .lexicon import zipf
 from .sources_lexicon import (
-    CueForm, cue_forms, longest_cue, no_article, norm, outlet_variants, outlet_words, place_phrases, words,
+    CueForm, cue_forms, longest_cue, no_article, norm, outlet_variants, outlet_words, place_adjective, place_phrases,
+    words,
 )
 from .tokenize import lines_of, sentence_bounds, token_spans
 
@@ -82,7 +94,8 @@ SPAN_STOP = COMPLEMENTIZERS | RELATIVES | TIME_WORDS | frozenset(_N(w) for w in 
     "ردا", "رداً", "تعليقا", "تعقيبا", "رفض", "رفضت", "فضل", "فضلت", "مفضلا", "مفضلة", "رافضا", "رافضة",
     "اليوم", "بالقول", "فإن", "وإن", "وأن", "بشأن", "إزاء", "بسبب", "دون", "بدون", "بشدة", "بقوة", "بوضوح",
     "بحزم", "بصراحة", "بشكل", "بصورة", "بالفعل", "بالتأكيد", "بالمقابل", "هذه", "هذا", "ذلك", "تلك", "ب", "ل",
-    "ك", "صراحة", "علنا", "علناً", "مرارا", "مراراً", "آسفا", "متسائلا", "ما", "فحسب", "فقط"))
+    "ك", "صراحة", "علنا", "علناً", "مرارا", "مراراً", "آسفا", "متسائلا", "ما", "فحسب", "فقط",
+    "كيف", "لماذا", "متى", "أين", "هل", "إذا", "إذ", "لو"))
 #: A subject never begins with these (a preposition: "كشفت وفي نهاية مايو").
 NOT_FIRST = frozenset(_N(w) for w in ("عدم", "في", "وفي", "من", "ومن", "على", "إلى", "عن", "مع", "ومع", "لدى", "عبر",
                                        "خلال", "بين", "وبين", "منذ", "ضمن", "حول", "بعد", "قبل", "ان", "لا", "لم"))
@@ -99,6 +112,15 @@ DEFINITE_ADJECTIVES = frozenset(_N(w) for w in (
 SPEECH_NOUNS = tuple(_N(w) for w in ("دعوت", "دعوة", "مطالبت", "مطالبة", "رفض", "تأكيد", "موقف", "تحذير", "إدانت",
                                      "نفي", "اتهام", "انتقاد", "ترحيب", "وصف", "تهديد", "التزام", "تمسك", "استعداد",
                                      "دعم", "شعور", "قلق", "أسف", "ارتياح", "تفاصيل", "معلومات", "عدد"))
+#: Adjectives that leave a media noun unnamed: "التلفزيون الرسمي", "وكالة الأنباء الحكومية"
+#: (whose?), unlike a nationality ("التلفزيون الرسمي السوري" names one).
+UNNAMING_MEDIA_ADJECTIVES = frozenset(_N(w) for w in (
+    "المحلية", "المحلي", "العربية", "الرسمي", "الرسمية", "الحكومي", "الحكومية", "الوطني", "الوطنية", "الحكومي",
+    "المحلية", "الخاصة", "الخاص", "المستقلة", "المعارضة", "الموالية", "الرسميين"))
+#: A media noun and the name after it: quoted (group 2) or the next three words (group 3).
+MEDIA_NAME_RE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(\w+)\s+(?:[\"«“]([^\"»”\n]{2,40})[\"»”]|(\w+(?:\s+\w+){0,2}))")
+#: Titles that take "لدى" (to a state or a body) as part of them: "السفير الروسي لدى الأمم المتحدة".
+ENVOYS = frozenset(_N(w) for w in ("سفير", "سفيرة", "مندوب", "مندوبة", "ممثل", "ممثلة", "مبعوث", "مبعوثة"))
 #: Titles whose holder speaks for a living: the verb after them is a statement.
 SPOKESMEN = frozenset(_N(w) for w in ("متحدث", "المتحدث", "متحدثة", "المتحدثة", "الناطق", "ناطق", "الناطقة"))
 #: "مصادر لم تكشف عن هويتها": the clause that says a source is unnamed belongs to it.
@@ -118,10 +140,12 @@ IN_STOP_ALL = IN_STOP | frozenset("ال" + w for w in IN_STOP)
 #: Statement nouns after "في" that a verb's label carries: "قال في بيان".
 STATEMENT = frozenset(_N(w) for w in ("تصريحات", "تصريح", "بيان", "تغريدة", "مؤتمر", "حديث", "مقابلة", "رسالة",
                                        "كلمة", "منشور", "تدوينة", "لقاء", "خطاب", "تقرير", "مقال", "بيانه", "بيانها"))
+#: Negations: a cue after them states nothing (its subject is still a speaker to continue).
+NEGATIONS = frozenset(_N(w) for w in ("لم", "لن", "لا", "ما"))
 #: Words before a cue that stop it being an attribution (negation, prepositions).
 BLOCKERS = frozenset(_N(w) for w in ("لم", "لن", "لا", "ما", "في", "من", "على", "إلى", "عن", "بعد", "قبل", "عند",
                                       "سوف", "ولم", "ولن", "ولا", "فلم", "لكي", "كي", "بأن", "مع", "غير", "بما",
-                                      "عما", "مما", "وبما"))
+                                      "عما", "مما", "وبما", "عدم", "لعدم", "بعدم", "وعدم"))
 #: The second word of a name that carries the article (سيف الإسلام, عبد الله, نور الدين).
 NAME_SECONDS = frozenset(_N(w) for w in ("الدين", "الإسلام", "الله", "الرحمن", "الرحيم", "العابدين", "الحق",
                                           "العزيز", "الملك", "الكريم", "الحميد", "المجيد", "الأمين", "الهادي"))
@@ -161,7 +185,10 @@ def sentence_tokens(text: str, start: int, end: int, *, open_quote: bool = False
     tokens, previous = [], start
     for span in token_spans(text[start:end]):
         s, e = start + span.start, start + span.end
-        tokens.append(Token(s, e, span.surface, _N(span.surface), text[previous:s], False))
+        gap = text[previous:s]
+        if gap == "." and tokens and _abbreviation_part(tokens[-1].surface) and _abbreviation_part(span.surface):
+            gap = " "                                       # بي.بي.سي: one name, not two sentences' pieces
+        tokens.append(Token(s, e, span.surface, _N(span.surface), gap, False))
         previous = e
     tail = Token(end, end, "", "", text[previous:end], False)      # closes a final quotation
     if open_quote:
@@ -185,6 +212,16 @@ def sentence_tokens(text: str, start: int, end: int, *, open_quote: bool = False
                         q.quoted = True
                 opened = None
     return tokens
+
+
+def _abbreviation_part(surface: str) -> bool:
+    """A piece of a dotted abbreviation: one to three letters (بي, سي, إم)."""
+    return 1 <= len(surface) <= 3 and surface.isalpha()
+
+
+def _name_word(word: str) -> bool:
+    """A first name or a rare word written without the article (part of a name: برهم)."""
+    return word in words("given_name") or (not word.startswith("ال") and zipf(word) < 3.0 and len(word) > 2)
 
 
 def bare(word: str) -> str:
@@ -412,6 +449,7 @@ class DocumentReader:
         self.first_row = len(self.rows)          # rows of this sentence start here
         self.pending_via = ""                    # "وبحسب وكالة X، قال Y": Y's relay
         self.consumed: set[int] = set()          # participles that carried a verb's content
+        self._clause_subject()
         i = 0
         while i < len(tokens):
             found = match_cue(tokens, i)
@@ -420,6 +458,7 @@ class DocumentReader:
                 continue
             form, length = found
             if _blocked(tokens, i, form):
+                self._negated_subject(i, length, form)
                 i += length
                 continue
             if form.kind == "preposition":
@@ -428,6 +467,75 @@ class DocumentReader:
                 i = self._participle(i, length, form)
             else:
                 i = self._verb(i, length, form)
+
+    # --- the subject of a sentence that cites nobody ---------------------------------------
+
+    def _clause_subject(self) -> None:
+        """Keep the subject of a sentence's first verb when that verb is no cue ("وكان الرئيس،
+        محمد ولد عبد العزيز، قد هاجم ...", "وأرسل غريفيث رسائل ..."): a later cue without a
+        subject ("ووصفهم", "وقال إن") continues it rather than an earlier source.  Only a
+        person, a body or an outlet counts (not a place: "وشهدت بغداد ...")."""
+        tokens = self.tokens
+        if len(tokens) < 3 or match_cue(tokens, 0):
+            return
+        if tokens[0].norm in KANA:
+            a = 1
+            b = next((m for m in range(2, min(len(tokens), 14)) if tokens[m].norm == "قد"), 0)
+            if not b or match_cue(tokens, b + 1) or not self._plausible(a, b):
+                return
+        elif self._verb_like(tokens[0]):
+            a, b = self._span(1)
+            b = self._trim_object(a, b)
+            if b <= a or any(t.norm in COMPLEMENTIZERS for t in tokens[b:b + 1]):
+                return
+        else:
+            return
+        if not self._person_like(a, b):
+            return
+        form = CueForm(tokens[0].norm, "verb", "neutral", "past", None, frozenset(), "")
+        self._hide(self._emit(a, b, 0, 1, form, via="", resolved="explicit"))
+
+    def _negated_subject(self, i: int, length: int, form: CueForm) -> None:
+        """A negated cue states nothing, but its subject is the latest speaker named: "ولم
+        يذكر المصدران كيف يعتقدان ..." — يعتقدان is theirs, not an earlier source's."""
+        tokens = self.tokens
+        if i == 0 or form.kind == "preposition" or tokens[i].quoted:
+            return
+        word = tokens[i - 1].norm
+        if (word[1:] if word[:1] in "وف" else word) not in NEGATIONS:
+            return
+        a, b = self._span(self._skip_adverbs(i + length))
+        b = self._trim_object(a, b)
+        if b > a and self._plausible(a, b) and self._person_like(a, b):
+            self._hide(self._emit(a, b, i, length, form, via="", resolved="explicit"))
+
+    def _verb_like(self, tok: Token) -> bool:
+        """Whether a sentence's first word can be a past verb: not a known noun, particle,
+        preposition or time word, nor definite (the rules have no dictionary of verbs)."""
+        word = bare(tok.norm)
+        if len(word) < 3 or word.startswith("ال") or word.startswith(("بال", "لل", "كال")):
+            return False
+        if word in CLAUSE_STARTERS or word in NOT_FIRST or word in BLOCKERS or word in TIME_WORDS or \
+                word in SVO_PARTICLES or word in SPAN_STOP or word in KANA or word in COMPLEMENTIZERS:
+            return False
+        if _known(word) or no_article(word) in words("given_name") or word in outlet_words() or \
+                self._place_at(0, False) or _lam_is_preposition(word) or _statement_noun(word):
+            return False
+        return not word.endswith(("ة", "ات", "ين", "ون")) and not word.isdigit()
+
+    def _person_like(self, a: int, b: int) -> bool:
+        """A span that names a person, a body or an outlet (not a place or a thing)."""
+        ws = [bare(t.norm) for t in self.tokens[a:b]]
+        kind, _ = classify(ws)
+        if not kind or self._place_at(a, False):
+            return False
+        if kind in ("named_outlet", "unnamed_outlet", "anonymous"):
+            return True
+        head = no_article(ws[0])
+        if head in words("title") or head in words("body") or ws[0] in words("given_name"):
+            return True
+        cited = {w for r in self.rows if r.explicit_mention for w in r.words if no_article(w) not in _head_words()}
+        return any(w in cited for w in ws)
 
     # --- verbs --------------------------------------------------------------------------
 
@@ -575,7 +683,7 @@ class DocumentReader:
         a, b = self._span(j, relay=True)
         self._relay_end = max(b, j)
         if b > a:
-            self._emit(a, b, i, length, form, via=via, resolved="explicit")
+            self._emit(a, b, i, length, form, via=via, resolved="explicit", relayed=True)
 
     def _participle(self, i: int, length: int, form: CueForm) -> int:
         j = i + length
@@ -716,6 +824,10 @@ class DocumentReader:
                     continue
             if any(c in tok.gap for c in PUNCT):
                 break
+            through = self._outlet_through(j, k)
+            if through:
+                k = through                                   # سي إن إن: إن is the name's, not "that"
+                continue
             quotes = sum(tok.gap.count(q) for q in QUOTES)
             if quotes:
                 if tok.quoted:
@@ -724,6 +836,9 @@ class DocumentReader:
                     inside = quotes % 2 == 0
                 elif self._short_quote(k) or outlet_in([t.norm for t in tokens[k:k + 4]], context=True):
                     inside = quotes % 2 == 1
+                    if inside and no_article(bare(tokens[k - 1].norm)) in words("media"):
+                        k = self._quote_end(k)                # موقع "إن كي ووتش": the name, whatever its words
+                        continue
                 else:
                     break
             if "،" in tok.gap or "," in tok.gap:
@@ -756,6 +871,29 @@ class DocumentReader:
         while k > j + 1 and tokens[k - 1].norm in ("و", "ف", "في", "من", "عن", "الي", "علي", "مع", "ل", "ب"):
             k -= 1                                            # "هولاند في": not the name's end
         return j, k
+
+    def _quote_end(self, k: int) -> int:
+        """The token after a short quotation that opens before token k (k + 1 if it does
+        not close within four words)."""
+        for m in range(k + 1, min(k + 5, len(self.tokens))):
+            if any(q in self.tokens[m].gap for q in QUOTES):
+                return m
+        return k + 1
+
+    def _outlet_through(self, j: int, k: int) -> int:
+        """The end of an outlet's name that begins in tokens j..k-1 and goes on past k (its
+        words may look like stop words: "سي إن إن"), 0 if none."""
+        tokens = self.tokens
+        media_before = no_article(bare(tokens[k - 1].norm)) in words("media")
+        for s in range(max(j, k - 3), k + 1 if media_before else k):   # شبكة "إن بي سي": from k on
+            for variant, _, _ in outlet_variants():
+                size = len(variant)
+                if size < 2 or s + size <= k or s + size > len(tokens):
+                    continue
+                if tuple(bare(t.norm) if m == 0 else t.norm for m, t in enumerate(tokens[s:s + size])) == variant \
+                        and not any(_opens(t) for t in tokens[s + 1:s + size]):
+                    return s + size
+        return 0
 
     def _completes_name(self, j: int, k: int) -> bool:
         """Whether tokens j..k-1 end where an earlier mention of the article ends, with a
@@ -812,14 +950,22 @@ class DocumentReader:
         """A definite common noun after a name starts the object: "واعتبر بايدن | الهجوم"."""
         tokens = self.tokens
         here, before = tokens[k].norm, tokens[k - 1].norm
-        if not here.startswith("ال") or here.endswith(("ي", "ية", "يين", "يون")) or len(here) < 5:
+        if not here.startswith("ال") or len(here) < 5:
             return False
+        if here.endswith(("ي", "ية", "يين", "يون")):
+            # a noun in ية after a person's name ("أردوغان | العملية"); a person takes no
+            # adjective but a nationality, and a body's name may ("حماس الفلسطينية")
+            return not before.startswith("ال") and before not in _head_words() and zipf(here) >= 4.3 and \
+                any(t.norm in words("given_name") for t in tokens[j:k]) and not place_adjective(here) and \
+                here not in DEFINITE_ADJECTIVES
         if here in NAME_SECONDS or before in NAME_PARTICLES or before in CONSTRUCT_HEADS:
             return False
+        if before in words("given_name") and (k < 2 or not _name_word(tokens[k - 2].norm)):
+            return False                                      # "بشار الأسد": a first name's family name
         if before.startswith("ال"):
             # after a nationality adjective the phrase is complete: "الأمين العام لمجلس التعاون
             # الخليجي | الهجوم"; after any other definite word the chain may go on ("حقوق الإنسان")
-            return (before.endswith(("ي", "ية")) and no_article(here) not in _head_words() and
+            return (before.endswith(("ي", "ية")) and no_article(here) not in words("title") and
                     here not in DEFINITE_ADJECTIVES and zipf(here) >= 4.3 and here not in outlet_words())
         if before in ("من", "في", "عن") or (before[:1] in "لب" and (before[1:].startswith("ال") or
                                                                   _known(before[1:]) or _lam_is_preposition(before))):
@@ -852,8 +998,9 @@ class DocumentReader:
             return False
         if no_article(here) in words("media") and head in words("media"):
             return False                                      # وسائل إعلام
-        if no_article(here) in _head_words() and head in words("anonymous") and k - j >= 1:
-            return True                                       # "سيدات حبليات | منظمة العفو"
+        if no_article(here) in _head_words() and head in words("anonymous") and k - j >= 1 and \
+                not here.endswith(("ي", "ية", "يون", "يين")):
+            return True                                       # "سيدات حبليات | منظمة العفو"; not "مصدر دبلوماسي"
         if here in SOURCE_ADJECTIVES or here.startswith("م") or here.endswith(("ي", "ية", "يون", "يين", "يان")):
             return False
         if no_article(here) in words("media_adjective") or here.isdigit():
@@ -876,7 +1023,7 @@ class DocumentReader:
         tokens = self.tokens
         tok = tokens[k]
         word = tok.norm
-        if word in SPAN_STOP and not (relay and word == "عن"):
+        if word in SPAN_STOP and not (relay and word == "عن") and not self._envoy_at(k, start):
             return True
         if word[:1] in "وف" and word[1:] in COMPLEMENTIZERS:
             return True                                       # فإنه, وأنها
@@ -899,6 +1046,8 @@ class DocumentReader:
             return True
         if word.endswith("ا") and no_article(word[:-1]) in words("document"):
             return True                                       # أصدر X بيانا
+        if k > start and self._indefinite_accusative(k):
+            return True                                       # "واستقبل رئيس الوزراء | وفدا"
         found = match_cue(tokens, k)
         if found and not _blocked(tokens, k, found[0]):
             return True
@@ -909,6 +1058,25 @@ class DocumentReader:
         if not preposition and self._dative(word):
             return True
         return False
+
+    def _envoy_at(self, k: int, start: int) -> bool:
+        """لدى after an envoy's title belongs to it: "السفير الروسي لدى الأمم المتحدة"."""
+        if self.tokens[k].norm != _N("لدى"):
+            return False
+        return any(no_article(bare(t.norm)) in ENVOYS for t in self.tokens[max(start, k - 3):k])
+
+    def _indefinite_accusative(self, k: int) -> bool:
+        """A common noun written with the accusative alif of the indefinite (وفدا, قرارا,
+        رسالة is not one): an object or an adverb, never part of a subject; names that end
+        in alif (روسيا, رضا) are not taken for one."""
+        word = self.tokens[k].norm
+        if not word.endswith("ا") or word.startswith("ال") or len(word) < 4:
+            return False
+        stem = word[:-1]
+        if word in words("given_name") or stem in words("given_name") or word in outlet_words() or \
+                self._place_at(k, False) or _known(word):
+            return False
+        return zipf(stem) >= 3.5 and zipf(stem) >= zipf(word) + 0.5
 
     def _apposition(self, k: int, *, relay: bool, preposition: bool,
                     preps: frozenset[str] = frozenset()) -> int | None:
@@ -1223,7 +1391,9 @@ class DocumentReader:
     # --- rows ---------------------------------------------------------------------------
 
     def _emit(self, a: int, b: int, i: int, length: int, form: CueForm, *, via: str, resolved: str,
-              lead_lam: bool = False) -> list[Attribution]:
+              lead_lam: bool = False, relayed: bool = False) -> list[Attribution]:
+        """Rows for the source at tokens a..b-1 (one per listed source); a ``relayed``
+        source ("نقلت الوكالة عن مسؤول") agrees as its head does, not as the relay's verb."""
         tokens = self.tokens
         first = strip_lam(tokens[a].norm) if lead_lam else tokens[a].norm
         head = no_article(bare(first))
@@ -1249,6 +1419,9 @@ class DocumentReader:
                 quoted = self._quoted_name(x, y)
                 if quoted:                                      # موقع "إن كي ليدرشيب ووتش": named by its name
                     kind, key = "named_outlet", quoted
+            if kind == "named_outlet" and key not in _outlet_names() and _generic_media(ws):
+                ante = self._outlet_antecedent(ws, tokens[x].start)   # "الصحيفة البريطانية": named before
+                kind, key = ante if ante is not None else ("unnamed_outlet", " ".join(ws))
             if kind == "named_outlet" and key not in _outlet_names():   # a name the gazetteer lacks: as written
                 skip = 1 if no_article(bare(ws[0])) in words("media") else 0
                 key = _clean(self.text[tokens[x + skip].start:tokens[y - 1].end]) if y - x > skip else key
@@ -1262,14 +1435,15 @@ class DocumentReader:
                     y = x + end
                     ws = ws[:end]
             elif kind == "unnamed_outlet" and _generic_media(ws):
-                ante = self._outlet_antecedent(ws)
+                ante = self._outlet_antecedent(ws, tokens[x].start)
                 if ante is not None:                            # "ولفتت الصحيفة": the paper named before
-                    kind, key = ante.source_type, ante.key
+                    kind, key = ante
             start = tokens[x].start + (1 if lam and not tokens[x].norm.startswith("لل") else 0)
             end = tokens[y - 1].end
             row = Attribution(
                 source=self.text[start:end], words=tuple(ws), source_type=kind, key=key,
-                agree=_agreement(ws, kind, form), form=form, cue_text=self._cue_text(i, length),
+                agree=head_agreement(ws, kind) if relayed else _agreement(ws, kind, form), form=form,
+                cue_text=self._cue_text(i, length),
                 cue_start=tokens[i].start, cue_end=tokens[i + length - 1].end, start=start, end=end, via=via,
                 resolved="list" if (in_list or len(parts) > 1) else resolved, sentence=self.sentence,
                 paragraph=self.paragraph, sentence_no=self.sentence_no)
@@ -1306,20 +1480,24 @@ class DocumentReader:
         self.rows.append(row)
         return row
 
-    def _outlet_antecedent(self, ws: list[str]) -> Attribution | None:
-        """The latest named outlet of the same kind for "الصحيفة", "الوكالة", "الموقع"."""
+    def _outlet_antecedent(self, ws: list[str], before: int) -> tuple[str, str] | None:
+        """(source_type, key) of the outlet "الصحيفة", "الوكالة", "الموقع" refers back to: the
+        latest named outlet of the same kind cited, else the latest one cited nearby, else the
+        latest of that kind the text names before offset ``before`` (موقع "إن كي ليدرشيب ووتش"
+        in a sentence that cites nobody)."""
         head = no_article(bare(ws[0]))
         for row in reversed(self.rows):
             if self.paragraph - row.paragraph > COREF_PARAGRAPHS * 3:
                 break
             if row.source_type == "named_outlet" and head in {no_article(w) for w in row.words}:
-                return row
+                return row.source_type, row.key
         for row in reversed(self.rows):
             if self.paragraph - row.paragraph > COREF_PARAGRAPHS:
                 break
             if row.source_type == "named_outlet":
-                return row
-        return None
+                return row.source_type, row.key
+        named = _named_in_text(self.text[:before], head)
+        return ("named_outlet", named) if named else None
 
     def _antecedent(self, agree: str | None) -> Attribution | None:
         """The latest source agreeing with a cue (within :data:`COREF_PARAGRAPHS`)."""
@@ -1334,6 +1512,23 @@ class DocumentReader:
                     continue
                 return row
         return fallback
+
+
+def _named_in_text(text: str, head: str) -> str:
+    """The last outlet of kind ``head`` (موقع, صحيفة ...) that ``text`` names: a quoted name
+    after the noun (موقع "إن كي ليدرشيب ووتش") or a gazetteer outlet after it ('' if none)."""
+    found = ""
+    for match in MEDIA_NAME_RE.finditer(text):
+        if no_article(bare(norm(match.group(1)))) != head:
+            continue
+        name = _clean(match.group(2) or "")
+        if not name:
+            rest = [norm(w) for w in match.group(3).split()]
+            name = outlet_in(rest, context=True) if rest and outlet_in(rest[:1] + rest[1:], context=True) and \
+                any(v[0] == rest[0] for v, _, _ in outlet_variants()) else ""
+        if name:
+            found = name
+    return found
 
 
 def _outlet_names() -> frozenset[str]:
@@ -1527,7 +1722,7 @@ def classify(ws: list[str], *, in_list: bool = False) -> tuple[str, str]:
             return "named_outlet", " ".join(rest)             # صحيفة كوريير ديلا سيرا
         if ws[index].startswith("ال") or (rest and rest[0] in ("الانباء", "انباء")):
             named = [w for w in rest if w.startswith("ال") and w.endswith(("ي", "ية")) and
-                     no_article(w) not in words("media_adjective") and w not in ("المحلية", "المحلي", "العربية")]
+                     no_article(w) not in words("media_adjective") and w not in UNNAMING_MEDIA_ADJECTIVES]
             if named and not head.endswith(("ات",)) and head not in ("وسائل", "مواقع", "صحف", "قنوات", "منصات"):
                 return "named_outlet", key
         return "unnamed_outlet", key

@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, NamedTuple, Sequence
 
 import numpy as np
 
-from .resources import HTML_RE, SENTENCE_END_RE, TOKEN_IN_WORD, TOKEN_NOT_START, TOKEN_RE
+from .resources import ABBREVIATION_DOT_RE, HTML_RE, SENTENCE_END_RE, TOKEN_IN_WORD, TOKEN_NOT_START, TOKEN_RE
 
 from ._compiled import _scan
 
@@ -178,15 +178,19 @@ def count_tokens(text: str, removed: Iterable[tuple[int, int]] = ()) -> int:
 def sentence_bounds(text: str) -> list[int]:
     """Return the offsets where sentences end (each a sentence's exclusive end).
 
-    A sentence ends at . ! ? ؟ … (a dot between digits, as in 2.5, does not end one) and at
-    line breaks, so a headline or a dateline line is a sentence of its own.
+    A sentence ends at . ! ? ؟ … (a dot between digits, as in 2.5, or in an abbreviation,
+    as in بي.بي.سي or د. محمد, does not end one) and at line breaks, so a headline or a
+    dateline line is a sentence of its own.
 
     Examples
     --------
     >>> sentence_bounds("وصل قاآني. والتقى الكاظمي")
     [10, 25]
+    >>> sentence_bounds("وقالت بي.بي.سي إنه وصل")
+    [22]
     """
-    bounds = [m.end() for m in SENTENCE_END_RE.finditer(text)]
+    inside = {m.end(g) for m in ABBREVIATION_DOT_RE.finditer(text) for g in (1, 2) if m.start(g) >= 0}
+    bounds = [m.end() for m in SENTENCE_END_RE.finditer(text) if m.group() != "." or m.end() not in inside]
     if not bounds or bounds[-1] < len(text):
         bounds.append(len(text))
     return bounds

@@ -53,6 +53,24 @@ def speakers(text):
     ("وقال أحد السكان إن القصف استمر طوال الليل.", [("أحد السكان", "anonymous", "")]),
     ("وقال قيادي في الحزب إن الانتخابات مزورة.", [("قيادي في الحزب", "anonymous", "")]),
     ('وكشفت صحيفة "صنداي ميرور" أن الوزير استقال.', [("صنداي ميرور", "named_outlet", "")]),
+    # a dotted abbreviation is one name, and its إن is not the complementizer
+    ("وذكرت بي.بي.سي أن الحكومة استقالت.", [("بي بي سي", "named_outlet", "")]),
+    # an adjective in ي after an unnamed source, even one that is a source noun itself (دبلوماسي)
+    ("وقال مصدر دبلوماسي لوكالة رويترز إن الجولة الثانية تأجلت.", [("مصدر دبلوماسي", "anonymous", "رويترز")]),
+    # a media noun with "official" or "local" names no outlet; with a nationality it does
+    ("وذكر التلفزيون الرسمي أن الرئيس أصدر عفوا عاما.", [("التلفزيون الرسمي", "unnamed_outlet", "")]),
+    # a quoted outlet name is taken whole after its media noun, whatever its words
+    ('وكشفت شبكة "إن بي سي" الأمريكية أن الوزير سيستقيل.', [("إن بي سي", "named_outlet", "")]),
+    ("وذكرت هيئة البث الإسرائيلية أن الحكومة ستجتمع.", [("هيئة البث الإسرائيلية", "named_outlet", "")]),
+    # "the British paper" names no outlet unless the article named one before
+    ("وقالت الصحيفة البريطانية إن الحكومة تدرس الأمر.", [("الصحيفة البريطانية", "unnamed_outlet", "")]),
+    ("وأوردت صحيفة التايمز أن الوزير استقال. وقالت الصحيفة البريطانية إن الاستقالة مفاجئة.",
+     [("التايمز", "named_outlet", "")] * 2),
+    # ... also when the article named it in a sentence that cites nobody
+    ('وحصل موقع "إن كي ووتش" على وثائق. ويرى باحثون أن الجيش قوي. وأوضح الموقع أن القائد مقرب من الزعيم.',
+     [("باحثون", "anonymous", ""), ("إن كي ووتش", "named_outlet", "")]),
+    ("وقالت شبكة سي.إن.إن الأمريكية إن الرئيس سيزور الرياض.", [("سي إن إن", "named_outlet", "")]),
+    ("وقالت شبكة سي إن إن إن الرئيس سيزور الرياض.", [("سي إن إن", "named_outlet", "")]),
 ])
 def test_attributions_in_new_sentences(text, expected):
     assert rows(text) == expected
@@ -114,6 +132,22 @@ def test_participles_judgement_writing_and_passive_cues(text, cues):
     ("وقالت وزيرة الخارجية، جولي بيشوب، للصحفيين إن القرار نهائي.", "وزيرة الخارجية جولي بيشوب"),
     ("وقال مسؤولون أمريكيون، طلبوا عدم الكشف عن هويتهم، إن الضربة وشيكة.", "مسؤولون أمريكيون"),
     ("ونفت الوزارة الاتهامات جملة وتفصيلا.", "الوزارة"),
+    ("واعتبر وزير الخارجية اتفاقا كهذا خطوة إلى الوراء.", "وزير الخارجية"),   # an indefinite accusative
+    # a first name that is also a common word (عادل, جمال) goes on to its family name
+    ("أكد وزير الداخلية الأردني عادل الحمود، مساء الاثنين، أن الحدود آمنة.", "وزير الداخلية الأردني عادل الحمود"),
+    # a first name's definite family name is not the object (الأسد, the lion) ...
+    ("وقال الرئيس السوري بشار الأسد إن المعارك انتهت.", "الرئيس السوري بشار الأسد"),
+    # ... but after a whole name, a definite noun is: "برهم صالح | الاعتداء"
+    ("وأدان الرئيس العراقي برهم صالح الاعتداء على المتظاهرين.", "الرئيس العراقي برهم صالح"),
+    # after a nationality adjective, a definite body noun is the object, a title is not
+    ("وطالبت منظمة العفو الدولية السلطات بالإفراج عن المعتقلين.", "منظمة العفو الدولية"),
+    ("وقال وزير الدفاع الأمريكي الجنرال جيمس ماتيس إن القوات باقية.", "وزير الدفاع الأمريكي الجنرال جيمس ماتيس"),
+    # a noun in ية after a person's name is the object, a nationality is not
+    ("ووصف الرئيس التركي رجب طيب أردوغان العملية بأنها ناجحة.", "الرئيس التركي رجب طيب أردوغان"),
+    ("وقالت حركة حماس الفلسطينية إن التهدئة صامدة.", "حركة حماس الفلسطينية"),
+    # an envoy's title takes لدى
+    ("وقال السفير الصيني لدى الأمم المتحدة تشانغ جون إن بكين ترفض العقوبات.",
+     "السفير الصيني لدى الأمم المتحدة تشانغ جون"),
 ])
 def test_spans_stop_at_the_speaker(text, speaker):
     table = extract_sources(text)
@@ -145,9 +179,19 @@ def test_subjects_written_before_their_verb(text, speaker):
     "واعتبر 73% من الفرنسيين أن الإصلاح ضروري.",                          # a figure
     "وصل الوفد في زيارة غير معلنة إلى بغداد.",                            # معلنة: an adjective
     "اتُهمت روسيا بتدبير الهجوم.",                                       # a passive verb
+    "وتظاهر الطلاب عقب المحاضرة أمام مبنى الجامعة احتجاجا على الرسوم.",  # عقب: "after"
+    "وأغلقت الشرطة الطريق عقب انفجار سيارة، قبل أن تعيد فتحه مساء.",
 ])
 def test_non_attributions(text):
     assert rows(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وعقّب المتحدث باسم الوزارة على القرار بأنه متسرع.", "المتحدث باسم الوزارة"),
+    ("وعقبت النقابة على القرار بأنه متسرع.", "النقابة"),
+])
+def test_the_verb_aqqaba_is_written_with_its_shadda_or_agreement(text, speaker):
+    assert speakers(text) == [speaker]
 
 
 def test_continuation_needs_an_agreeing_antecedent():
@@ -157,6 +201,44 @@ def test_continuation_needs_an_agreeing_antecedent():
     assert speakers(text) == ["وزارة الصحة"] * 2
     text = "وقال مسؤولان أمريكيان إن القرار اتخذ. وأضافا أن التنفيذ قريب."
     assert extract_sources(text).resolved.tolist() == ["explicit", "coreference"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject of a sentence whose verb is no cue is the one a later subjectless cue continues
+    ("وقال المتحدث باسم الجيش إن القصف توقف. وكان وزير الداخلية، سامي الحربي، قد زار المدينة أمس، "
+     "وحذر من العودة قبل إزالة الألغام.",
+     ["المتحدث باسم الجيش", "وزير الداخلية سامي الحربي"]),
+    ("وقال المتحدث باسم الشرطة إن الطريق أغلق. واستقبل رئيس الوزراء وفدا من الوجهاء، "
+     "وأكد أن الحكومة ستعوض المتضررين.",
+     ["المتحدث باسم الشرطة", "رئيس الوزراء"]),
+    # a place that is the subject of an event does not speak
+    ("وقال المتحدث باسم الشرطة إن الطريق أغلق. وشهدت بغداد احتجاجات واسعة. وأضاف أن التحقيق مستمر.",
+     ["المتحدث باسم الشرطة"] * 2),
+])
+def test_a_subjectless_cue_continues_the_subject_of_the_sentence_before(text, expected):
+    assert speakers(text) == expected
+
+
+def test_a_relayed_source_agrees_as_its_head_not_as_the_relays_verb():
+    # نقلت is feminine for the agency; the official is masculine and وأضاف continues him
+    text = "ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن الضربة محدودة. وأضاف أن الهدف كان مخزنا للأسلحة."
+    assert speakers(text) == ["رويترز", "مسؤول أمريكي", "مسؤول أمريكي"]
+
+
+def test_the_subject_of_a_negated_cue_is_the_speaker_a_later_cue_continues():
+    text = ('وقال المتحدث باسم الشرطة إن التحقيق مستمر. وقال مسؤولان تركيان: "نعتقد أن القتل متعمد". '
+            "ولم يذكر المسؤولان كيف يعتقدان أن القتل تم.")
+    table = extract_sources(text)
+    assert table.source.tolist() == ["المتحدث باسم الشرطة", "مسؤولان تركيان", "المسؤولان"]
+    assert table.resolved.tolist()[-1] == "coreference"
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير إن الصفقة قانونية. وانتقد النواب الحكومة لعدم كشفه عن تفاصيل الصفقة.",
+    "وقال الوزير إن الصفقة قانونية. وأثار تأخر الرد وعدم كشفه عن التفاصيل غضب النواب.",
+])
+def test_a_verbal_noun_after_adam_is_no_cue(text):
+    assert speakers(text) == ["الوزير"]                   # كشفه after عدم is a noun, not "he revealed it"
 
 
 def test_a_subjectless_cue_inside_another_sources_words_is_not_continued():

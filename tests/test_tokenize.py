@@ -40,6 +40,17 @@ def test_sentences_break_at_full_stops_and_lines_but_not_decimals():
     assert [p.strip() for p in pieces] == ["سعر 2.5 دولار.", "وصل قاآني", "بغداد؟", "نعم"]
 
 
+@pytest.mark.parametrize("text, pieces", [
+    ("وقالت بي.بي.سي إن الوفد وصل. ثم غادر", ["وقالت بي.بي.سي إن الوفد وصل.", "ثم غادر"]),
+    ("سقطت الطائرة إم.إتش 17 فوق أوكرانيا. وبدأ التحقيق", ["سقطت الطائرة إم.إتش 17 فوق أوكرانيا.", "وبدأ التحقيق"]),
+    ("وقال د. سامي النجار إن العلاج متوفر. وأضاف", ["وقال د. سامي النجار إن العلاج متوفر.", "وأضاف"]),
+    ("انتهت الجلسة. بدأ التصويت.", ["انتهت الجلسة.", "بدأ التصويت."]),
+])
+def test_dotted_abbreviations_do_not_end_sentences(text, pieces):
+    bounds = sentence_bounds(text)
+    assert [text[a:b].strip() for a, b in zip([0] + bounds, bounds)] == pieces
+
+
 PUNCTUATION = set("،؛؟«»“”\"-/…!.,:;()[]'")
 
 
