@@ -93,6 +93,7 @@ def test_command_line_csv_is_what_pandas_writes(tmp_path, by_doc, monkeypatch):
     from analysis.__main__ import _write_csv
 
     monkeypatch.setattr(command, "CSV_BLOCK_ROWS", 7)               # many blocks, a short last one
+    monkeypatch.setattr(command, "CSV_PARALLEL_ROWS", 10)            # and shares written by forked processes
 
     table = count_stream(SEEDS_DIR, by_doc=by_doc, progress=False, workers=1)
     table.loc[0, "label"] = 'قال: "نعم"، و\nلا'                  # quotes, a comma, a line break
@@ -100,6 +101,10 @@ def test_command_line_csv_is_what_pandas_writes(tmp_path, by_doc, monkeypatch):
     _write_csv(table, tmp_path / "fast.csv")
     table.to_csv(tmp_path / "pandas.csv", index=False, encoding="utf-8-sig", lineterminator="\n")
     assert (tmp_path / "fast.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
+    for processes in (2, 3):
+        _write_csv(table, tmp_path / "shared.csv", processes=processes)
+        assert (tmp_path / "shared.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
+    assert [p.name for p in tmp_path.iterdir() if ".part" in p.name] == []          # no share left behind
     _write_csv(table.iloc[:0], tmp_path / "empty.csv")
     table.iloc[:0].to_csv(tmp_path / "pandas.csv", index=False, encoding="utf-8-sig", lineterminator="\n")
     assert (tmp_path / "empty.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
