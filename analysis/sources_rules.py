@@ -56,6 +56,9 @@ COREF_PARAGRAPHS = 2
 #: A word this common (Zipf) between two definite words starts the object, not the name:
 #: "أعلنت خلية الإعلام الأمني | تعرّض الكاظمي", but "تحالف الفتح غضنفر البطيخ" goes on.
 OBJECT_ZIPF = 4.0
+#: An indefinite word this common before a definite one is a common noun in construct, not a
+#: name ("ائتلاف دولة القانون"; names of people in the news stay below it: ترامب 4.4).
+CONSTRUCT_ZIPF = 5.0
 QUOTES = "«»“”\"„"
 OPEN_QUOTES = "«“\"„"
 CLOSE_QUOTES = "»”\""
@@ -573,7 +576,14 @@ class DocumentReader:
                 return self._relay_end
             return j
         j = self._skip_adverbs(j)
-        a, b = self._span(j, describe=form.lemma == "وصف", preps=form.preps)
+        told_first = ""
+        dative = self._dative_outlet(j)
+        if dative:                                          # "وقال لوكالة رويترز مسؤول ...": VSO with
+            end, key = dative                               # the outlet before the subject
+            x, y = self._span(end, describe=form.lemma == "وصف", preps=form.preps, after_name=True)
+            if y > x and self._speaker_like(x, y):
+                j, told_first = end, key
+        a, b = self._span(j, describe=form.lemma == "وصف", preps=form.preps, after_name=bool(dative))
         if b > a and form.tense == "present" and not self._speaker_like(a, b) and \
                 not self._content_at(b, form, strict=True, window=2):
             return max(b, j)                                # "يتحدث ستكون ...": no speaker after it
@@ -587,7 +597,7 @@ class DocumentReader:
                 if form.tense == "past":
                     self._hide(self._emit(a, b, i, length, form, via="", resolved="explicit"))
                 return max(b, j)
-            via = self._told(b) or self._told_before(i) or self.pending_via
+            via = told_first or self._told(b) or self._told_before(i) or self.pending_via
             added = self._emit(a, b, i, length, form, via=via, resolved="explicit")
             if not added and no_article(bare(tokens[a].norm)) in words("document") and tokens[a].norm.startswith(
                     ("ال", "وال")) and b - a <= 2:
@@ -612,6 +622,9 @@ class DocumentReader:
         if ante is None or self._nested(i, ante):
             return j
         row = self._continue(ante, i, length, form)
+        told = self._told(j)
+        if told:
+            row.via = told                                  # "وأضاف لرويترز أن": this statement's outlet
         if form.kind == "relay" and j < len(tokens) and tokens[j].norm == "عن":
             self._relayed(j + 1, i, length, form, via=row.key)
             return self._relay_end
@@ -783,14 +796,15 @@ class DocumentReader:
         return j
 
     def _span(self, j: int, *, relay: bool = False, describe: bool = False, preposition: bool = False,
-              lead_lam: bool = False, preps: frozenset[str] = frozenset()) -> tuple[int, int]:
-        """Tokens j..k-1 form the subject (k == j: none)."""
+              lead_lam: bool = False, preps: frozenset[str] = frozenset(), after_name: bool = False) -> tuple[int, int]:
+        """Tokens j..k-1 form the subject (k == j: none); ``after_name``: a quoted name
+        closes before token j (لـ"سكاي نيوز عربية" المحلل), so its mark opens nothing."""
         tokens = self.tokens
         n = len(tokens)
         if j >= n:
             return j, j
         first = tokens[j]
-        if first.quoted or ":" in first.gap or (any(q in first.gap for q in OPEN_QUOTES) and not
+        if first.quoted or ":" in first.gap or (any(q in first.gap for q in OPEN_QUOTES) and not after_name and not
                                                  self._short_quote(j)):
             return j, j
         word = first.norm
@@ -869,8 +883,9 @@ class DocumentReader:
             k += 1
             if k < n and not preposition and self._completes_name(j, k):
                 break
-        while k > j + 1 and tokens[k - 1].norm in ("و", "ف", "في", "من", "عن", "الي", "علي", "مع", "ل", "ب"):
-            k -= 1                                            # "هولاند في": not the name's end
+        while k > j + 1 and tokens[k - 1].norm in ("و", "ف", "في", "من", "عن", "الي", "علي", "مع", "ل", "ب") and \
+                (tokens[k - 1].norm != "علي" or _is_ala(tokens[k - 1])):
+            k -= 1                                            # "هولاند في": not the name's end (علي is one)
         return j, k
 
     def _quote_end(self, k: int) -> int:
@@ -948,9 +963,20 @@ class DocumentReader:
         return 0
 
     def _object_starts(self, k: int, j: int) -> bool:
-        """A definite common noun after a name starts the object: "واعتبر بايدن | الهجوم"."""
+        """A noun that starts the object after a complete subject: a definite common noun
+        after a name ("واعتبر بايدن | الهجوم") or after a phrase closed by an adjective
+        ("ودعا الأمين العام للأمم المتحدة | الأطراف"), an indefinite head noun after a
+        nationality ("واتهم وزير الدفاع الإسرائيلي | حركة حماس").  A noun after a
+        preposition or an envoy's لدى is its complement ("السفير لدى العراق"), and a
+        common noun in construct takes its genitive ("ائتلاف دولة القانون")."""
         tokens = self.tokens
         here, before = tokens[k].norm, tokens[k - 1].norm
+        if before == _N("لدى"):
+            return False
+        if not here.startswith("ال") and before.startswith("ال") and place_adjective(before) and \
+                k - j >= 2 and here not in words("given_name") and not _name_like(here) and \
+                no_article(bare(here)) in words("body") | words("media") | words("anonymous"):
+            return True
         if not here.startswith("ال") or len(here) < 5:
             return False
         if here.endswith(("ي", "ية", "يين", "يون")):
@@ -964,10 +990,17 @@ class DocumentReader:
         if before in words("given_name") and (k < 2 or not _name_word(tokens[k - 2].norm)):
             return False                                      # "بشار الأسد": a first name's family name
         if before.startswith("ال"):
-            # after a nationality adjective the phrase is complete: "الأمين العام لمجلس التعاون
-            # الخليجي | الهجوم"; after any other definite word the chain may go on ("حقوق الإنسان")
-            return (before.endswith(("ي", "ية")) and no_article(here) not in words("title") and
-                    here not in DEFINITE_ADJECTIVES and zipf(here) >= 4.3 and here not in outlet_words())
+            # after an adjective the phrase is complete: "الأمين العام لمجلس التعاون الخليجي |
+            # الهجوم", "للأمم المتحدة | الأطراف"; after a definite noun the chain may go on
+            # ("حقوق الإنسان"), and the word may be an adjective itself ("البيت الأبيض")
+            if _definite_adjective(before):
+                return (no_article(here) not in words("title") and not _definite_adjective(here) and
+                        zipf(here) >= 4.3 and here not in outlet_words())
+            # a definite body noun is complete unless an adjective follows: "المتحدث باسم
+            # الجيش | التقارير"; a participle (الحاكم, المسلحة) or a head noun may go on
+            return (no_article(before) in words("body") | words("media") and not _participle_like(here) and
+                    no_article(here) not in _head_words() and zipf(here) >= 4.5 and here not in outlet_words()
+                    and here not in NAME_SECONDS)
         if before in ("من", "في", "عن") or (before[:1] in "لب" and (before[1:].startswith("ال") or
                                                                   _known(before[1:]) or _lam_is_preposition(before))):
             return False
@@ -976,7 +1009,13 @@ class DocumentReader:
             return False
         if no_article(here) in words("body") or no_article(here) in words("media"):
             return False
+        if zipf(before) >= CONSTRUCT_ZIPF and before not in words("given_name") and not self._cited(before):
+            return False                                      # a common noun's genitive: "دولة | القانون"
         return zipf(here) >= OBJECT_ZIPF and zipf(before) < zipf(here) + 1.5 or zipf(here) >= 4.5
+
+    def _cited(self, word: str) -> bool:
+        """Whether a word is part of a name cited earlier in the text."""
+        return any(word in r.words for r in self.rows if r.explicit_mention)
 
     def _after_unnamed_head(self, k: int, j: int) -> bool:
         """After an unnamed source or a body ("مسؤول حكومي", "المرصد"), an indefinite noun
@@ -1054,7 +1093,8 @@ class DocumentReader:
             return True
         if k - start >= 2 and self._starts_new_phrase(k):
             return True
-        if describe and word.startswith("ب") and (word[1:].startswith("ال") or zipf(word[1:]) > zipf(word)):
+        if describe and word.startswith("ب") and word != _N("باسم") and \
+                (word[1:].startswith("ال") or zipf(word[1:]) > zipf(word)):
             return True                                       # وصفه المسؤولون بمحاولة اغتيال
         if not preposition and self._dative(word):
             return True
@@ -1341,6 +1381,32 @@ class DocumentReader:
             return self._outlet_at(m, lam=True)
         return ""
 
+    def _dative_outlet(self, j: int) -> tuple[int, str] | None:
+        """An outlet a statement was made to, written right after the verb ("لوكالة رويترز",
+        "لـ"سكاي نيوز عربية""): (the token after its name, its key), or None."""
+        tokens = self.tokens
+        n = len(tokens)
+        if j >= n:
+            return None
+        rest = strip_lam(tokens[j].norm)
+        if tokens[j].norm.startswith("ل") and (rest in words("audience") or no_article(rest) in words("audience")):
+            return j + 1, ""                                # "وقال للصحفيين وزير الخارجية"
+        if tokens[j].norm == "ل" and j + 1 < n:
+            x, lam = j + 1, False
+        elif self._dative(tokens[j].norm):
+            x, lam = j, True
+        else:
+            return None
+        _, y = self._span(x, preposition=True, lead_lam=lam)
+        if y <= x:
+            return None
+        ws = [strip_lam(tokens[x].norm) if lam else tokens[x].norm] + [t.norm for t in tokens[x + 1:y]]
+        kind, key = classify(ws)
+        if kind != "named_outlet":
+            return None
+        end = x + _outlet_end(ws, key)
+        return (end, key) if x < end < y else None
+
     def _told_before(self, i: int) -> str:
         """A statement's outlet written before its verb: "وفي تصريح لـ"سكاي نيوز عربية"، قال"."""
         tokens = self.tokens
@@ -1414,7 +1480,8 @@ class DocumentReader:
             if (ws[0].isdigit() or ws[0] in NUMBER_WORDS) and (
                     len(ws) < 2 or ws[1] in ("من", "في") or (x + 1 < len(tokens) and "%" in tokens[x + 1].gap)):
                 continue                                        # "اعتبر 73% من الفرنسيين": a figure
-            if kind != "named_outlet" and any(q in tokens[x].gap for q in OPEN_QUOTES) and not lam:
+            if kind != "named_outlet" and any(q in tokens[x].gap for q in OPEN_QUOTES) and not lam and \
+                    self._inside_quote("".join(t.gap for t in tokens[:x + 1])):
                 continue                                        # وطلبت "التعاون الكامل": a quoted object
             if kind == "unnamed_outlet" and not _generic_media(ws):
                 quoted = self._quoted_name(x, y)
@@ -1674,6 +1741,22 @@ def _unnamed_title(rest: list[str]) -> bool:
         if w in words("given_name") or _name_like(w):
             return False
     return not any(w in words("given_name") for w in rest)
+
+
+def _definite_adjective(word: str) -> bool:
+    """A definite word that is an adjective closing a phrase: a nisba (الأمريكي, الدولية),
+    a listed one (المتحدة, العام, الخاص), or the أفعل pattern of colours and ranks (الأبيض,
+    الأحمر, الأوسط, الأعلى)."""
+    if not word.startswith("ال"):
+        return False
+    return word.endswith(("ي", "ية", "يين", "يون")) or word in DEFINITE_ADJECTIVES or \
+        (len(word) == 6 and word[2] == "ا")
+
+
+def _participle_like(word: str) -> bool:
+    """A definite word that may be an adjective: a listed or nisba adjective, a participle
+    of a derived verb (المسلحة, المتحدة) or of the فاعل pattern (الحاكم)."""
+    return _definite_adjective(word) or word.startswith("الم") or (len(word) == 6 and word[3] == "ا")
 
 
 def _name_like(word: str) -> bool:

@@ -108,3 +108,52 @@ def test_a_word_that_is_also_a_channel_is_no_outlet_alone():
 ])
 def test_outlet_spellings_do_not_swallow_common_words(text, speaker):
     assert [s for _, s, _ in found(text)] == [speaker]
+
+
+# --- subject choice ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    # the object after a complete subject: an indefinite body noun after a nationality ...
+    ("واتهم وزير الدفاع الإسرائيلي حركة حماس بالوقوف وراء الهجوم.", "وزير الدفاع الإسرائيلي"),
+    ("واتهمت الرئاسة التركية شبكة سي إن إن بالتحيز.", "الرئاسة التركية"),
+    # ... a definite noun after a phrase closed by an adjective or a body's definite noun
+    ("ودعا الأمين العام للأمم المتحدة الأطراف إلى ضبط النفس.", "الأمين العام للأمم المتحدة"),
+    ("ونفى المتحدث باسم الجيش الاتهامات التي وجهتها منظمات حقوقية.", "المتحدث باسم الجيش"),
+    # ... while adjectives, participles and names go on
+    ("وقال البيت الأبيض إن الرئيس سيوقع القرار.", "البيت الأبيض"),
+    ("وقال الحزب الحاكم إن الانتخابات نزيهة.", "الحزب الحاكم"),
+    ("وقالت المعارضة المسلحة إن قواتها تقدمت.", "المعارضة المسلحة"),
+    ("وقال رئيس مجلس القضاء الأعلى إن المحاكم ستنظر في الطعون.", "رئيس مجلس القضاء الأعلى"),
+    ("وقال المحلل السياسي أحمد علي إن الأزمة طويلة.", "المحلل السياسي أحمد علي"),
+    # a common noun in construct keeps its genitive; a name does not
+    ("وقال ائتلاف دولة القانون إن الاتفاق غير ملزم.", "ائتلاف دولة القانون"),
+    ("واعتبر بايدن الهجوم عملا إرهابيا.", "بايدن"),
+    # an envoy's لدى takes its state or body, and the name after it
+    ("وقال سفير الاتحاد الأوروبي لدى العراق إن الاتحاد يدعم الإصلاحات.", "سفير الاتحاد الأوروبي لدى العراق"),
+    ("وقال السفير الروسي لدى الولايات المتحدة أناتولي أنطونوف إن العقوبات لن تجدي.",
+     "السفير الروسي لدى الولايات المتحدة أناتولي أنطونوف"),
+    # "باسم" belongs to a spokesman's title, also after وصف
+    ("ووصف المتحدث باسم الحكومة الاتفاق بأنه تاريخي.", "المتحدث باسم الحكومة"),
+])
+def test_the_subject_ends_where_the_object_begins(text, speaker):
+    assert [s for _, s, _ in found(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # VSO with the outlet or the audience between the verb and its subject
+    ("وقال لوكالة رويترز مسؤول في الخارجية الأمريكية إن الإدارة تدرس خيارات.",
+     [("مسؤول في الخارجية الأمريكية", "anonymous", "رويترز")]),
+    ('وقال لـ"سكاي نيوز عربية" المحلل السياسي أحمد علي إن الأزمة طويلة.',
+     [("المحلل السياسي أحمد علي", "named_person_or_body", "سكاي نيوز عربية")]),
+    ("وقال للصحفيين وزير الخارجية إن الأزمة طويلة.", [("وزير الخارجية", "named_person_or_body", "")]),
+    # ... and the subject before it, as before
+    ("وقال وزير الخارجية لرويترز إن الأزمة طويلة.", [("وزير الخارجية", "named_person_or_body", "رويترز")]),
+])
+def test_a_statement_to_an_outlet_before_the_subject(text, expected):
+    assert rows(text) == expected
+
+
+def test_a_subjectless_statement_to_an_outlet_continues_the_speaker():
+    text = "وقال وزير النفط إن الإنتاج ارتفع. وأضاف لرويترز أن الصادرات ستزيد."
+    assert rows(text) == [("وزير النفط", "named_person_or_body", ""),
+                          ("وزير النفط", "named_person_or_body", "رويترز")]
