@@ -168,6 +168,9 @@ DUALS = frozenset(_N(w) for w in ("قائدا", "المحاميان", "مسؤو�
 ADJECTIVE_HINTS = frozenset(_N(w) for w in ("جديد", "جديدة", "سابق", "سابقة", "رسمي", "رسمية", "مشترك",
                                              "مشتركة", "أخير", "أخيرة", "صادر", "صادرة", "الصادر", "الصادرة",
                                              "حديث", "حديثة", "منفصل", "مطول", "مقتضب"))
+#: Where a statement is written (after على/عبر): "على حسابه", "عبر صفحتها", "على تويتر".
+MEDIA_PLACES = tuple(_N(w) for w in ("حساب", "صفحت", "صفحة", "تويتر", "فيسبوك", "فيس", "منص", "موقع", "إكس",
+                                     "تلغرام", "انستغرام", "يوتيوب", "قناته", "قناتها"))
 PUBLISHING_VERBS = ("اصدر", "نشر", "اجر", "اعد", "اعلن", "وزع", "بث")
 
 
@@ -1229,6 +1232,10 @@ class DocumentReader:
             a, b = self._span(j)
             if b > a and self._plausible(a, b):
                 return None
+            close = next((m for m in range(i + 1, len(tokens)) if any(c in tokens[m].gap for c in "،,")), None)
+            if form.needs and close is not None and \
+                    not self._content_at(i + 1, form, strict=form.needs == "strict", window=close - i - 2):
+                return False                                # "X، الذي تحدث في مؤتمر، أكد أن": the content is أكد's
             end = i - 1
             start = self._np_before(end, limit=5)
             if start is not None and self._plausible(start, end) and (form.tense == "past" or
@@ -1236,6 +1243,10 @@ class DocumentReader:
                 return start, end
             return None
         end = i - 1 if prev == "قد" else i
+        if any(c in tokens[end].gap for c in "،,"):
+            found = self._subject_before_relative(end, form, kana=end == i - 1)
+            if found is not None:
+                return found
         if end == i - 1 and end >= 2 and tokens[end - 1].norm in KANA and not _opens(tokens[end - 1]):
             start = self._np_before(end - 1, limit=10, through=True)
             if start is not None and self._plausible(start, end - 1):
@@ -1269,6 +1280,38 @@ class DocumentReader:
                 return False                                # "قال X إن Y أكد": Y is reported, not cited
             if self._plausible(start, end):
                 return start, end
+        return None
+
+    def _subject_before_relative(self, end: int, form: CueForm, *, kana: bool) -> tuple[int, int] | bool | None:
+        """A subject set off from its verb by a relative clause between commas: "وكان رئيس
+        الوزراء، الذي يزور طهران، قد قال" (``kana``: the verb follows قد, the subject كان),
+        "رئيس البرلمان، الذي التقى السفير أمس، قال" (the subject opens the clause)."""
+        tokens = self.tokens
+        for c in range(end - 1, max(0, end - 16), -1):
+            if any(ch in tokens[c + 1].gap for ch in PUNCT) or any(d in tokens[c + 1].gap for d in DASHES):
+                return None
+            if tokens[c].norm in RELATIVES and any(ch in tokens[c].gap for ch in "،,"):
+                break
+        else:
+            return None
+        if c < 1:
+            return None
+        if kana:
+            for k in range(c - 1, max(-1, c - 12), -1):
+                word = tokens[k].norm
+                if word in KANA:
+                    return (k + 1, c) if k + 1 < c and self._plausible(k + 1, c) else None
+                if word in SPAN_STOP or any(ch in tokens[k].gap for ch in PUNCT) or match_cue(tokens, k):
+                    return None
+            return None
+        start = self._np_before(c, limit=8, through=True)
+        if start is None or not self._plausible(start, c) or not self._person_like(start, c):
+            return None
+        lead = tokens[start - 1].norm if start > 0 else ""
+        if lead in COMPLEMENTIZERS and any(match_cue(tokens, m) for m in range(0, start - 1)):
+            return False                                    # "قال X إن Y، الذي ...، أكد": Y is reported
+        if start == 0 or _opens(tokens[start]) or lead in SVO_PARTICLES:
+            return start, c
         return None
 
     def _closes_short_quote(self, i: int) -> bool:
@@ -1321,7 +1364,33 @@ class DocumentReader:
             if m + 1 < len(self.tokens) and self.tokens[m].norm in ("في", "وفي") and \
                     bare(self.tokens[m + 1].norm) in STATEMENT:
                 return True                                 # كشف المكتب في بيان ...
-        return self._content_at(k, form, strict=form.needs == "strict")
+        if self._content_at(k, form, strict=form.needs == "strict"):
+            return True
+        return self._content_after_medium(k)
+
+    def _content_after_medium(self, k: int) -> bool:
+        """Content after the medium of a statement: "كتب الوزير في تغريدة على تويتر أن",
+        "وكتب على حسابه في فيسبوك:" — a complementizer, a colon or a quotation within a few
+        words of "في بيان/تغريدة ..." or "على/عبر حسابه/صفحته/تويتر ..."."""
+        tokens = self.tokens
+        n = len(tokens)
+        m = self._skip_adverbs(k)
+        if m + 1 >= n:
+            return False
+        word, nxt = bare(tokens[m].norm), bare(tokens[m + 1].norm)
+        medium = (word == "في" and _statement_noun(nxt)) or (word in ("علي", "عبر") and nxt.startswith(MEDIA_PLACES))
+        if not medium:
+            return False
+        for q in range(m + 2, min(n, m + 8)):
+            tok = tokens[q]
+            if ":" in tok.gap or (any(c in tok.gap for c in OPEN_QUOTES) and not self._short_quote(q)):
+                return True
+            if any(c in tok.gap for c in PUNCT) or match_cue(tokens, q):
+                return False
+            if tok.norm in COMPLEMENTIZERS or tok.norm == "بالقول":
+                return True
+        tail = self.text[tokens[-1].end:tokens[-1].end + 3] if tokens else ""
+        return n <= m + 8 and ":" in tail
 
     def _content_at(self, k: int, form: CueForm, *, strict: bool, window: int = 10) -> bool:
         """A complementizer, colon, quotation, بالقول or (not strict) the cue's preposition

@@ -157,3 +157,32 @@ def test_a_subjectless_statement_to_an_outlet_continues_the_speaker():
     text = "وقال وزير النفط إن الإنتاج ارتفع. وأضاف لرويترز أن الصادرات ستزيد."
     assert rows(text) == [("وزير النفط", "named_person_or_body", ""),
                           ("وزير النفط", "named_person_or_body", "رويترز")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause between commas separates the subject from its verb
+    ("وكان رئيس الوزراء العراقي، الذي يزور طهران حاليا، قد قال إن بغداد لن تكون طرفا في الصراع.",
+     [("قال", "رئيس الوزراء العراقي")]),
+    ("وكانت الوزارة، التي تشرف على الملف، قد أعلنت أن التحقيق انتهى.", [("أعلنت", "الوزارة")]),
+    ("رئيس البرلمان، الذي التقى السفير الأمريكي أمس، قال إن العلاقات متينة.", [("قال", "رئيس البرلمان")]),
+    # a cue inside the relative clause without its own content is not a second statement
+    ("لكن وزير الخارجية، الذي تحدث في مؤتمر صحفي، أكد أن الحوار مستمر.", [("أكد", "وزير الخارجية")]),
+    # inside another source's words the clause's subject is reported, not cited
+    ("وقال الوزير إن الرئيس، الذي زار بغداد، أكد دعمه للحكومة.", [("وقال", "الوزير")]),
+    # no cue after the clause: nothing
+    ("وزار الوفد، الذي وصل أمس، المدينة القديمة.", []),
+])
+def test_a_relative_clause_between_the_subject_and_its_verb(text, expected):
+    assert [(c, s) for c, s, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a written statement: its medium stands between the subject and the content
+    ("وكتب الوزير في تغريدة على تويتر أن الاجتماع كان مثمرا.", [("وكتب", "الوزير")]),
+    ('وكتب الرئيس على حسابه في فيسبوك: "لن نتراجع".', [("وكتب", "الرئيس")]),
+    # writing something that is not a statement
+    ("وكتب الشاعر قصيدة جديدة عن الحرب.", []),
+    ("وكتب الوزير على حسابه في تويتر تهنئة بالعيد.", []),
+])
+def test_the_medium_of_a_written_statement(text, expected):
+    assert [(c, s) for c, s, _ in found(text)] == expected
