@@ -168,6 +168,9 @@ DUALS = frozenset(_N(w) for w in ("قائدا", "المحاميان", "مسؤو�
 ADJECTIVE_HINTS = frozenset(_N(w) for w in ("جديد", "جديدة", "سابق", "سابقة", "رسمي", "رسمية", "مشترك",
                                              "مشتركة", "أخير", "أخيرة", "صادر", "صادرة", "الصادر", "الصادرة",
                                              "حديث", "حديثة", "منفصل", "مطول", "مقتضب"))
+#: Past verbs of the form افتعل from roots that begin with ل: they look definite (التقى).
+LAM_VERBS = frozenset(_N(w) for w in ("التقى", "التقت", "التقوا", "التقيا", "التزم", "التزمت", "التزموا", "التحق",
+                                       "التحقت", "التمس", "التمست", "التف", "التفت"))
 #: Where a statement is written (after على/عبر): "على حسابه", "عبر صفحتها", "على تويتر".
 MEDIA_PLACES = tuple(_N(w) for w in ("حساب", "صفحت", "صفحة", "تويتر", "فيسبوك", "فيس", "منص", "موقع", "إكس",
                                      "تلغرام", "انستغرام", "يوتيوب", "قناته", "قناتها"))
@@ -518,8 +521,11 @@ class DocumentReader:
 
     def _verb_like(self, tok: Token) -> bool:
         """Whether a sentence's first word can be a past verb: not a known noun, particle,
-        preposition or time word, nor definite (the rules have no dictionary of verbs)."""
-        word = bare(tok.norm)
+        preposition or time word, nor definite (the rules have no dictionary of verbs), but
+        a verb whose root begins with ل may look definite (التقى, التزم)."""
+        word = tok.norm[1:] if tok.norm[:1] in "وف" and tok.norm[1:] in LAM_VERBS else bare(tok.norm)
+        if word in LAM_VERBS:
+            return True
         if len(word) < 3 or word.startswith("ال") or word.startswith(("بال", "لل", "كال")):
             return False
         if word in CLAUSE_STARTERS or word in NOT_FIRST or word in BLOCKERS or word in TIME_WORDS or \
@@ -642,10 +648,21 @@ class DocumentReader:
         """Drop a definite common noun that ends a subject not followed by its content: the
         object ("ووصف المرصد السوري لحقوق الإنسان | الوضع بالكارثي", "ونفت الوزارة | الاتهامات")."""
         tokens = self.tokens
-        if b - a < 2 or b >= len(tokens):
+        if b - a < 2:
             return b
-        nxt = tokens[b]
-        if nxt.norm in COMPLEMENTIZERS or ":" in nxt.gap or any(q in nxt.gap for q in QUOTES) or _opens(nxt):
+        if b < len(tokens):
+            nxt = tokens[b]
+            if nxt.norm in COMPLEMENTIZERS or ":" in nxt.gap or any(q in nxt.gap for q in QUOTES) or _opens(nxt):
+                return b
+        for p in range(a + 2, b):                           # "وأعلن الجيش الإسرائيلي | مقتل جندي"
+            prev, here = tokens[p - 1].norm, tokens[p]
+            word = here.norm
+            if prev.startswith("ال") and place_adjective(prev) and not word.startswith("ال") and \
+                    word[:1] not in "وفبلك" and word not in words("given_name") and not _name_like(word) and \
+                    zipf(word) >= OBJECT_ZIPF and no_article(word) not in _head_words() and \
+                    not self._place_at(p, False) and not _opens(here) and not any(q in here.gap for q in QUOTES):
+                return p
+        if b >= len(tokens):
             return b
         last, before = tokens[b - 1].norm, tokens[b - 2].norm
         if not last.startswith("ال") or last.endswith(("ي", "ية", "يين", "يون")) or zipf(last) < OBJECT_ZIPF:
@@ -984,7 +1001,10 @@ class DocumentReader:
             return False
         if here.endswith(("ي", "ية", "يين", "يون")):
             # a noun in ية after a person's name ("أردوغان | العملية"); a person takes no
-            # adjective but a nationality, and a body's name may ("حماس الفلسطينية")
+            # adjective but a nationality, and a body's name may ("حماس الفلسطينية"); a
+            # masculine nisba after a first name is the family name ("تركي المالكي")
+            if here.endswith("ي") and (before in words("given_name") or _name_like(before)):
+                return False
             return not before.startswith("ال") and before not in _head_words() and zipf(here) >= 4.3 and \
                 any(t.norm in words("given_name") for t in tokens[j:k]) and not place_adjective(here) and \
                 here not in DEFINITE_ADJECTIVES
@@ -1802,13 +1822,16 @@ def outlet_in(ws: list[str], *, context: bool) -> str:
 def _unnamed_title(rest: list[str]) -> bool:
     """After an indefinite title, whether nothing names the holder: no name, and no definite
     noun completing the title ("قائد فيلق القدس", "وزير الخارجية" name an office)."""
+    singles = {p[0] for p in place_phrases() if len(p) == 1}
     for n_word, w in enumerate(rest):
         if w in ("في", "من") or w[:1] in "بل" and len(w) > 3 or w.startswith("لل"):
             break
         if w.startswith("ال") and (n_word == 0 or not (w.endswith(("ي", "ية", "يين", "يون")) and zipf(w) >= 4.0)):
             return False
-        if w in words("given_name") or _name_like(w):
-            return False
+        if w in words("given_name") or _name_like(w) or (n_word == 0 and w in singles):
+            return False                                    # a name, or a state's office: "سفير إيران"
+    if any(_name_like(x) and _name_like(y) for x, y in zip(rest, rest[1:])):
+        return False                                        # "... في بغداد إيرج مسجدي": a full name
     return not any(w in words("given_name") for w in rest)
 
 

@@ -186,3 +186,37 @@ def test_a_relative_clause_between_the_subject_and_its_verb(text, expected):
 ])
 def test_the_medium_of_a_written_statement(text, expected):
     assert [(c, s) for c, s, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # with no content after it, an indefinite common noun after a nationality is the object
+    ("وأعلن الجيش الإسرائيلي مقتل جندي في غزة.", "الجيش الإسرائيلي"),
+    ("ونفت الخارجية الروسية صحة التقارير عن انسحاب قواتها.", "الخارجية الروسية"),
+    # ... a name after the nationality is the subject's, rare or common
+    ("وأعلن وزير الداخلية الألماني هورست زيهوفر استقالته.", "وزير الداخلية الألماني هورست زيهوفر"),
+    ("وأعلن الرئيس الفلسطيني محمود عباس رفضه للخطة.", "الرئيس الفلسطيني محمود عباس"),
+    # a masculine nisba after a first name is a family name; a noun in ية is not
+    ("وقال المتحدث باسم التحالف العربي تركي المالكي إن الدفاعات اعترضت صاروخا.",
+     "المتحدث باسم التحالف العربي تركي المالكي"),
+    ("ووصف الرئيس التركي رجب طيب أردوغان العملية بأنها ناجحة.", "الرئيس التركي رجب طيب أردوغان"),
+])
+def test_names_and_objects_after_a_nationality(text, speaker):
+    assert [s for _, s, _ in found(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's office after an indefinite title names its holder; a full name does too
+    ("وقال سفير إيران في بغداد إيرج مسجدي إن طهران تدعم العراق.", "named_person_or_body"),
+    ("وقال سفير إيران إن طهران تدعم العراق.", "named_person_or_body"),
+    # an indefinite title with no name or state is someone unnamed
+    ("وقال سفير غربي في بغداد إن العقوبات ستستمر.", "anonymous"),
+])
+def test_an_indefinite_title_with_a_state_or_a_name(text, expected):
+    assert [t for _, _, t in found(text)] == [expected]
+
+
+def test_a_verb_whose_root_begins_with_lam_has_a_subject_to_continue():
+    # التقى looks definite, but it is a verb: its subject is the next cue's speaker
+    text = ("التقى الرئيس الفرنسي إيمانويل ماكرون نظيره الأمريكي في باريس. "
+            "وقال إن المحادثات كانت صريحة.")
+    assert rows(text) == [("الرئيس الفرنسي إيمانويل ماكرون", "named_person_or_body", "")]
