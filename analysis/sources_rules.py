@@ -171,6 +171,8 @@ ADJECTIVE_HINTS = frozenset(_N(w) for w in ("جديد", "جديدة", "سابق"
 #: Past verbs of the form افتعل from roots that begin with ل: they look definite (التقى).
 LAM_VERBS = frozenset(_N(w) for w in ("التقى", "التقت", "التقوا", "التقيا", "التزم", "التزمت", "التزموا", "التحق",
                                        "التحقت", "التمس", "التمست", "التف", "التفت"))
+#: "شرط عدم الكشف عن هويته": the condition a source spoke on, not a statement.
+CONDITIONS = frozenset(_N(w) for w in ("شرط", "بشرط", "مشترطا", "مشترطة", "مشترطين", "شريطة"))
 #: Where a statement is written (after على/عبر): "على حسابه", "عبر صفحتها", "على تويتر".
 MEDIA_PLACES = tuple(_N(w) for w in ("حساب", "صفحت", "صفحة", "تويتر", "فيسبوك", "فيس", "منص", "موقع", "إكس",
                                      "تلغرام", "انستغرام", "يوتيوب", "قناته", "قناتها"))
@@ -557,6 +559,8 @@ class DocumentReader:
         j = i + length
         if j < len(tokens) and tokens[j].norm == "عدم":
             return j + 1                                    # "طلبوا عدم الكشف عن هويتهم": not a statement
+        if j + 1 < len(tokens) and tokens[j].norm in CONDITIONS and tokens[j + 1].norm == "عدم":
+            return j + 2                                    # "تحدثوا شرط عدم الكشف": how a source spoke
         prefixed = _conjunction_attached(tokens[i])
         if form.agree == "du" and not prefixed and not self._content_at(j, form, strict=True):
             return j                                        # ذكرا, كتبا: nouns more often than duals
@@ -900,6 +904,9 @@ class DocumentReader:
             if word.startswith("ل") and not word.startswith("لل") and zipf(word[1:]) < 2.0 and zipf(word) < 2.0 \
                     and not preposition and len(word) > 3:
                 break                                         # "قال الوزير لايموجين": to someone
+            if word.startswith("ل") and not word.startswith("لل") and not preposition and \
+                    _lam_is_preposition(word) and _masdar_with_pronoun(word[1:]):
+                break                                         # "قال الوزير | لنظيره": to someone, not a name
             k += 1
             if k < n and not preposition and self._completes_name(j, k):
                 break

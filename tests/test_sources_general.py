@@ -220,3 +220,27 @@ def test_a_verb_whose_root_begins_with_lam_has_a_subject_to_continue():
     text = ("التقى الرئيس الفرنسي إيمانويل ماكرون نظيره الأمريكي في باريس. "
             "وقال إن المحادثات كانت صريحة.")
     assert rows(text) == [("الرئيس الفرنسي إيمانويل ماكرون", "named_person_or_body", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dative with a possessive after the subject is whom the statement was made to
+    ("وقال الوزير لنظيره الأمريكي إن بغداد لن تنحاز.", [("وقال", "الوزير")]),
+    # "who spoke on condition of anonymity" describes the source; it is no second statement
+    ("وقال مسؤولون أمريكيون تحدثوا شرط عدم الكشف عن هوياتهم إن الضربة وشيكة.",
+     [("وقال", "مسؤولون أمريكيون")]),
+    ("وقال مصدر فضل عدم الكشف عن هويته إن الاتفاق انهار.", [("وقال", "مصدر")]),
+])
+def test_what_follows_a_subject_without_naming_it(text, expected):
+    assert [(c, s) for c, s, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("second", [
+    "وذُكر أن الوفد غادر العاصمة.",          # passive (vowelled): no agent to continue
+    "وأُعلن عن تشكيل لجنة للتحقيق.",
+    "وقيل إن الوفد غادر العاصمة.",
+    "ويُذكر أن الوفد غادر العاصمة.",         # agentless present
+    "وأفيد بأن الوفد غادر العاصمة.",
+])
+def test_agentless_cues_do_not_continue_the_last_speaker(second):
+    text = "وقال الوزير إن المفاوضات فشلت. " + second
+    assert rows(text) == [("الوزير", "named_person_or_body", "")]
