@@ -840,8 +840,8 @@ class DocumentReader:
             return j, j                                       # تطالب بالحرية, هدد بالاستقالة
         if not lead_lam and not preposition and _lam_is_preposition(word):
             return j, j
-        if match_cue(tokens, j) or self._boundary(j, relay=relay, describe=describe, preposition=preposition,
-                                                  start=j, preps=preps):
+        if (match_cue(tokens, j) and not self._noun_not_cue(j)) or \
+                self._boundary(j, relay=relay, describe=describe, preposition=preposition, start=j, preps=preps):
             return j, j
         place = self._place_at(j, lead_lam)
         if place:
@@ -914,6 +914,16 @@ class DocumentReader:
                 (tokens[k - 1].norm != "علي" or _is_ala(tokens[k - 1])):
             k -= 1                                            # "هولاند في": not the name's end (علي is one)
         return j, k
+
+    def _noun_not_cue(self, j: int) -> bool:
+        """A cue's form written as a head noun or a first name where a subject begins ("وقال
+        طالب في كلية الطب", "وقالت أمل"): the subject, not a second verb."""
+        tok = self.tokens[j]
+        word = tok.norm
+        if word[:1] in "وف" or any(c in tok.gap for c in PUNCT + "،,"):
+            return False
+        return no_article(word) in words("anonymous") or no_article(word) in words("title") or \
+            word in words("given_name")
 
     def _quote_end(self, k: int) -> int:
         """The token after a short quotation that opens before token k (k + 1 if it does
@@ -1119,7 +1129,7 @@ class DocumentReader:
         if k > start and self._indefinite_accusative(k):
             return True                                       # "واستقبل رئيس الوزراء | وفدا"
         found = match_cue(tokens, k)
-        if found and not _blocked(tokens, k, found[0]):
+        if found and not _blocked(tokens, k, found[0]) and not (k == start and self._noun_not_cue(k)):
             return True
         if k - start >= 2 and self._starts_new_phrase(k):
             return True

@@ -244,3 +244,17 @@ def test_what_follows_a_subject_without_naming_it(text, expected):
 def test_agentless_cues_do_not_continue_the_last_speaker(second):
     text = "وقال الوزير إن المفاوضات فشلت. " + second
     assert rows(text) == [("الوزير", "named_person_or_body", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun or first name written like a cue verb is the subject, not a second verb that
+    # would continue the earlier speaker
+    ("وقال الوزير إن الجامعة مغلقة. وقال طالب في كلية الطب إن الدراسة توقفت.",
+     ["الوزير", "طالب في كلية الطب"]),
+    ("وقال الوزير إن الجامعة مغلقة. وقالت أمل، وهي معلمة في المدرسة، إن الطلاب غادروا.",
+     ["الوزير", "أمل"]),
+    # the verb itself, with و or at a clause's start, is still a cue
+    ("وقال الوزير إن الجامعة مغلقة. وطالب الطلاب بإعادة فتحها.", ["الوزير", "الطلاب"]),
+])
+def test_a_cue_form_that_is_a_noun_or_a_name(text, expected):
+    assert [e for e, _, _ in rows(text)] == expected
