@@ -173,6 +173,8 @@ LAM_VERBS = frozenset(_N(w) for w in ("التقى", "التقت", "التقوا"
                                        "التحقت", "التمس", "التمست", "التف", "التفت"))
 #: "شرط عدم الكشف عن هويته": the condition a source spoke on, not a statement.
 CONDITIONS = frozenset(_N(w) for w in ("شرط", "بشرط", "مشترطا", "مشترطة", "مشترطين", "شريطة"))
+#: "وهو ما أكده X", "وهذا ما نفته X": ما after these is the relative "which", not a negation.
+RESUMING = frozenset(_N(w) for w in ("هو", "وهو", "هي", "وهي", "هذا", "وهذا", "هذه", "وهذه", "ذلك", "وذلك"))
 #: Where a statement is written (after على/عبر): "على حسابه", "عبر صفحتها", "على تويتر".
 MEDIA_PLACES = tuple(_N(w) for w in ("حساب", "صفحت", "صفحة", "تويتر", "فيسبوك", "فيس", "منص", "موقع", "إكس",
                                      "تلغرام", "انستغرام", "يوتيوب", "قناته", "قناتها"))
@@ -391,6 +393,9 @@ def _blocked(tokens: list[Token], i: int, form: CueForm) -> bool:
     word = before.norm[1:] if before.norm[:1] in "وف" and before.norm[1:] in BLOCKERS else before.norm
     if word == "علي" and not _is_ala(before):
         return False
+    if word == "ما" and i >= 2 and tokens[i - 2].norm in RESUMING and \
+            tokens[i].norm != _candidates(tokens[i].norm, single=True)[-1]:
+        return False                                        # "وهو ما أكده المتحدث": the relative ما
     return word in BLOCKERS
 
 

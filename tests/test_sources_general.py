@@ -258,3 +258,16 @@ def test_agentless_cues_do_not_continue_the_last_speaker(second):
 ])
 def test_a_cue_form_that_is_a_noun_or_a_name(text, expected):
     assert [e for e, _, _ in rows(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "وهو ما أكده X": ما is the relative "which", and X confirms (or denies) a statement
+    ("وقال الوزير إن الحكومة ستستقيل، وهو ما نفاه المتحدث باسم الرئاسة.",
+     [("وقال", "الوزير"), ("نفاه", "المتحدث باسم الرئاسة")]),
+    ("وهذا ما أكدته الوزارة في بيان.", [("أكدته", "الوزارة")]),
+    # "ما قاله X" as a noun phrase, and ما before a verb elsewhere, state nothing
+    ("ما قاله الوزير لا يعكس موقف الحكومة.", []),
+    ("وما أكده الرئيس أمس هو التزام الحكومة بالاتفاق.", []),
+])
+def test_the_relative_ma_before_a_cue(text, expected):
+    assert [(c, s) for c, s, _ in found(text)] == expected
