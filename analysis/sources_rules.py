@@ -663,13 +663,19 @@ class DocumentReader:
             nxt = tokens[b]
             if nxt.norm in COMPLEMENTIZERS or ":" in nxt.gap or any(q in nxt.gap for q in QUOTES) or _opens(nxt):
                 return b
-        for p in range(a + 2, b):                           # "وأعلن الجيش الإسرائيلي | مقتل جندي"
+        for p in range(a + 1, b):                           # "وأعلن الجيش الإسرائيلي | مقتل جندي"
             prev, here = tokens[p - 1].norm, tokens[p]
             word = here.norm
-            if prev.startswith("ال") and place_adjective(prev) and not word.startswith("ال") and \
-                    word[:1] not in "وفبلك" and word not in words("given_name") and not _name_like(word) and \
-                    zipf(word) >= OBJECT_ZIPF and no_article(word) not in _head_words() and \
-                    not self._place_at(p, False) and not _opens(here) and not any(q in here.gap for q in QUOTES):
+            common = not word.startswith("ال") and _unprefixed(word) and word not in words("given_name") and \
+                not _name_like(word) and no_article(word) not in _head_words() and not self._place_at(p, False) \
+                and not _opens(here) and not any(q in here.gap for q in QUOTES)
+            if not common:
+                continue
+            if p >= a + 2 and prev.startswith("ال") and place_adjective(prev) and zipf(word) >= OBJECT_ZIPF:
+                return p
+            # a proper name takes no genitive: "وأعلن ترامب | انسحاب بلاده" (a first name goes on
+            # to its family name, a common noun to its genitive: "ائتلاف دولة القانون")
+            if self._proper_name(p - 1) and zipf(word) >= 4.5 and len(word) >= 4 and not self._cited(word):
                 return p
         if b >= len(tokens):
             return b
@@ -682,6 +688,18 @@ class DocumentReader:
         if before.startswith("ال") or before.startswith("لل"):
             return b - 1
         return b
+
+    def _proper_name(self, m: int) -> bool:
+        """Whether token m is a family or single name (ترامب, نتنياهو, غوتيريش): no article,
+        no first name, particle, head noun, outlet or place, and rarer than a common noun
+        that heads a construct (:data:`CONSTRUCT_ZIPF`)."""
+        word = self.tokens[m].norm
+        if word.startswith("ال") or len(word) < 3 or not _unprefixed(word):
+            return False
+        if word in words("given_name") or word in NAME_PARTICLES or no_article(word) in _head_words() or \
+                word in outlet_words() or self._place_at(m, False) or word.isdigit() or _ends_in_accusative(self.tokens[m]):
+            return False
+        return zipf(word) < CONSTRUCT_ZIPF and not word.endswith(("ة", "ات"))
 
     def _past_content(self, k: int) -> int:
         """Skip a speech noun after the subject ("وكرر ترامب وصفه"): it is content, not a cue."""
@@ -1855,6 +1873,14 @@ def _unnamed_title(rest: list[str]) -> bool:
     if any(_name_like(x) and _name_like(y) for x, y in zip(rest, rest[1:])):
         return False                                        # "... في بغداد إيرج مسجدي": a full name
     return not any(w in words("given_name") for w in rest)
+
+
+def _unprefixed(word: str) -> bool:
+    """Whether a word carries no attached و, ف, ب, ل or ك (وجود and بوتين begin with their
+    own letters; والحكومة, بالقول, للصحفيين, كالعادة do not)."""
+    if bare(word) != word or word[:1] == "ب" and _prep_b(word) or _lam_is_preposition(word):
+        return False
+    return not (word.startswith("كال") or word.startswith("بال"))
 
 
 def _definite_adjective(word: str) -> bool:

@@ -271,3 +271,17 @@ def test_a_cue_form_that_is_a_noun_or_a_name(text, expected):
 ])
 def test_the_relative_ma_before_a_cue(text, expected):
     assert [(c, s) for c, s, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a proper name takes no genitive: the common noun after it begins the object
+    ("ونفى بوتين وجود قوات روسية في أوكرانيا.", "بوتين"),
+    ("وانتقد ماكرون سياسة واشنطن التجارية.", "ماكرون"),
+    ("وأكد نتنياهو استمرار العمليات في غزة.", "نتنياهو"),
+    # ... but a first name goes on to the family name, and a common noun to its genitive
+    ("وأدان الرئيس التركي رجب طيب أردوغان الهجوم.", "الرئيس التركي رجب طيب أردوغان"),
+    ("وأعلن ائتلاف دولة القانون رفضه للاتفاق.", "ائتلاف دولة القانون"),
+    ("وأكدت منظمة هيومن رايتس ووتش وجود انتهاكات.", "منظمة هيومن رايتس ووتش"),
+])
+def test_a_proper_name_takes_no_genitive(text, speaker):
+    assert [s for _, s, _ in found(text)] == [speaker]
