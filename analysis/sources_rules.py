@@ -35,6 +35,16 @@ participle or adverb ("طالبة عدم الكشف", "ردا على سؤال"),
 (the object: "وفدا", "اتفاقا"), or a comma that does not open an apposition ("الرئيس
 الأمريكي، دونالد ترامب، إن" keeps the name).  A verbal noun after عدم is no cue ("لعدم
 كشفه").
+
+The object begins after a complete subject: a head noun after a nationality ("وزير الدفاع
+الإسرائيلي | حركة حماس"), a definite common noun after an adjective or a body's definite
+noun ("للأمم المتحدة | الأطراف"), and, when no content follows, a common noun after a
+nationality or after a proper name, which takes no genitive ("الجيش الإسرائيلي | مقتل",
+"بوتين | وجود"); a first name goes on to its family name, a common noun to its genitive
+("ائتلاف دولة القانون"), an envoy to his state ("السفير لدى العراق").  An outlet or an
+audience may stand between the verb and its subject ("وقال لوكالة رويترز مسؤول"), and a
+relative clause between commas between the subject and its verb ("وكان X، الذي ...، قد
+قال").
 """
 
 from __future__ import annotations
