@@ -35,6 +35,16 @@ participle or adverb ("طالبة عدم الكشف", "ردا على سؤال"),
 (the object: "وفدا", "اتفاقا"), or a comma that does not open an apposition ("الرئيس
 الأمريكي، دونالد ترامب، إن" keeps the name).  A verbal noun after عدم is no cue ("لعدم
 كشفه").
+
+The object begins after a complete subject: a head noun after a nationality ("وزير الدفاع
+الإسرائيلي | حركة حماس"), a definite common noun after an adjective or a body's definite
+noun ("للأمم المتحدة | الأطراف"), and, when no content follows, a common noun after a
+nationality or after a proper name, which takes no genitive ("الجيش الإسرائيلي | مقتل",
+"بوتين | وجود"); a first name goes on to its family name, a common noun to its genitive
+("ائتلاف دولة القانون"), an envoy to his state ("السفير لدى العراق").  An outlet or an
+audience may stand between the verb and its subject ("وقال لوكالة رويترز مسؤول"), and a
+relative clause between commas between the subject and its verb ("وكان X، الذي ...، قد
+قال").
 """
 
 from __future__ import annotations
@@ -56,6 +66,9 @@ COREF_PARAGRAPHS = 2
 #: A word this common (Zipf) between two definite words starts the object, not the name:
 #: "أعلنت خلية الإعلام الأمني | تعرّض الكاظمي", but "تحالف الفتح غضنفر البطيخ" goes on.
 OBJECT_ZIPF = 4.0
+#: An indefinite word this common before a definite one is a common noun in construct, not a
+#: name ("ائتلاف دولة القانون"; names of people in the news stay below it: ترامب 4.4).
+CONSTRUCT_ZIPF = 5.0
 QUOTES = "«»“”\"„"
 OPEN_QUOTES = "«“\"„"
 CLOSE_QUOTES = "»”\""
@@ -93,7 +106,8 @@ SPAN_STOP = COMPLEMENTIZERS | RELATIVES | TIME_WORDS | frozenset(_N(w) for w in 
     "بعدما", "عندما", "حين", "حينما", "إذ", "لأن", "كي", "حتى", "ثم", "رغم", "برغم", "تجاه", "نحو", "مع", "أمام",
     "ردا", "رداً", "تعليقا", "تعقيبا", "رفض", "رفضت", "فضل", "فضلت", "مفضلا", "مفضلة", "رافضا", "رافضة",
     "اليوم", "بالقول", "فإن", "وإن", "وأن", "بشأن", "إزاء", "بسبب", "دون", "بدون", "بشدة", "بقوة", "بوضوح",
-    "بحزم", "بصراحة", "بشكل", "بصورة", "بالفعل", "بالتأكيد", "بالمقابل", "هذه", "هذا", "ذلك", "تلك", "ب", "ل",
+    "بحزم", "بصراحة", "بشكل", "بصورة", "بالفعل", "بالتأكيد", "بالمقابل", "باستمرار", "بالمثل", "بإصرار",
+    "بحدة", "بنفسه", "بنفسها", "بدوره", "بدورها", "بدورهم", "هذه", "هذا", "ذلك", "تلك", "ب", "ل",
     "ك", "صراحة", "علنا", "علناً", "مرارا", "مراراً", "آسفا", "متسائلا", "ما", "فحسب", "فقط",
     "كيف", "لماذا", "متى", "أين", "هل", "إذا", "إذ", "لو"))
 #: A subject never begins with these (a preposition: "كشفت وفي نهاية مايو").
@@ -164,6 +178,16 @@ DUALS = frozenset(_N(w) for w in ("قائدا", "المحاميان", "مسؤو�
 ADJECTIVE_HINTS = frozenset(_N(w) for w in ("جديد", "جديدة", "سابق", "سابقة", "رسمي", "رسمية", "مشترك",
                                              "مشتركة", "أخير", "أخيرة", "صادر", "صادرة", "الصادر", "الصادرة",
                                              "حديث", "حديثة", "منفصل", "مطول", "مقتضب"))
+#: Past verbs of the form افتعل from roots that begin with ل: they look definite (التقى).
+LAM_VERBS = frozenset(_N(w) for w in ("التقى", "التقت", "التقوا", "التقيا", "التزم", "التزمت", "التزموا", "التحق",
+                                       "التحقت", "التمس", "التمست", "التف", "التفت"))
+#: "شرط عدم الكشف عن هويته": the condition a source spoke on, not a statement.
+CONDITIONS = frozenset(_N(w) for w in ("شرط", "بشرط", "مشترطا", "مشترطة", "مشترطين", "شريطة"))
+#: "وهو ما أكده X", "وهذا ما نفته X": ما after these is the relative "which", not a negation.
+RESUMING = frozenset(_N(w) for w in ("هو", "وهو", "هي", "وهي", "هذا", "وهذا", "هذه", "وهذه", "ذلك", "وذلك"))
+#: Where a statement is written (after على/عبر): "على حسابه", "عبر صفحتها", "على تويتر".
+MEDIA_PLACES = tuple(_N(w) for w in ("حساب", "صفحت", "صفحة", "تويتر", "فيسبوك", "فيس", "منص", "موقع", "إكس",
+                                     "تلغرام", "انستغرام", "يوتيوب", "قناته", "قناتها"))
 PUBLISHING_VERBS = ("اصدر", "نشر", "اجر", "اعد", "اعلن", "وزع", "بث")
 
 
@@ -379,6 +403,9 @@ def _blocked(tokens: list[Token], i: int, form: CueForm) -> bool:
     word = before.norm[1:] if before.norm[:1] in "وف" and before.norm[1:] in BLOCKERS else before.norm
     if word == "علي" and not _is_ala(before):
         return False
+    if word == "ما" and i >= 2 and tokens[i - 2].norm in RESUMING and \
+            tokens[i].norm != _candidates(tokens[i].norm, single=True)[-1]:
+        return False                                        # "وهو ما أكده المتحدث": the relative ما
     return word in BLOCKERS
 
 
@@ -511,8 +538,11 @@ class DocumentReader:
 
     def _verb_like(self, tok: Token) -> bool:
         """Whether a sentence's first word can be a past verb: not a known noun, particle,
-        preposition or time word, nor definite (the rules have no dictionary of verbs)."""
-        word = bare(tok.norm)
+        preposition or time word, nor definite (the rules have no dictionary of verbs), but
+        a verb whose root begins with ل may look definite (التقى, التزم)."""
+        word = tok.norm[1:] if tok.norm[:1] in "وف" and tok.norm[1:] in LAM_VERBS else bare(tok.norm)
+        if word in LAM_VERBS:
+            return True
         if len(word) < 3 or word.startswith("ال") or word.startswith(("بال", "لل", "كال")):
             return False
         if word in CLAUSE_STARTERS or word in NOT_FIRST or word in BLOCKERS or word in TIME_WORDS or \
@@ -544,6 +574,8 @@ class DocumentReader:
         j = i + length
         if j < len(tokens) and tokens[j].norm == "عدم":
             return j + 1                                    # "طلبوا عدم الكشف عن هويتهم": not a statement
+        if j + 1 < len(tokens) and tokens[j].norm in CONDITIONS and tokens[j + 1].norm == "عدم":
+            return j + 2                                    # "تحدثوا شرط عدم الكشف": how a source spoke
         prefixed = _conjunction_attached(tokens[i])
         if form.agree == "du" and not prefixed and not self._content_at(j, form, strict=True):
             return j                                        # ذكرا, كتبا: nouns more often than duals
@@ -572,7 +604,14 @@ class DocumentReader:
                 return self._relay_end
             return j
         j = self._skip_adverbs(j)
-        a, b = self._span(j, describe=form.lemma == "وصف", preps=form.preps)
+        told_first = ""
+        dative = self._dative_outlet(j)
+        if dative:                                          # "وقال لوكالة رويترز مسؤول ...": VSO with
+            end, key = dative                               # the outlet before the subject
+            x, y = self._span(end, describe=form.lemma == "وصف", preps=form.preps, after_name=True)
+            if y > x and self._speaker_like(x, y):
+                j, told_first = end, key
+        a, b = self._span(j, describe=form.lemma == "وصف", preps=form.preps, after_name=bool(dative))
         if b > a and form.tense == "present" and not self._speaker_like(a, b) and \
                 not self._content_at(b, form, strict=True, window=2):
             return max(b, j)                                # "يتحدث ستكون ...": no speaker after it
@@ -586,7 +625,7 @@ class DocumentReader:
                 if form.tense == "past":
                     self._hide(self._emit(a, b, i, length, form, via="", resolved="explicit"))
                 return max(b, j)
-            via = self._told(b) or self._told_before(i) or self.pending_via
+            via = told_first or self._told(b) or self._told_before(i) or self.pending_via
             added = self._emit(a, b, i, length, form, via=via, resolved="explicit")
             if not added and no_article(bare(tokens[a].norm)) in words("document") and tokens[a].norm.startswith(
                     ("ال", "وال")) and b - a <= 2:
@@ -611,6 +650,9 @@ class DocumentReader:
         if ante is None or self._nested(i, ante):
             return j
         row = self._continue(ante, i, length, form)
+        told = self._told(j)
+        if told:
+            row.via = told                                  # "وأضاف لرويترز أن": this statement's outlet
         if form.kind == "relay" and j < len(tokens) and tokens[j].norm == "عن":
             self._relayed(j + 1, i, length, form, via=row.key)
             return self._relay_end
@@ -625,10 +667,27 @@ class DocumentReader:
         """Drop a definite common noun that ends a subject not followed by its content: the
         object ("ووصف المرصد السوري لحقوق الإنسان | الوضع بالكارثي", "ونفت الوزارة | الاتهامات")."""
         tokens = self.tokens
-        if b - a < 2 or b >= len(tokens):
+        if b - a < 2:
             return b
-        nxt = tokens[b]
-        if nxt.norm in COMPLEMENTIZERS or ":" in nxt.gap or any(q in nxt.gap for q in QUOTES) or _opens(nxt):
+        if b < len(tokens):
+            nxt = tokens[b]
+            if nxt.norm in COMPLEMENTIZERS or ":" in nxt.gap or any(q in nxt.gap for q in QUOTES) or _opens(nxt):
+                return b
+        for p in range(a + 1, b):                           # "وأعلن الجيش الإسرائيلي | مقتل جندي"
+            prev, here = tokens[p - 1].norm, tokens[p]
+            word = here.norm
+            common = not word.startswith("ال") and _unprefixed(word) and word not in words("given_name") and \
+                not _name_like(word) and no_article(word) not in _head_words() and not self._place_at(p, False) \
+                and not _opens(here) and not any(q in here.gap for q in QUOTES)
+            if not common:
+                continue
+            if p >= a + 2 and prev.startswith("ال") and place_adjective(prev) and zipf(word) >= OBJECT_ZIPF:
+                return p
+            # a proper name takes no genitive: "وأعلن ترامب | انسحاب بلاده" (a first name goes on
+            # to its family name, a common noun to its genitive: "ائتلاف دولة القانون")
+            if self._proper_name(p - 1) and zipf(word) >= 4.5 and len(word) >= 4 and not self._cited(word):
+                return p
+        if b >= len(tokens):
             return b
         last, before = tokens[b - 1].norm, tokens[b - 2].norm
         if not last.startswith("ال") or last.endswith(("ي", "ية", "يين", "يون")) or zipf(last) < OBJECT_ZIPF:
@@ -639,6 +698,18 @@ class DocumentReader:
         if before.startswith("ال") or before.startswith("لل"):
             return b - 1
         return b
+
+    def _proper_name(self, m: int) -> bool:
+        """Whether token m is a family or single name (ترامب, نتنياهو, غوتيريش): no article,
+        no first name, particle, head noun, outlet or place, and rarer than a common noun
+        that heads a construct (:data:`CONSTRUCT_ZIPF`)."""
+        word = self.tokens[m].norm
+        if word.startswith("ال") or len(word) < 3 or not _unprefixed(word):
+            return False
+        if word in words("given_name") or word in NAME_PARTICLES or no_article(word) in _head_words() or \
+                word in outlet_words() or self._place_at(m, False) or word.isdigit() or _ends_in_accusative(self.tokens[m]):
+            return False
+        return zipf(word) < CONSTRUCT_ZIPF and not word.endswith(("ة", "ات"))
 
     def _past_content(self, k: int) -> int:
         """Skip a speech noun after the subject ("وكرر ترامب وصفه"): it is content, not a cue."""
@@ -782,14 +853,15 @@ class DocumentReader:
         return j
 
     def _span(self, j: int, *, relay: bool = False, describe: bool = False, preposition: bool = False,
-              lead_lam: bool = False, preps: frozenset[str] = frozenset()) -> tuple[int, int]:
-        """Tokens j..k-1 form the subject (k == j: none)."""
+              lead_lam: bool = False, preps: frozenset[str] = frozenset(), after_name: bool = False) -> tuple[int, int]:
+        """Tokens j..k-1 form the subject (k == j: none); ``after_name``: a quoted name
+        closes before token j (لـ"سكاي نيوز عربية" المحلل), so its mark opens nothing."""
         tokens = self.tokens
         n = len(tokens)
         if j >= n:
             return j, j
         first = tokens[j]
-        if first.quoted or ":" in first.gap or (any(q in first.gap for q in OPEN_QUOTES) and not
+        if first.quoted or ":" in first.gap or (any(q in first.gap for q in OPEN_QUOTES) and not after_name and not
                                                  self._short_quote(j)):
             return j, j
         word = first.norm
@@ -801,8 +873,8 @@ class DocumentReader:
             return j, j                                       # تطالب بالحرية, هدد بالاستقالة
         if not lead_lam and not preposition and _lam_is_preposition(word):
             return j, j
-        if match_cue(tokens, j) or self._boundary(j, relay=relay, describe=describe, preposition=preposition,
-                                                  start=j, preps=preps):
+        if (match_cue(tokens, j) and not self._noun_not_cue(j)) or \
+                self._boundary(j, relay=relay, describe=describe, preposition=preposition, start=j, preps=preps):
             return j, j
         place = self._place_at(j, lead_lam)
         if place:
@@ -865,12 +937,26 @@ class DocumentReader:
             if word.startswith("ل") and not word.startswith("لل") and zipf(word[1:]) < 2.0 and zipf(word) < 2.0 \
                     and not preposition and len(word) > 3:
                 break                                         # "قال الوزير لايموجين": to someone
+            if word.startswith("ل") and not word.startswith("لل") and not preposition and \
+                    _lam_is_preposition(word) and _masdar_with_pronoun(word[1:]):
+                break                                         # "قال الوزير | لنظيره": to someone, not a name
             k += 1
             if k < n and not preposition and self._completes_name(j, k):
                 break
-        while k > j + 1 and tokens[k - 1].norm in ("و", "ف", "في", "من", "عن", "الي", "علي", "مع", "ل", "ب"):
-            k -= 1                                            # "هولاند في": not the name's end
+        while k > j + 1 and tokens[k - 1].norm in ("و", "ف", "في", "من", "عن", "الي", "علي", "مع", "ل", "ب") and \
+                (tokens[k - 1].norm != "علي" or _is_ala(tokens[k - 1])):
+            k -= 1                                            # "هولاند في": not the name's end (علي is one)
         return j, k
+
+    def _noun_not_cue(self, j: int) -> bool:
+        """A cue's form written as a head noun or a first name where a subject begins ("وقال
+        طالب في كلية الطب", "وقالت أمل"): the subject, not a second verb."""
+        tok = self.tokens[j]
+        word = tok.norm
+        if word[:1] in "وف" or any(c in tok.gap for c in PUNCT + "،,"):
+            return False
+        return no_article(word) in words("anonymous") or no_article(word) in words("title") or \
+            word in words("given_name")
 
     def _quote_end(self, k: int) -> int:
         """The token after a short quotation that opens before token k (k + 1 if it does
@@ -947,14 +1033,28 @@ class DocumentReader:
         return 0
 
     def _object_starts(self, k: int, j: int) -> bool:
-        """A definite common noun after a name starts the object: "واعتبر بايدن | الهجوم"."""
+        """A noun that starts the object after a complete subject: a definite common noun
+        after a name ("واعتبر بايدن | الهجوم") or after a phrase closed by an adjective
+        ("ودعا الأمين العام للأمم المتحدة | الأطراف"), an indefinite head noun after a
+        nationality ("واتهم وزير الدفاع الإسرائيلي | حركة حماس").  A noun after a
+        preposition or an envoy's لدى is its complement ("السفير لدى العراق"), and a
+        common noun in construct takes its genitive ("ائتلاف دولة القانون")."""
         tokens = self.tokens
         here, before = tokens[k].norm, tokens[k - 1].norm
+        if before == _N("لدى"):
+            return False
+        if not here.startswith("ال") and before.startswith("ال") and place_adjective(before) and \
+                k - j >= 2 and here not in words("given_name") and not _name_like(here) and \
+                no_article(bare(here)) in words("body") | words("media") | words("anonymous"):
+            return True
         if not here.startswith("ال") or len(here) < 5:
             return False
         if here.endswith(("ي", "ية", "يين", "يون")):
             # a noun in ية after a person's name ("أردوغان | العملية"); a person takes no
-            # adjective but a nationality, and a body's name may ("حماس الفلسطينية")
+            # adjective but a nationality, and a body's name may ("حماس الفلسطينية"); a
+            # masculine nisba after a first name is the family name ("تركي المالكي")
+            if here.endswith("ي") and (before in words("given_name") or _name_like(before)):
+                return False
             return not before.startswith("ال") and before not in _head_words() and zipf(here) >= 4.3 and \
                 any(t.norm in words("given_name") for t in tokens[j:k]) and not place_adjective(here) and \
                 here not in DEFINITE_ADJECTIVES
@@ -963,10 +1063,17 @@ class DocumentReader:
         if before in words("given_name") and (k < 2 or not _name_word(tokens[k - 2].norm)):
             return False                                      # "بشار الأسد": a first name's family name
         if before.startswith("ال"):
-            # after a nationality adjective the phrase is complete: "الأمين العام لمجلس التعاون
-            # الخليجي | الهجوم"; after any other definite word the chain may go on ("حقوق الإنسان")
-            return (before.endswith(("ي", "ية")) and no_article(here) not in words("title") and
-                    here not in DEFINITE_ADJECTIVES and zipf(here) >= 4.3 and here not in outlet_words())
+            # after an adjective the phrase is complete: "الأمين العام لمجلس التعاون الخليجي |
+            # الهجوم", "للأمم المتحدة | الأطراف"; after a definite noun the chain may go on
+            # ("حقوق الإنسان"), and the word may be an adjective itself ("البيت الأبيض")
+            if _definite_adjective(before):
+                return (no_article(here) not in words("title") and not _definite_adjective(here) and
+                        zipf(here) >= 4.3 and here not in outlet_words())
+            # a definite body noun is complete unless an adjective follows: "المتحدث باسم
+            # الجيش | التقارير"; a participle (الحاكم, المسلحة) or a head noun may go on
+            return (no_article(before) in words("body") | words("media") and not _participle_like(here) and
+                    no_article(here) not in _head_words() and zipf(here) >= 4.5 and here not in outlet_words()
+                    and here not in NAME_SECONDS)
         if before in ("من", "في", "عن") or (before[:1] in "لب" and (before[1:].startswith("ال") or
                                                                   _known(before[1:]) or _lam_is_preposition(before))):
             return False
@@ -975,7 +1082,13 @@ class DocumentReader:
             return False
         if no_article(here) in words("body") or no_article(here) in words("media"):
             return False
+        if zipf(before) >= CONSTRUCT_ZIPF and before not in words("given_name") and not self._cited(before):
+            return False                                      # a common noun's genitive: "دولة | القانون"
         return zipf(here) >= OBJECT_ZIPF and zipf(before) < zipf(here) + 1.5 or zipf(here) >= 4.5
+
+    def _cited(self, word: str) -> bool:
+        """Whether a word is part of a name cited earlier in the text."""
+        return any(word in r.words for r in self.rows if r.explicit_mention)
 
     def _after_unnamed_head(self, k: int, j: int) -> bool:
         """After an unnamed source or a body ("مسؤول حكومي", "المرصد"), an indefinite noun
@@ -1049,11 +1162,12 @@ class DocumentReader:
         if k > start and self._indefinite_accusative(k):
             return True                                       # "واستقبل رئيس الوزراء | وفدا"
         found = match_cue(tokens, k)
-        if found and not _blocked(tokens, k, found[0]):
+        if found and not _blocked(tokens, k, found[0]) and not (k == start and self._noun_not_cue(k)):
             return True
         if k - start >= 2 and self._starts_new_phrase(k):
             return True
-        if describe and word.startswith("ب") and (word[1:].startswith("ال") or zipf(word[1:]) > zipf(word)):
+        if describe and word.startswith("ب") and word != _N("باسم") and \
+                (word[1:].startswith("ال") or zipf(word[1:]) > zipf(word)):
             return True                                       # وصفه المسؤولون بمحاولة اغتيال
         if not preposition and self._dative(word):
             return True
@@ -1188,6 +1302,10 @@ class DocumentReader:
             a, b = self._span(j)
             if b > a and self._plausible(a, b):
                 return None
+            close = next((m for m in range(i + 1, len(tokens)) if any(c in tokens[m].gap for c in "،,")), None)
+            if form.needs and close is not None and \
+                    not self._content_at(i + 1, form, strict=form.needs == "strict", window=close - i - 2):
+                return False                                # "X، الذي تحدث في مؤتمر، أكد أن": the content is أكد's
             end = i - 1
             start = self._np_before(end, limit=5)
             if start is not None and self._plausible(start, end) and (form.tense == "past" or
@@ -1195,6 +1313,10 @@ class DocumentReader:
                 return start, end
             return None
         end = i - 1 if prev == "قد" else i
+        if any(c in tokens[end].gap for c in "،,"):
+            found = self._subject_before_relative(end, form, kana=end == i - 1)
+            if found is not None:
+                return found
         if end == i - 1 and end >= 2 and tokens[end - 1].norm in KANA and not _opens(tokens[end - 1]):
             start = self._np_before(end - 1, limit=10, through=True)
             if start is not None and self._plausible(start, end - 1):
@@ -1228,6 +1350,38 @@ class DocumentReader:
                 return False                                # "قال X إن Y أكد": Y is reported, not cited
             if self._plausible(start, end):
                 return start, end
+        return None
+
+    def _subject_before_relative(self, end: int, form: CueForm, *, kana: bool) -> tuple[int, int] | bool | None:
+        """A subject set off from its verb by a relative clause between commas: "وكان رئيس
+        الوزراء، الذي يزور طهران، قد قال" (``kana``: the verb follows قد, the subject كان),
+        "رئيس البرلمان، الذي التقى السفير أمس، قال" (the subject opens the clause)."""
+        tokens = self.tokens
+        for c in range(end - 1, max(0, end - 16), -1):
+            if any(ch in tokens[c + 1].gap for ch in PUNCT) or any(d in tokens[c + 1].gap for d in DASHES):
+                return None
+            if tokens[c].norm in RELATIVES and any(ch in tokens[c].gap for ch in "،,"):
+                break
+        else:
+            return None
+        if c < 1:
+            return None
+        if kana:
+            for k in range(c - 1, max(-1, c - 12), -1):
+                word = tokens[k].norm
+                if word in KANA:
+                    return (k + 1, c) if k + 1 < c and self._plausible(k + 1, c) else None
+                if word in SPAN_STOP or any(ch in tokens[k].gap for ch in PUNCT) or match_cue(tokens, k):
+                    return None
+            return None
+        start = self._np_before(c, limit=8, through=True)
+        if start is None or not self._plausible(start, c) or not self._person_like(start, c):
+            return None
+        lead = tokens[start - 1].norm if start > 0 else ""
+        if lead in COMPLEMENTIZERS and any(match_cue(tokens, m) for m in range(0, start - 1)):
+            return False                                    # "قال X إن Y، الذي ...، أكد": Y is reported
+        if start == 0 or _opens(tokens[start]) or lead in SVO_PARTICLES:
+            return start, c
         return None
 
     def _closes_short_quote(self, i: int) -> bool:
@@ -1280,7 +1434,33 @@ class DocumentReader:
             if m + 1 < len(self.tokens) and self.tokens[m].norm in ("في", "وفي") and \
                     bare(self.tokens[m + 1].norm) in STATEMENT:
                 return True                                 # كشف المكتب في بيان ...
-        return self._content_at(k, form, strict=form.needs == "strict")
+        if self._content_at(k, form, strict=form.needs == "strict"):
+            return True
+        return self._content_after_medium(k)
+
+    def _content_after_medium(self, k: int) -> bool:
+        """Content after the medium of a statement: "كتب الوزير في تغريدة على تويتر أن",
+        "وكتب على حسابه في فيسبوك:" — a complementizer, a colon or a quotation within a few
+        words of "في بيان/تغريدة ..." or "على/عبر حسابه/صفحته/تويتر ..."."""
+        tokens = self.tokens
+        n = len(tokens)
+        m = self._skip_adverbs(k)
+        if m + 1 >= n:
+            return False
+        word, nxt = bare(tokens[m].norm), bare(tokens[m + 1].norm)
+        medium = (word == "في" and _statement_noun(nxt)) or (word in ("علي", "عبر") and nxt.startswith(MEDIA_PLACES))
+        if not medium:
+            return False
+        for q in range(m + 2, min(n, m + 8)):
+            tok = tokens[q]
+            if ":" in tok.gap or (any(c in tok.gap for c in OPEN_QUOTES) and not self._short_quote(q)):
+                return True
+            if any(c in tok.gap for c in PUNCT) or match_cue(tokens, q):
+                return False
+            if tok.norm in COMPLEMENTIZERS or tok.norm == "بالقول":
+                return True
+        tail = self.text[tokens[-1].end:tokens[-1].end + 3] if tokens else ""
+        return n <= m + 8 and ":" in tail
 
     def _content_at(self, k: int, form: CueForm, *, strict: bool, window: int = 10) -> bool:
         """A complementizer, colon, quotation, بالقول or (not strict) the cue's preposition
@@ -1339,6 +1519,32 @@ class DocumentReader:
         if m < n and self._dative(tokens[m].norm):
             return self._outlet_at(m, lam=True)
         return ""
+
+    def _dative_outlet(self, j: int) -> tuple[int, str] | None:
+        """An outlet a statement was made to, written right after the verb ("لوكالة رويترز",
+        "لـ"سكاي نيوز عربية""): (the token after its name, its key), or None."""
+        tokens = self.tokens
+        n = len(tokens)
+        if j >= n:
+            return None
+        rest = strip_lam(tokens[j].norm)
+        if tokens[j].norm.startswith("ل") and (rest in words("audience") or no_article(rest) in words("audience")):
+            return j + 1, ""                                # "وقال للصحفيين وزير الخارجية"
+        if tokens[j].norm == "ل" and j + 1 < n:
+            x, lam = j + 1, False
+        elif self._dative(tokens[j].norm):
+            x, lam = j, True
+        else:
+            return None
+        _, y = self._span(x, preposition=True, lead_lam=lam)
+        if y <= x:
+            return None
+        ws = [strip_lam(tokens[x].norm) if lam else tokens[x].norm] + [t.norm for t in tokens[x + 1:y]]
+        kind, key = classify(ws)
+        if kind != "named_outlet":
+            return None
+        end = x + _outlet_end(ws, key)
+        return (end, key) if x < end < y else None
 
     def _told_before(self, i: int) -> str:
         """A statement's outlet written before its verb: "وفي تصريح لـ"سكاي نيوز عربية"، قال"."""
@@ -1413,7 +1619,8 @@ class DocumentReader:
             if (ws[0].isdigit() or ws[0] in NUMBER_WORDS) and (
                     len(ws) < 2 or ws[1] in ("من", "في") or (x + 1 < len(tokens) and "%" in tokens[x + 1].gap)):
                 continue                                        # "اعتبر 73% من الفرنسيين": a figure
-            if kind != "named_outlet" and any(q in tokens[x].gap for q in OPEN_QUOTES) and not lam:
+            if kind != "named_outlet" and any(q in tokens[x].gap for q in OPEN_QUOTES) and not lam and \
+                    self._inside_quote("".join(t.gap for t in tokens[:x + 1])):
                 continue                                        # وطلبت "التعاون الكامل": a quoted object
             if kind == "unnamed_outlet" and not _generic_media(ws):
                 quoted = self._quoted_name(x, y)
@@ -1665,14 +1872,41 @@ def outlet_in(ws: list[str], *, context: bool) -> str:
 def _unnamed_title(rest: list[str]) -> bool:
     """After an indefinite title, whether nothing names the holder: no name, and no definite
     noun completing the title ("قائد فيلق القدس", "وزير الخارجية" name an office)."""
+    singles = {p[0] for p in place_phrases() if len(p) == 1}
     for n_word, w in enumerate(rest):
         if w in ("في", "من") or w[:1] in "بل" and len(w) > 3 or w.startswith("لل"):
             break
         if w.startswith("ال") and (n_word == 0 or not (w.endswith(("ي", "ية", "يين", "يون")) and zipf(w) >= 4.0)):
             return False
-        if w in words("given_name") or _name_like(w):
-            return False
+        if w in words("given_name") or _name_like(w) or (n_word == 0 and w in singles):
+            return False                                    # a name, or a state's office: "سفير إيران"
+    if any(_name_like(x) and _name_like(y) for x, y in zip(rest, rest[1:])):
+        return False                                        # "... في بغداد إيرج مسجدي": a full name
     return not any(w in words("given_name") for w in rest)
+
+
+def _unprefixed(word: str) -> bool:
+    """Whether a word carries no attached و, ف, ب, ل or ك (وجود and بوتين begin with their
+    own letters; والحكومة, بالقول, للصحفيين, كالعادة do not)."""
+    if bare(word) != word or word[:1] == "ب" and _prep_b(word) or _lam_is_preposition(word):
+        return False
+    return not (word.startswith("كال") or word.startswith("بال"))
+
+
+def _definite_adjective(word: str) -> bool:
+    """A definite word that is an adjective closing a phrase: a nisba (الأمريكي, الدولية),
+    a listed one (المتحدة, العام, الخاص), or the أفعل pattern of colours and ranks (الأبيض,
+    الأحمر, الأوسط, الأعلى)."""
+    if not word.startswith("ال"):
+        return False
+    return word.endswith(("ي", "ية", "يين", "يون")) or word in DEFINITE_ADJECTIVES or \
+        (len(word) == 6 and word[2] == "ا")
+
+
+def _participle_like(word: str) -> bool:
+    """A definite word that may be an adjective: a listed or nisba adjective, a participle
+    of a derived verb (المسلحة, المتحدة) or of the فاعل pattern (الحاكم)."""
+    return _definite_adjective(word) or word.startswith("الم") or (len(word) == 6 and word[3] == "ا")
 
 
 def _name_like(word: str) -> bool:

@@ -1,0 +1,287 @@
+"""Attribution rules that hold for Arabic news in general, on sentences written for these
+tests (not taken from any corpus): titles, bodies, unnamed-source formulas, cue verbs and
+outlets any news text uses, and the subject choice of common sentence shapes (VSO, a
+fronted subject, apposition, a relative clause, the object after a subject).  Each rule
+has its false-positive guard next to it."""
+import pytest
+
+from analysis.sources import extract_sources
+
+
+def rows(text):
+    table = extract_sources(text)
+    return [(s, t, v) for s, t, v in zip(table.source_entity, table.source_type, table.via)]
+
+
+def found(text):
+    table = extract_sources(text)
+    return [(c, s, t) for c, s, t in zip(table.cue_text, table.source, table.source_type)]
+
+
+# --- the word lists ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # duals, people online, people nearby: unnamed sources, not named people
+    ("وقال مصدران مطلعان إن الاتفاق بات وشيكا.", [("مصدران مطلعان", "anonymous", "")]),
+    ("وأفاد مغردون بأن الانفجار سمع في أنحاء المدينة.", [("مغردون", "anonymous", "")]),
+    ("وقال متابعون للشأن العراقي إن الأزمة ستطول.", [("متابعون للشأن العراقي", "anonymous", "")]),
+    ("وقالت دوائر مقربة من الرئاسة إن القرار اتخذ.", [("دوائر مقربة من الرئاسة", "anonymous", "")]),
+    ("وقال شخص مطلع على المحادثات إن الطرفين اقتربا من اتفاق.", [("شخص مطلع", "anonymous", "")]),
+    # an indefinite title that names nobody is an unnamed source
+    ("وقالت سفيرة أوروبية إن العقوبات باقية.", [("سفيرة أوروبية", "anonymous", "")]),
+    ("وقال وكيل في وزارة النفط إن الصادرات ارتفعت.", [("وكيل في وزارة النفط", "anonymous", "")]),
+    ("ويقول قياديون في التيار إن الانسحاب نهائي.", [("قياديون في التيار", "anonymous", "")]),
+])
+def test_unnamed_source_formulas(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a plural title keeps its genitive (not taken for the object)
+    ("وقال زعماء القبائل إن المسلحين انسحبوا.", "زعماء القبائل"),
+    ("وقال سفراء الدول الأوروبية إن العقوبات باقية.", "سفراء الدول الأوروبية"),
+    # a body's or a title's head noun makes a present-tense verb's subject a speaker, and
+    # the title keeps its genitive
+    ("ويقول الكرملين في بيان نشره موقعه إن بوتين لا يخطط للقاء نظيره.", "الكرملين"),
+    ("ويرى حاكم المصرف المركزي أن التضخم سيتراجع.", "حاكم المصرف المركزي"),
+    # an adverb after the subject is not part of it
+    ("ويؤكد الكرملين باستمرار أن العقوبات لن تغير موقفه.", "الكرملين"),
+])
+def test_titles_and_bodies_of_news_in_general(text, speaker):
+    assert [s for _, s, _ in found(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    # a verb of saying whose subject is a thing, not a speaker
+    "وتوقعت الأسواق أن يرفع البنك المركزي أسعار الفائدة.",
+    "وتحدث الفيلم عن معاناة اللاجئين في المخيمات.",
+    "وتقول الأسطورة إن المدينة بنيت في ليلة واحدة.",
+    "ويقول التاريخ إن الإمبراطوريات لا تدوم.",
+    # ختم with no content is closing something, not speech
+    "وختم الرئيس كلمته بالدعاء للشهداء.",
+    "وختمت الدورة التدريبية أعمالها أمس.",
+])
+def test_things_that_say_nothing(text):
+    assert rows(text) == []
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("واستدرك الوزير قائلا إن الحل العسكري ليس مطروحا.", "واستدرك", "الوزير"),
+    ('واستدركت الوزيرة: "لكننا لن ننتظر طويلا".', "واستدركت", "الوزيرة"),
+    ("وختم المتحدث تصريحه بالقول إن الأبواب مفتوحة.", "وختم", "المتحدث"),
+    ("وأفصح وزير المالية عن خطة لإعادة هيكلة الديون.", "وأفصح", "وزير المالية"),
+    ("وجزم مسؤول عسكري بأن الهجوم لن يتكرر.", "وجزم", "مسؤول عسكري"),
+])
+def test_more_cue_verbs(text, cue, speaker):
+    assert [(c, s) for c, s, _ in found(text)] == [(cue, speaker)]
+
+
+def test_a_new_cue_without_a_subject_continues_the_speaker():
+    text = "وقالت الوزيرة إن المفاوضات فشلت. واستدركت بأن الباب لم يغلق بعد."
+    assert [e for e, _, _ in rows(text)] == ["الوزيرة", "الوزيرة"]
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("وذكرت هيئة الإذاعة البريطانية أن الحكومة ستستقيل.", "بي بي سي"),
+    ("وقالت وكالة أنباء الطلبة الإيرانية إن الاجتماع انتهى.", "إيسنا"),
+    ("وذكرت صحيفة يني شفق التركية أن أنقرة أرسلت تعزيزات.", "يني شفق"),
+    ("وأفادت وكالة برناما الماليزية بأن الانتخابات تأجلت.", "برناما"),
+    ("وقالت قناة الجديد اللبنانية إن الجلسة تأجلت.", "الجديد"),
+])
+def test_outlets_of_the_region_and_beyond(text, outlet):
+    assert rows(text) == [(outlet, "named_outlet", "")]
+
+
+def test_a_word_that_is_also_a_channel_is_no_outlet_alone():
+    # "المملكة" is the kingdom speaking, not Jordan's channel of that name (left out of the
+    # gazetteer); a name that is a word counts only after its media noun inside a longer span
+    assert rows("وأعلنت المملكة أنها ستستضيف القمة.") == [("المملكة", "named_person_or_body", "")]
+    assert rows("وقالت القناة الجديدة إن البث سيبدأ غدا.") == [("القناة الجديدة", "unnamed_outlet", "")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an outlet's first word must not be a word or particle of its own (لدى, أم, لا):
+    # the envoy's لدى is not "to an outlet", and وام stays the Emirati agency
+    ("وقال السفير الصيني لدى الأمم المتحدة تشانغ جون إن بكين ترفض العقوبات.",
+     "السفير الصيني لدى الأمم المتحدة تشانغ جون"),
+    ("وذكرت وام أن الرئيس استقبل الوفد.", "وام"),
+])
+def test_outlet_spellings_do_not_swallow_common_words(text, speaker):
+    assert [s for _, s, _ in found(text)] == [speaker]
+
+
+# --- subject choice ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    # the object after a complete subject: an indefinite body noun after a nationality ...
+    ("واتهم وزير الدفاع الإسرائيلي حركة حماس بالوقوف وراء الهجوم.", "وزير الدفاع الإسرائيلي"),
+    ("واتهمت الرئاسة التركية شبكة سي إن إن بالتحيز.", "الرئاسة التركية"),
+    # ... a definite noun after a phrase closed by an adjective or a body's definite noun
+    ("ودعا الأمين العام للأمم المتحدة الأطراف إلى ضبط النفس.", "الأمين العام للأمم المتحدة"),
+    ("ونفى المتحدث باسم الجيش الاتهامات التي وجهتها منظمات حقوقية.", "المتحدث باسم الجيش"),
+    # ... while adjectives, participles and names go on
+    ("وقال البيت الأبيض إن الرئيس سيوقع القرار.", "البيت الأبيض"),
+    ("وقال الحزب الحاكم إن الانتخابات نزيهة.", "الحزب الحاكم"),
+    ("وقالت المعارضة المسلحة إن قواتها تقدمت.", "المعارضة المسلحة"),
+    ("وقال رئيس مجلس القضاء الأعلى إن المحاكم ستنظر في الطعون.", "رئيس مجلس القضاء الأعلى"),
+    ("وقال المحلل السياسي أحمد علي إن الأزمة طويلة.", "المحلل السياسي أحمد علي"),
+    # a common noun in construct keeps its genitive; a name does not
+    ("وقال ائتلاف دولة القانون إن الاتفاق غير ملزم.", "ائتلاف دولة القانون"),
+    ("واعتبر بايدن الهجوم عملا إرهابيا.", "بايدن"),
+    # an envoy's لدى takes its state or body, and the name after it
+    ("وقال سفير الاتحاد الأوروبي لدى العراق إن الاتحاد يدعم الإصلاحات.", "سفير الاتحاد الأوروبي لدى العراق"),
+    ("وقال السفير الروسي لدى الولايات المتحدة أناتولي أنطونوف إن العقوبات لن تجدي.",
+     "السفير الروسي لدى الولايات المتحدة أناتولي أنطونوف"),
+    # "باسم" belongs to a spokesman's title, also after وصف
+    ("ووصف المتحدث باسم الحكومة الاتفاق بأنه تاريخي.", "المتحدث باسم الحكومة"),
+])
+def test_the_subject_ends_where_the_object_begins(text, speaker):
+    assert [s for _, s, _ in found(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # VSO with the outlet or the audience between the verb and its subject
+    ("وقال لوكالة رويترز مسؤول في الخارجية الأمريكية إن الإدارة تدرس خيارات.",
+     [("مسؤول في الخارجية الأمريكية", "anonymous", "رويترز")]),
+    ('وقال لـ"سكاي نيوز عربية" المحلل السياسي أحمد علي إن الأزمة طويلة.',
+     [("المحلل السياسي أحمد علي", "named_person_or_body", "سكاي نيوز عربية")]),
+    ("وقال للصحفيين وزير الخارجية إن الأزمة طويلة.", [("وزير الخارجية", "named_person_or_body", "")]),
+    # ... and the subject before it, as before
+    ("وقال وزير الخارجية لرويترز إن الأزمة طويلة.", [("وزير الخارجية", "named_person_or_body", "رويترز")]),
+])
+def test_a_statement_to_an_outlet_before_the_subject(text, expected):
+    assert rows(text) == expected
+
+
+def test_a_subjectless_statement_to_an_outlet_continues_the_speaker():
+    text = "وقال وزير النفط إن الإنتاج ارتفع. وأضاف لرويترز أن الصادرات ستزيد."
+    assert rows(text) == [("وزير النفط", "named_person_or_body", ""),
+                          ("وزير النفط", "named_person_or_body", "رويترز")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause between commas separates the subject from its verb
+    ("وكان رئيس الوزراء العراقي، الذي يزور طهران حاليا، قد قال إن بغداد لن تكون طرفا في الصراع.",
+     [("قال", "رئيس الوزراء العراقي")]),
+    ("وكانت الوزارة، التي تشرف على الملف، قد أعلنت أن التحقيق انتهى.", [("أعلنت", "الوزارة")]),
+    ("رئيس البرلمان، الذي التقى السفير الأمريكي أمس، قال إن العلاقات متينة.", [("قال", "رئيس البرلمان")]),
+    # a cue inside the relative clause without its own content is not a second statement
+    ("لكن وزير الخارجية، الذي تحدث في مؤتمر صحفي، أكد أن الحوار مستمر.", [("أكد", "وزير الخارجية")]),
+    # inside another source's words the clause's subject is reported, not cited
+    ("وقال الوزير إن الرئيس، الذي زار بغداد، أكد دعمه للحكومة.", [("وقال", "الوزير")]),
+    # no cue after the clause: nothing
+    ("وزار الوفد، الذي وصل أمس، المدينة القديمة.", []),
+])
+def test_a_relative_clause_between_the_subject_and_its_verb(text, expected):
+    assert [(c, s) for c, s, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a written statement: its medium stands between the subject and the content
+    ("وكتب الوزير في تغريدة على تويتر أن الاجتماع كان مثمرا.", [("وكتب", "الوزير")]),
+    ('وكتب الرئيس على حسابه في فيسبوك: "لن نتراجع".', [("وكتب", "الرئيس")]),
+    # writing something that is not a statement
+    ("وكتب الشاعر قصيدة جديدة عن الحرب.", []),
+    ("وكتب الوزير على حسابه في تويتر تهنئة بالعيد.", []),
+])
+def test_the_medium_of_a_written_statement(text, expected):
+    assert [(c, s) for c, s, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # with no content after it, an indefinite common noun after a nationality is the object
+    ("وأعلن الجيش الإسرائيلي مقتل جندي في غزة.", "الجيش الإسرائيلي"),
+    ("ونفت الخارجية الروسية صحة التقارير عن انسحاب قواتها.", "الخارجية الروسية"),
+    # ... a name after the nationality is the subject's, rare or common
+    ("وأعلن وزير الداخلية الألماني هورست زيهوفر استقالته.", "وزير الداخلية الألماني هورست زيهوفر"),
+    ("وأعلن الرئيس الفلسطيني محمود عباس رفضه للخطة.", "الرئيس الفلسطيني محمود عباس"),
+    # a masculine nisba after a first name is a family name; a noun in ية is not
+    ("وقال المتحدث باسم التحالف العربي تركي المالكي إن الدفاعات اعترضت صاروخا.",
+     "المتحدث باسم التحالف العربي تركي المالكي"),
+    ("ووصف الرئيس التركي رجب طيب أردوغان العملية بأنها ناجحة.", "الرئيس التركي رجب طيب أردوغان"),
+])
+def test_names_and_objects_after_a_nationality(text, speaker):
+    assert [s for _, s, _ in found(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's office after an indefinite title names its holder; a full name does too
+    ("وقال سفير إيران في بغداد إيرج مسجدي إن طهران تدعم العراق.", "named_person_or_body"),
+    ("وقال سفير إيران إن طهران تدعم العراق.", "named_person_or_body"),
+    # an indefinite title with no name or state is someone unnamed
+    ("وقال سفير غربي في بغداد إن العقوبات ستستمر.", "anonymous"),
+])
+def test_an_indefinite_title_with_a_state_or_a_name(text, expected):
+    assert [t for _, _, t in found(text)] == [expected]
+
+
+def test_a_verb_whose_root_begins_with_lam_has_a_subject_to_continue():
+    # التقى looks definite, but it is a verb: its subject is the next cue's speaker
+    text = ("التقى الرئيس الفرنسي إيمانويل ماكرون نظيره الأمريكي في باريس. "
+            "وقال إن المحادثات كانت صريحة.")
+    assert rows(text) == [("الرئيس الفرنسي إيمانويل ماكرون", "named_person_or_body", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dative with a possessive after the subject is whom the statement was made to
+    ("وقال الوزير لنظيره الأمريكي إن بغداد لن تنحاز.", [("وقال", "الوزير")]),
+    # "who spoke on condition of anonymity" describes the source; it is no second statement
+    ("وقال مسؤولون أمريكيون تحدثوا شرط عدم الكشف عن هوياتهم إن الضربة وشيكة.",
+     [("وقال", "مسؤولون أمريكيون")]),
+    ("وقال مصدر فضل عدم الكشف عن هويته إن الاتفاق انهار.", [("وقال", "مصدر")]),
+])
+def test_what_follows_a_subject_without_naming_it(text, expected):
+    assert [(c, s) for c, s, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("second", [
+    "وذُكر أن الوفد غادر العاصمة.",          # passive (vowelled): no agent to continue
+    "وأُعلن عن تشكيل لجنة للتحقيق.",
+    "وقيل إن الوفد غادر العاصمة.",
+    "ويُذكر أن الوفد غادر العاصمة.",         # agentless present
+    "وأفيد بأن الوفد غادر العاصمة.",
+])
+def test_agentless_cues_do_not_continue_the_last_speaker(second):
+    text = "وقال الوزير إن المفاوضات فشلت. " + second
+    assert rows(text) == [("الوزير", "named_person_or_body", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun or first name written like a cue verb is the subject, not a second verb that
+    # would continue the earlier speaker
+    ("وقال الوزير إن الجامعة مغلقة. وقال طالب في كلية الطب إن الدراسة توقفت.",
+     ["الوزير", "طالب في كلية الطب"]),
+    ("وقال الوزير إن الجامعة مغلقة. وقالت أمل، وهي معلمة في المدرسة، إن الطلاب غادروا.",
+     ["الوزير", "أمل"]),
+    # the verb itself, with و or at a clause's start, is still a cue
+    ("وقال الوزير إن الجامعة مغلقة. وطالب الطلاب بإعادة فتحها.", ["الوزير", "الطلاب"]),
+])
+def test_a_cue_form_that_is_a_noun_or_a_name(text, expected):
+    assert [e for e, _, _ in rows(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "وهو ما أكده X": ما is the relative "which", and X confirms (or denies) a statement
+    ("وقال الوزير إن الحكومة ستستقيل، وهو ما نفاه المتحدث باسم الرئاسة.",
+     [("وقال", "الوزير"), ("نفاه", "المتحدث باسم الرئاسة")]),
+    ("وهذا ما أكدته الوزارة في بيان.", [("أكدته", "الوزارة")]),
+    # "ما قاله X" as a noun phrase, and ما before a verb elsewhere, state nothing
+    ("ما قاله الوزير لا يعكس موقف الحكومة.", []),
+    ("وما أكده الرئيس أمس هو التزام الحكومة بالاتفاق.", []),
+])
+def test_the_relative_ma_before_a_cue(text, expected):
+    assert [(c, s) for c, s, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a proper name takes no genitive: the common noun after it begins the object
+    ("ونفى بوتين وجود قوات روسية في أوكرانيا.", "بوتين"),
+    ("وانتقد ماكرون سياسة واشنطن التجارية.", "ماكرون"),
+    ("وأكد نتنياهو استمرار العمليات في غزة.", "نتنياهو"),
+    # ... but a first name goes on to the family name, and a common noun to its genitive
+    ("وأدان الرئيس التركي رجب طيب أردوغان الهجوم.", "الرئيس التركي رجب طيب أردوغان"),
+    ("وأعلن ائتلاف دولة القانون رفضه للاتفاق.", "ائتلاف دولة القانون"),
+    ("وأكدت منظمة هيومن رايتس ووتش وجود انتهاكات.", "منظمة هيومن رايتس ووتش"),
+])
+def test_a_proper_name_takes_no_genitive(text, speaker):
+    assert [s for _, s, _ in found(text)] == [speaker]
