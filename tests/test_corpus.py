@@ -145,3 +145,26 @@ def test_json_lines_read_as_the_json_module_reads_them(tmp_path):
 def test_on_error_must_be_known():
     with pytest.raises(ValueError, match="on_error"):
         load_corpus(on_error="ignore")
+
+
+def test_folder_metadata_is_merged_by_file(tmp_path):
+    # metadata.csv beside the articles: matched by path relative to the folder, values as
+    # text, a short row's missing cells empty, blank lines and rows of absent files ignored,
+    # its own doc_id column never overriding the file's
+    (tmp_path / "sub").mkdir()
+    for name in ("a.txt", "b.txt", "sub/c.txt"):
+        (tmp_path / name).write_text("وصل قاآني إلى بغداد.", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(
+        "file,outlet,publication_date,doc_id\n"
+        "a.txt,الشرق الأوسط,2021-11-08,other\n"
+        "\n"
+        "sub/c.txt,\"وكالة \"\"دجلة\"\"، بغداد\"\n"
+        "gone.txt,العربية,2020-11-01,\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path).set_index("doc_id")
+    assert corpus.loc["a", "outlet"] == "الشرق الأوسط" and corpus.loc["a", "publication_date"] == "2021-11-08"
+    assert corpus.loc["sub/c", "outlet"] == 'وكالة "دجلة"، بغداد'
+    assert corpus.loc["sub/c", "publication_date"] == "" and corpus.loc["b", "outlet"] == ""
+    assert sorted(corpus.index) == ["a", "b", "sub/c"]
+    (tmp_path / "metadata.csv").write_text("name,outlet\na.txt,العربية\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="metadata.csv: has no 'file' column"):
+        load_corpus(tmp_path)
