@@ -170,7 +170,7 @@ def sort_rows(table: pd.DataFrame, by: list[str], *, ascending: list[bool]) -> p
             # fixed-width strings sort fastest, but take four bytes a character of the longest
             # value for every row: past FIXED_WIDTH_BYTES, numpy's variable-width strings (16
             # bytes a short word; their UTF-8 order is the same code-point order)
-            width = max(map(len, values), default=0)
+            width = max(map(len, map(str, values)), default=0)
             values = values.astype(f"<U{max(width, 1)}" if len(values) * width * 4 <= FIXED_WIDTH_BYTES
                                    else _STRING_DTYPE)
         elif not up:

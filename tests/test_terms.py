@@ -140,3 +140,14 @@ def test_sort_rows_orders_strings_as_python_does(monkeypatch, fixed_width_bytes)
     want = table.sort_values(["count", "term"], ascending=[False, True], kind="stable")
     assert got["term"].tolist() == want["term"].tolist()
     assert got["count"].tolist() == want["count"].tolist()
+
+
+def test_sort_rows_takes_missing_values(monkeypatch):
+    # a missing value sorts as its text ('nan'), whichever string type the sort uses
+    from analysis import vocabulary
+
+    table = pd.DataFrame({"term": ["ب", float("nan"), "ا", None], "count": [1, 1, 1, 1]})
+    for fixed_width_bytes in (0, 64 << 20):
+        monkeypatch.setattr(vocabulary, "FIXED_WIDTH_BYTES", fixed_width_bytes)
+        got = vocabulary.sort_rows(table, ["count", "term"], ascending=[False, True])["term"].tolist()
+        assert [str(t) for t in got] == ["nan", "nan", "ا", "ب"]
