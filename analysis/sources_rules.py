@@ -129,8 +129,8 @@ SPEECH_NOUNS = tuple(_N(w) for w in ("دعوت", "دعوة", "مطالبت", "م
 #: Adjectives that leave a media noun unnamed: "التلفزيون الرسمي", "وكالة الأنباء الحكومية"
 #: (whose?), unlike a nationality ("التلفزيون الرسمي السوري" names one).
 UNNAMING_MEDIA_ADJECTIVES = frozenset(_N(w) for w in (
-    "المحلية", "المحلي", "العربية", "الرسمي", "الرسمية", "الحكومي", "الحكومية", "الوطني", "الوطنية", "الحكومي",
-    "المحلية", "الخاصة", "الخاص", "المستقلة", "المعارضة", "الموالية", "الرسميين"))
+    "المحلية", "المحلي", "العربية", "الرسمي", "الرسمية", "الحكومي", "الحكومية", "الوطني", "الوطنية",
+    "الخاصة", "الخاص", "المستقلة", "المعارضة", "الموالية", "الرسميين"))
 #: A media noun and the name after it: quoted (group 2) or the next three words (group 3).
 MEDIA_NAME_RE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(\w+)\s+(?:[\"«“]([^\"»”\n]{2,40})[\"»”]|(\w+(?:\s+\w+){0,2}))")
 #: Titles that take "لدى" (to a state or a body) as part of them: "السفير الروسي لدى الأمم المتحدة".
