@@ -54,10 +54,17 @@ from dataclasses import dataclass
 
 from .lexicon import zipf
 from .sources_lexicon import (
-    CueForm, cue_forms, longest_cue, no_article, norm, outlet_variants, outlet_words, place_adjective, place_phrases,
-    words,
+    CueForm, cue_forms, longest_cue, no_article, norm, outlet_variants, outlet_words, place_adjective,
+    place_phrases, words, QUOTES, OPEN_QUOTES, CLOSE_QUOTES, PUNCT, DASHES, COMPLEMENTIZERS, NUMBER_WORDS,
+    RELATIVES, KANA, CLAUSE_STARTERS, SVO_PARTICLES, TIME_WORDS, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS,
+    DEFINITE_ADJECTIVES, SPEECH_NOUNS, UNNAMING_MEDIA_ADJECTIVES, MEDIA_NAME_RE, ENVOYS, SPOKESMEN,
+    ANONYMITY_VERBS, SOURCE_ADJECTIVES, IN_STOP, IN_STOP_ALL, STATEMENT, NEGATIONS, BLOCKERS, NAME_SECONDS,
+    NAME_PARTICLES, LIST_MARKERS, PRONOUN_SPANS, HUMAN_BROKEN_PLURALS, NONHUMAN_PLURALS, DUALS, ADJECTIVE_HINTS,
+    LAM_VERBS, CONDITIONS, RESUMING, MEDIA_PLACES, PUBLISHING_VERBS,
 )
 from .tokenize import lines_of, sentence_bounds, token_spans
+
+_N = norm
 
 #: A source span has at most this many words.
 MAX_SPAN = 14
@@ -69,126 +76,6 @@ OBJECT_ZIPF = 4.0
 #: An indefinite word this common before a definite one is a common noun in construct, not a
 #: name ("ائتلاف دولة القانون"; names of people in the news stay below it: ترامب 4.4).
 CONSTRUCT_ZIPF = 5.0
-QUOTES = "«»“”\"„"
-OPEN_QUOTES = "«“\"„"
-CLOSE_QUOTES = "»”\""
-PUNCT = ".؟?!;؛:()[]"
-DASHES = ("–", "—", " - ", " -", "- ")
-
-_N = norm
-COMPLEMENTIZERS = frozenset(_N(w) for w in (
-    "أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنهما", "إنهما", "أنني", "إنني", "أننا", "إننا",
-    "بأن", "بأنه", "بأنها", "بأنهم", "بأنهما", "أنّ", "إنّ", "أنهن", "إنهن", "بأنهن", "بأننا", "بأنني"))
-#: Number words: "اعتبر اثنان من أصل ثلاثة" counts people, it does not name a speaker.
-NUMBER_WORDS = frozenset(_N(w) for w in ("اثنان", "اثنين", "ثلاثة", "أربعة", "خمسة", "نصف", "ثلث", "ربع", "غالبية",
-                                          "أغلبية", "واحد", "واحدة"))
-RELATIVES = frozenset(_N(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "والذي",
-                                       "والتي", "والذين"))
-KANA = frozenset(_N(w) for w in ("كان", "كانت", "وكان", "وكانت", "فكان", "كانوا", "وكانوا", "كانا", "وكانا",
-                                  "ظل", "وظل", "ظلت", "وظلت", "مازال", "ومازال", "لايزال", "ولايزال"))
-#: Words before a verb that leave its subject after it: "كما قال X", "فيما أكدت X".
-CLAUSE_STARTERS = frozenset(_N(w) for w in (
-    "كما", "فيما", "بينما", "حيث", "قد", "فقد", "وقد", "لقد", "ثم", "كذلك", "بدوره", "بدورها", "بعدما", "عندما",
-    "حين", "حينما", "إذ", "وإذ", "لطالما", "ولطالما", "طالما", "فيما", "وفيما", "وبينما", "كذا", "أيضا", "أيضاً",
-    "وحين", "ولما", "لما", "كلما", "وعندما", "منذ", "بعد", "قبل", "عقب", "إثر", "حتى", "أمس", "اليوم", "مساء",
-    "صباح", "ليل", "فجر", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
-    "جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "جهتهم", "جانبهم", "بدورهم"))
-#: Particles after which a subject comes before its verb: "لكن المحللين قالوا".
-SVO_PARTICLES = frozenset(_N(w) for w in ("لكن", "ولكن", "لكنّ", "ولكنّ", "غير", "إلا", "بيد", "كما"))
-TIME_WORDS = frozenset(_N(w) for w in (
-    "يوم", "اليوم", "أمس", "الأمس", "غدا", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
-    "الجمعة", "السبت", "مساء", "صباح", "ظهر", "فجر", "ليل", "ليلة", "مساء", "أيضا", "أيضاً", "كذلك", "مؤخرا",
-    "مؤخراً", "الآن", "مجددا", "مجدداً", "مرارا", "سابقا", "لاحقا", "صراحة", "علنا", "بدوره", "بدورها", "بدورهم"))
-#: Words that end a subject span.
-SPAN_STOP = COMPLEMENTIZERS | RELATIVES | TIME_WORDS | frozenset(_N(w) for w in (
-    "إلى", "عن", "قوله", "قولها", "قولهم", "قولهما", "وهو", "وهي", "هو", "هي", "خلال", "لدى", "حول", "حيث", "عبر",
-    "منذ", "بعد", "قبل", "أثناء", "عقب", "إثر", "وسط", "ضد", "بينما", "فيما", "كما", "لكن", "لكنه", "ولكن",
-    "بعدما", "عندما", "حين", "حينما", "إذ", "لأن", "كي", "حتى", "ثم", "رغم", "برغم", "تجاه", "نحو", "مع", "أمام",
-    "ردا", "رداً", "تعليقا", "تعقيبا", "رفض", "رفضت", "فضل", "فضلت", "مفضلا", "مفضلة", "رافضا", "رافضة",
-    "اليوم", "بالقول", "فإن", "وإن", "وأن", "بشأن", "إزاء", "بسبب", "دون", "بدون", "بشدة", "بقوة", "بوضوح",
-    "بحزم", "بصراحة", "بشكل", "بصورة", "بالفعل", "بالتأكيد", "بالمقابل", "باستمرار", "بالمثل", "بإصرار",
-    "بحدة", "بنفسه", "بنفسها", "بدوره", "بدورها", "بدورهم", "هذه", "هذا", "ذلك", "تلك", "ب", "ل",
-    "ك", "صراحة", "علنا", "علناً", "مرارا", "مراراً", "آسفا", "متسائلا", "ما", "فحسب", "فقط",
-    "كيف", "لماذا", "متى", "أين", "هل", "إذا", "إذ", "لو"))
-#: A subject never begins with these (a preposition: "كشفت وفي نهاية مايو").
-NOT_FIRST = frozenset(_N(w) for w in ("عدم", "في", "وفي", "من", "ومن", "على", "إلى", "عن", "مع", "ومع", "لدى", "عبر",
-                                       "خلال", "بين", "وبين", "منذ", "ضمن", "حول", "بعد", "قبل", "ان", "لا", "لم"))
-#: Nouns that always take a genitive: the definite word after them is not an object
-#: ("حقوق الإنسان", "أبحاث الجريمة", "شؤون اللاجئين").
-CONSTRUCT_HEADS = frozenset(_N(w) for w in ("حقوق", "شؤون", "أبحاث", "دراسات", "مكافحة", "حماية", "تنسيق",
-                                             "لحقوق", "لشؤون", "لتنسيق", "مراقبة", "رعاية", "تنمية", "إدارة"))
-#: Adjectives that may follow a nationality in a title: "المبعوث الأممي الخاص".
-DEFINITE_ADJECTIVES = frozenset(_N(w) for w in (
-    "الخاص", "الخاصة", "الأسبق", "الأعلى", "الأول", "الأولى", "الثاني", "الجديد", "الجديدة", "الحالي", "الراحل",
-    "المنتخب", "المكلف", "المستقيل", "المقبل", "العام", "العامة", "السابق", "السابقة", "الدائم", "الرسمي",
-    "الرسمية", "المتحدة", "الكبير", "الأكبر", "المشترك", "المستقلة", "العليا", "الأعلى"))
-#: Nouns of speech that carry a verb's content ("جدد دعوته", "كرر نفيه").
-SPEECH_NOUNS = tuple(_N(w) for w in ("دعوت", "دعوة", "مطالبت", "مطالبة", "رفض", "تأكيد", "موقف", "تحذير", "إدانت",
-                                     "نفي", "اتهام", "انتقاد", "ترحيب", "وصف", "تهديد", "التزام", "تمسك", "استعداد",
-                                     "دعم", "شعور", "قلق", "أسف", "ارتياح", "تفاصيل", "معلومات", "عدد"))
-#: Adjectives that leave a media noun unnamed: "التلفزيون الرسمي", "وكالة الأنباء الحكومية"
-#: (whose?), unlike a nationality ("التلفزيون الرسمي السوري" names one).
-UNNAMING_MEDIA_ADJECTIVES = frozenset(_N(w) for w in (
-    "المحلية", "المحلي", "العربية", "الرسمي", "الرسمية", "الحكومي", "الحكومية", "الوطني", "الوطنية",
-    "الخاصة", "الخاص", "المستقلة", "المعارضة", "الموالية", "الرسميين"))
-#: A media noun and the name after it: quoted (group 2) or the next three words (group 3).
-MEDIA_NAME_RE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(\w+)\s+(?:[\"«“]([^\"»”\n]{2,40})[\"»”]|(\w+(?:\s+\w+){0,2}))")
-#: Titles that take "لدى" (to a state or a body) as part of them: "السفير الروسي لدى الأمم المتحدة".
-ENVOYS = frozenset(_N(w) for w in ("سفير", "سفيرة", "مندوب", "مندوبة", "ممثل", "ممثلة", "مبعوث", "مبعوثة"))
-#: Titles whose holder speaks for a living: the verb after them is a statement.
-SPOKESMEN = frozenset(_N(w) for w in ("متحدث", "المتحدث", "متحدثة", "المتحدثة", "الناطق", "ناطق", "الناطقة"))
-#: "مصادر لم تكشف عن هويتها": the clause that says a source is unnamed belongs to it.
-ANONYMITY_VERBS = frozenset(_N(w) for w in ("تكشف", "يكشف", "تسمها", "يسمها", "تسمه", "يسمه", "تذكر", "يذكر",
-                                             "تفصح", "يفصح", "يرغب", "ترغب", "تشأ", "يشأ", "تسم", "يسم"))
-#: Adjectives that may follow an unnamed source ("مصدر مطلع", "شهود عيان").
-SOURCE_ADJECTIVES = frozenset(_N(w) for w in ("عدة", "كبير", "كبيرة", "كبار", "رفيع", "رفيعة", "رفيعو", "بارز",
-                                               "بارزة", "سابق", "سابقة", "آخر", "أخرى", "آخرون", "آخرين", "عيان",
-                                               "كثيرة", "عديدة", "مختلفة", "حبليات", "مجهول", "مجهولة"))
-#: "في" + one of these ends a span: في تصريحات, في وقت سابق, في إشارة إلى.
-IN_STOP = frozenset(_N(w) for w in (
-    "تصريحات", "تصريح", "بيان", "تغريدة", "تغريدات", "مؤتمر", "حديث", "مقابلة", "رسالة", "كلمة", "منشور",
-    "تدوينة", "إشارة", "لقاء", "وقت", "أعقاب", "ختام", "مستهل", "بداية", "نهاية", "مطلع", "ساعة", "ساعات",
-    "يوم", "ظل", "إطار", "سياق", "رده", "ردها", "معرض", "تقرير", "مقال", "خطاب", "اتصال", "جلسة", "اجتماع",
-    "بيانه", "بيانها", "حين", "الوقت", "تسجيل", "فيديو", "مداخلة", "تعليق", "حوار", "إفادة", "شهادة"))
-IN_STOP_ALL = IN_STOP | frozenset("ال" + w for w in IN_STOP)
-#: Statement nouns after "في" that a verb's label carries: "قال في بيان".
-STATEMENT = frozenset(_N(w) for w in ("تصريحات", "تصريح", "بيان", "تغريدة", "مؤتمر", "حديث", "مقابلة", "رسالة",
-                                       "كلمة", "منشور", "تدوينة", "لقاء", "خطاب", "تقرير", "مقال", "بيانه", "بيانها"))
-#: Negations: a cue after them states nothing (its subject is still a speaker to continue).
-NEGATIONS = frozenset(_N(w) for w in ("لم", "لن", "لا", "ما"))
-#: Words before a cue that stop it being an attribution (negation, prepositions).
-BLOCKERS = frozenset(_N(w) for w in ("لم", "لن", "لا", "ما", "في", "من", "على", "إلى", "عن", "بعد", "قبل", "عند",
-                                      "سوف", "ولم", "ولن", "ولا", "فلم", "لكي", "كي", "بأن", "مع", "غير", "بما",
-                                      "عما", "مما", "وبما", "عدم", "لعدم", "بعدم", "وعدم"))
-#: The second word of a name that carries the article (سيف الإسلام, عبد الله, نور الدين).
-NAME_SECONDS = frozenset(_N(w) for w in ("الدين", "الإسلام", "الله", "الرحمن", "الرحيم", "العابدين", "الحق",
-                                          "العزيز", "الملك", "الكريم", "الحميد", "المجيد", "الأمين", "الهادي"))
-NAME_PARTICLES = frozenset(_N(w) for w in ("عبد", "أبو", "أبي", "أبا", "بن", "ابن", "بنت", "أم", "آل", "ولد", "ذو"))
-#: Present-tense cues after these are reported speech too: "قبل أن يعلن".
-LIST_MARKERS = frozenset(_N(w) for w in ("وبينها", "ومنها", "بينها", "منها", "بما فيها"))
-PRONOUN_SPANS = frozenset(_N(w) for w in (
-    "فيه", "فيها", "له", "لها", "لهم", "لهما", "منه", "منها", "عنه", "عنها", "إياه", "إياها", "إياهم", "به", "بها",
-    "بهم", "هذا", "هذه", "ذلك", "تلك", "ذاك", "نفسه", "نفسها"))
-#: Human plurals whose verb may be singular before them (وقال مسؤولون) but plural after.
-HUMAN_BROKEN_PLURALS = frozenset(_N(w) for w in ("شهود", "خبراء", "سكان", "نشطاء", "أشخاص", "جنود", "ضباط",
-                                                  "قادة", "زعماء", "وزراء", "نواب", "رجال", "أعضاء", "باحثون"))
-NONHUMAN_PLURALS = frozenset(_N(w) for w in ("مصادر", "وسائل", "مواقع", "صحف", "قنوات", "أوساط", "جهات",
-                                              "منظمات", "جماعات", "سلطات", "تقارير", "وكالات", "دوائر", "أجهزة"))
-DUALS = frozenset(_N(w) for w in ("قائدا", "المحاميان", "مسؤولان", "المسؤولان", "المصدران", "مصدران"))
-ADJECTIVE_HINTS = frozenset(_N(w) for w in ("جديد", "جديدة", "سابق", "سابقة", "رسمي", "رسمية", "مشترك",
-                                             "مشتركة", "أخير", "أخيرة", "صادر", "صادرة", "الصادر", "الصادرة",
-                                             "حديث", "حديثة", "منفصل", "مطول", "مقتضب"))
-#: Past verbs of the form افتعل from roots that begin with ل: they look definite (التقى).
-LAM_VERBS = frozenset(_N(w) for w in ("التقى", "التقت", "التقوا", "التقيا", "التزم", "التزمت", "التزموا", "التحق",
-                                       "التحقت", "التمس", "التمست", "التف", "التفت"))
-#: "شرط عدم الكشف عن هويته": the condition a source spoke on, not a statement.
-CONDITIONS = frozenset(_N(w) for w in ("شرط", "بشرط", "مشترطا", "مشترطة", "مشترطين", "شريطة"))
-#: "وهو ما أكده X", "وهذا ما نفته X": ما after these is the relative "which", not a negation.
-RESUMING = frozenset(_N(w) for w in ("هو", "وهو", "هي", "وهي", "هذا", "وهذا", "هذه", "وهذه", "ذلك", "وذلك"))
-#: Where a statement is written (after على/عبر): "على حسابه", "عبر صفحتها", "على تويتر".
-MEDIA_PLACES = tuple(_N(w) for w in ("حساب", "صفحت", "صفحة", "تويتر", "فيسبوك", "فيس", "منص", "موقع", "إكس",
-                                     "تلغرام", "انستغرام", "يوتيوب", "قناته", "قناتها"))
-PUBLISHING_VERBS = ("اصدر", "نشر", "اجر", "اعد", "اعلن", "وزع", "بث")
 
 
 @dataclass
