@@ -358,7 +358,8 @@ def _checked_text(data: bytes, source, **options) -> Decoded:
 class Partition:
     """A piece of a corpus that one worker reads on its own.
 
-    ``kind`` is ``files`` (``items`` are .txt paths), ``lines`` (a JSON-lines or CSV file,
+    ``kind`` is ``files`` (``items`` are .txt paths), ``unlisted`` (``items`` is a subfolder
+    that could not be listed, ``options["reason"]`` says why), ``lines`` (a JSON-lines or CSV file,
     ``items`` one path, ``start``/``end`` a byte range that begins and ends at line
     starts), ``members`` (``items`` are .txt/.jsonl/.csv members of the zip ``archive``),
     or ``stream`` (one .gz or table file read whole, in order).
@@ -375,19 +376,26 @@ class Partition:
     options: dict = field(default_factory=dict, compare=False, hash=False)
 
 
-def _folder_files(folder: Path) -> list[tuple[str, int]]:
+def _folder_files(folder: Path) -> tuple[list[tuple[str, int]], list[tuple[str, str]]]:
     """``(path, size in bytes)`` of the ``.txt`` files under ``folder``, recursively, in the
-    order of their relative paths' parts (as sorted ``pathlib`` paths order them); hidden
-    files and folders (a name starting with ``.``) are left out, and symbolic links to
-    folders are not followed (as ``Path.rglob``).  One ``os.scandir`` per folder and one
-    ``stat`` per file: a folder of 30,000 articles is listed in a tenth of a second."""
+    order of their relative paths' parts (as sorted ``pathlib`` paths order them), and
+    ``(folder, reason)`` of each subfolder that could not be listed (an input that must
+    not vanish silently).  Hidden files and folders (a name starting with ``.``) are left
+    out, and symbolic links to folders are not followed (as ``Path.rglob``).  One
+    ``os.scandir`` per folder and one ``stat`` per file: a folder of 30,000 articles is
+    listed in a tenth of a second."""
     found: list[tuple[tuple[str, ...], str, int]] = []
+    unlisted: list[tuple[tuple[str, ...], str, str]] = []
 
     def walk(top: str, parts: tuple[str, ...]) -> None:
         try:
             with os.scandir(top) as entries:
                 listed = list(entries)
-        except PermissionError:
+        except OSError as exc:
+            reason = f"cannot be listed: {exc.strerror or exc}"
+            if not parts:
+                raise CorpusError(folder, reason) from None
+            unlisted.append((parts, top, reason))
             return
         for entry in listed:
             name = entry.name
@@ -396,13 +404,18 @@ def _folder_files(folder: Path) -> list[tuple[str, int]]:
             if entry.is_dir(follow_symlinks=False):
                 walk(entry.path, (*parts, name))
             elif name.lower().endswith(TEXT_SUFFIXES) and entry.is_file():
-                found.append(((*parts, name), entry.path, entry.stat().st_size))
+                try:
+                    size = entry.stat().st_size
+                except OSError:                             # gone since: reading it says why
+                    size = 0
+                found.append(((*parts, name), entry.path, size))
 
     walk(str(folder), ())
-    if not found:
+    if not found and not unlisted:
         raise CorpusError(folder, "holds no .txt files")
     found.sort(key=lambda item: item[0])
-    return [(path, size) for _, path, size in found]
+    unlisted.sort(key=lambda item: item[0])
+    return [(path, size) for _, path, size in found], [(path, reason) for _, path, reason in unlisted]
 
 
 def partitions(path: str | Path, *, target_bytes: int = 8 << 20, text_column: str = "text",
@@ -430,8 +443,12 @@ def partitions(path: str | Path, *, target_bytes: int = 8 << 20, text_column: st
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such file or folder")
     if path.is_dir():
-        out, batch, size = [], [], 0
-        for file, file_size in _folder_files(path):
+        files, unlisted = _folder_files(path)
+        # a subfolder that cannot be listed comes first: an error at once, or a skipped input
+        out = [Partition("unlisted", (folder,), root=str(path), options={**options, "reason": reason})
+               for folder, reason in unlisted]
+        batch, size = [], 0
+        for file, file_size in files:
             batch.append(file)
             size += file_size
             if size >= target_bytes:
@@ -502,7 +519,12 @@ def read_partition(part: Partition, *, on_error: OnError = "raise",
     """Yield the documents of one partition (see :func:`iter_documents` for the records)."""
     skipped = [] if skipped is None else skipped
     opts = part.options
-    if part.kind == "files":
+    if part.kind == "unlisted":
+        error = CorpusError(part.items[0], opts["reason"])
+        if on_error == "raise":
+            raise error
+        skipped.append((part.items[0], error.reason))
+    elif part.kind == "files":
         metadata = _folder_metadata(Path(part.root))
         inside = len(os.path.join(part.root, ""))        # the items are the root's path + relative path
         encoding, invalid = opts.get("encoding"), opts.get("invalid_bytes", "replace")

@@ -1,6 +1,7 @@
 """Messy inputs: every file is loaded or reported, odd text loads and counts correctly,
 and the extractors never raise.  The fixture files are generated here, not copied in."""
 import codecs
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -168,3 +169,36 @@ def test_seeds_are_never_written(seeds):
 
     assert all(not p.name.startswith(".") for p in SEEDS_DIR.iterdir())      # no temp files
     assert {p.suffix for p in SEEDS_DIR.iterdir()} == {".txt", ".csv"}
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path, monkeypatch):
+    # a subfolder the user may not read is an input like a file: an error naming it, or with
+    # on_error="skip" a skipped input, never a silent gap in the corpus
+    from analysis.stream import count_stream
+
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "ok" / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    (tmp_path / "locked" / "b.txt").write_text(SENTENCE, encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path=".", locked="locked"):
+        if isinstance(path, str) and os.path.basename(path) == locked:
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(reader.os, "scandir", scandir)
+    with pytest.raises(CorpusError, match="locked: cannot be listed: Permission denied"):
+        load_corpus(tmp_path)
+    corpus = load_corpus(tmp_path, on_error="skip")
+    assert corpus.doc_id.tolist() == ["ok/a"]
+    skipped = skipped_inputs(corpus)
+    assert [Path(f).name for f in skipped.file] == ["locked"]
+    assert skipped.reason.tolist() == ["cannot be listed: Permission denied"]
+    counted = count_stream(tmp_path, on_error="skip", workers=1, progress=False)
+    assert counted.attrs["n_docs"] == 1 and [Path(f).name for f, _ in counted.attrs["skipped"]] == ["locked"]
+    with pytest.raises(CorpusError, match="cannot be listed"):
+        count_stream(tmp_path, workers=1, progress=False)
+    monkeypatch.setattr(reader.os, "scandir", lambda path=".": scandir(path, locked=tmp_path.name))
+    with pytest.raises(CorpusError, match=f"{tmp_path.name}: cannot be listed"):           # the corpus folder itself
+        load_corpus(tmp_path)
