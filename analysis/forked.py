@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -52,10 +54,16 @@ def map_forked(func: Callable[[T], R], pieces: Sequence[T], *, processes: int) -
         return [func(piece) for piece in pieces]
     _WORK = (func, pieces)
     try:
-        with mp.get_context("fork").Pool(min(processes, len(pieces)) - 1) as pool:
-            others = pool.map_async(_run_piece, range(1, len(pieces)))
+        # an executor, not a Pool: a child that dies (killed, out of memory) breaks it with an
+        # error here, where a Pool would wait for the lost result for ever
+        with ProcessPoolExecutor(min(processes, len(pieces)) - 1, mp_context=mp.get_context("fork")) as executor:
+            others = [executor.submit(_run_piece, index) for index in range(1, len(pieces))]
             first = func(pieces[0])
-            return [first, *others.get()]
+            try:
+                return [first, *(future.result() for future in others)]
+            except BrokenProcessPool:
+                raise RuntimeError("a forked process ended without sending its result back (killed, or out of "
+                                   "memory?)") from None
     finally:
         _WORK = None
 
