@@ -70,31 +70,64 @@ def _run(parts: list[Partition], merger: Merger, *, workers: int, scheduler: str
                 done(count_partition(part, on_error=on_error, job=job, index=index))
             _WORKERS.pop(job, None)
         else:
-            import multiprocessing as mp
-            from functools import partial
-
-            # a generator: the pool's feeder thread numbers the partitions as workers take them
-            tasks = ((i, part, str(merger.folder / f"worker{i:06d}.pickle"))
-                     for i, part in enumerate(numbered_partitions(parts)))
-            with mp.get_context("fork" if sys.platform.startswith("linux") else "spawn").Pool(workers) as pool:
-                # while the workers count, this process loads what the vocabulary step needs
-                # (after the fork: a thread must not be copied into the workers mid-import)
-                loader = threading.Thread(target=_load_vocabulary_resources, name="qaani-resources", daemon=True)
-                loader.start()
-                try:
-                    for result in pool.imap_unordered(partial(count_spilled, on_error=on_error, job=job), tasks):
-                        done(result)
-                except KeyboardInterrupt:
-                    pool.terminate()
-                    raise
-                finally:
-                    loader.join()
+            _run_processes(parts, merger, done, workers=workers, on_error=on_error, job=job)
     finally:
         if bar is not None:
             bar.close()
     if merger.waiting:                      # never drop a result silently
         raise RuntimeError(f"{len(merger.waiting)} partition results could not be merged: a worker's earlier "
                            "result is missing")
+
+
+def _run_processes(parts: list[Partition], merger: Merger, done, *, workers: int, on_error: OnError,
+                   job: str) -> None:
+    """Count the partitions in ``workers`` processes, a few tasks ahead of the results.
+
+    The workers are forked when the first tasks are submitted, before this process starts
+    a thread; then a thread loads what the vocabulary step needs while they count.  An
+    executor, not a ``multiprocessing.Pool``: a worker that dies (killed, out of memory)
+    is an error here, where a Pool would wait for its result for ever.  On any error and on
+    Ctrl-C the workers are stopped at once."""
+    import multiprocessing as mp
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+    from functools import partial
+    from itertools import islice
+
+    # numbered as they are handed out (the line numbers of JSON-lines ranges)
+    tasks = ((i, part, str(merger.folder / f"worker{i:06d}.pickle"))
+             for i, part in enumerate(numbered_partitions(parts)))
+    count = partial(count_spilled, on_error=on_error, job=job)
+    context = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    executor = ProcessPoolExecutor(workers, mp_context=context)
+    pending: set = set()
+
+    def submit_more() -> None:
+        for task in islice(tasks, max(0, 2 * workers - len(pending))):
+            pending.add(executor.submit(count, task))
+
+    loader = None
+    try:
+        submit_more()
+        loader = threading.Thread(target=_load_vocabulary_resources, name="qaani-resources", daemon=True)
+        loader.start()
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                done(future.result())
+            submit_more()
+    except BaseException as exc:
+        for process in list((getattr(executor, "_processes", None) or {}).values()):
+            process.terminate()
+        executor.shutdown(wait=False, cancel_futures=True)
+        if isinstance(exc, BrokenProcessPool):
+            raise RuntimeError("a counting worker process ended without sending its result back (killed, or out "
+                               "of memory?); nothing was written") from None
+        raise
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+        if loader is not None:
+            loader.join()
 
 
 def _load_vocabulary_resources() -> None:

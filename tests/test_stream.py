@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -235,3 +236,57 @@ def test_number_test_is_the_number_pattern(token):
     from analysis.vocabulary import is_number
 
     assert is_number(token) == bool(NUMBER_RE.match(token))
+
+
+def _seed_lines(path, copies: int) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS_DIR.glob("*.txt"))]
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(copies):
+            out.write(json.dumps({"id": f"d{i}", "text": texts[i % len(texts)]}, ensure_ascii=False) + "\n")
+
+
+def _dies_on_the_second(task, **kwargs):
+    """count_spilled, but the process counting the second partition ends at once."""
+    import os
+
+    from analysis.count_worker import count_spilled
+
+    if task[0] == 1:
+        os._exit(9)
+    return count_spilled(task, **kwargs)
+
+
+def test_a_worker_that_dies_is_an_error_not_a_wait(tmp_path, monkeypatch):
+    # a counting worker killed by the system (out of memory) must not leave the count waiting
+    import analysis.stream
+
+    corpus = tmp_path / "corpus.jsonl"
+    _seed_lines(corpus, 200)
+    monkeypatch.setattr(analysis.stream, "count_spilled", _dies_on_the_second)
+    with pytest.raises(RuntimeError, match="ended without sending its result back"):
+        count_stream(corpus, workers=2, progress=False, partition_bytes=20_000)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="signals to a process group: Linux here")
+def test_ctrl_c_stops_the_workers_and_writes_nothing(tmp_path):
+    import os
+    import signal
+    import time
+
+    corpus, out = tmp_path / "corpus.jsonl", tmp_path / "terms.csv"
+    _seed_lines(corpus, 20_000)                               # about 100 MB: counting takes seconds
+    run = subprocess.Popen([sys.executable, "-m", "analysis", "count", str(corpus), "--out", str(out),
+                            "--workers", "2", "--no-progress"], stderr=subprocess.PIPE, text=True,
+                           start_new_session=True)
+    children = Path(f"/proc/{run.pid}/task/{run.pid}/children")
+    deadline = time.monotonic() + 20
+    while run.poll() is None and time.monotonic() < deadline and len(children.read_text().split()) < 2:
+        time.sleep(0.05)                                      # until the two workers count
+    time.sleep(0.3)
+    assert run.poll() is None, "the count ended before it could be interrupted"
+    os.killpg(run.pid, signal.SIGINT)                          # as Ctrl-C in a terminal does
+    _, err = run.communicate(timeout=30)
+    assert run.returncode == 130 and "interrupted: nothing written" in err
+    assert not out.exists() and not list(tmp_path.glob("*.tmp*"))
+    with pytest.raises(ProcessLookupError):                   # no worker left behind
+        os.killpg(run.pid, 0)
