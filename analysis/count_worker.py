@@ -106,6 +106,19 @@ def global_ids(table: Ids, keys: list[str]) -> np.ndarray:
     return np.array(found, dtype=np.int64)
 
 
+def gather(flat: np.ndarray, starts: np.ndarray, widths: np.ndarray) -> np.ndarray:
+    """``flat[starts[0]:starts[0] + widths[0]]``, then the next run, ... joined: the entries of
+    several rows of a CSR array at once (no loop per row).
+
+    Examples
+    --------
+    >>> gather(np.array([7, 8, 9, 10]), np.array([2, 0, 1]), np.array([2, 0, 1])).tolist()
+    [9, 10, 8]
+    """
+    ends = np.cumsum(widths)
+    return flat[np.repeat(starts - ends + widths, widths) + np.arange(int(ends[-1]) if len(ends) else 0)]
+
+
 def grown(array: np.ndarray, size: int, fill: int) -> np.ndarray:
     """``array`` extended to at least ``size`` entries (doubling), new entries ``fill``."""
     if size <= len(array):
@@ -174,9 +187,8 @@ class WorkerVocabulary:
             self.changed = np.concatenate((self.changed, len(self.self_norm) - len(surfaces) + changed))
             self.changed_surfaces.extend([surfaces[i] for i in changed.tolist()])
             widths = width[changed]
-            pieces = [flat[a:a + w] for a, w in zip(starts[changed].tolist(), widths.tolist())]
             self.changed_ptr = np.concatenate((self.changed_ptr, self.changed_ptr[-1] + np.cumsum(widths)))
-            self.changed_flat = np.concatenate((self.changed_flat, *pieces)) if pieces else self.changed_flat
+            self.changed_flat = np.concatenate((self.changed_flat, gather(flat, starts[changed], widths)))
 
 
 #: job -> this process's vocabulary for it (the last few jobs: a Dask worker outlives them)
@@ -275,8 +287,7 @@ def _doc_counts(sid: np.ndarray, lengths: np.ndarray, ptr: np.ndarray, flat: np.
     else:                                                     # expand ligatures, drop empties
         repeat = ptr[sid + 1] - ptr[sid]
         doc = np.repeat(doc, repeat)
-        ends = np.cumsum(repeat)
-        nid = flat[np.repeat(ptr[sid] - ends + repeat, repeat) + np.arange(int(ends[-1]) if len(ends) else 0)]
+        nid = gather(flat, ptr[sid], repeat)
     n = max(n_norms, 1)
     keys, counts = unique_counts(doc * n + nid)
     doc_ptr = np.searchsorted(keys // n, np.arange(len(lengths) + 1), side="left").astype(np.int64)

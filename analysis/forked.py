@@ -31,6 +31,19 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux")
 
 
+def process_context():
+    """The multiprocessing context for worker processes: fork on Linux (the children start
+    with this process's memory), spawn elsewhere."""
+    return mp.get_context("fork" if can_fork() else "spawn")
+
+
+def died_error(what: str, then: str = "") -> RuntimeError:
+    """The error for a child process that ended without sending its result back (an
+    executor breaks then, where a ``multiprocessing.Pool`` would wait for ever); ``then``
+    says what became of the work."""
+    return RuntimeError(f"{what} ended without sending its result back (killed, or out of memory?){then}")
+
+
 def map_forked(func: Callable[[T], R], pieces: Sequence[T], *, processes: int) -> list[R]:
     """``[func(piece) for piece in pieces]``, with up to ``processes`` pieces at a time.
 
@@ -62,8 +75,7 @@ def map_forked(func: Callable[[T], R], pieces: Sequence[T], *, processes: int) -
             try:
                 return [first, *(future.result() for future in others)]
             except BrokenProcessPool:
-                raise RuntimeError("a forked process ended without sending its result back (killed, or out of "
-                                   "memory?)") from None
+                raise died_error("a forked process") from None
     finally:
         _WORK = None
 

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from .count_merge import Merger, aggregate
 from .count_worker import PartitionCounts, _WORKERS, count_partition, count_spilled
+from .forked import died_error, process_context
 from .lexicon import zipf
 from .reader import OnError, Partition, numbered_partitions, partitions, repeated_ids_error
 from .stopwords import arabic_stopwords
@@ -88,7 +89,6 @@ def _run_processes(parts: list[Partition], merger: Merger, done, *, workers: int
     executor, not a ``multiprocessing.Pool``: a worker that dies (killed, out of memory)
     is an error here, where a Pool would wait for its result for ever.  On any error and on
     Ctrl-C the workers are stopped at once."""
-    import multiprocessing as mp
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
     from functools import partial
@@ -98,8 +98,7 @@ def _run_processes(parts: list[Partition], merger: Merger, done, *, workers: int
     tasks = ((i, part, str(merger.folder / f"worker{i:06d}.pickle"))
              for i, part in enumerate(numbered_partitions(parts)))
     count = partial(count_spilled, on_error=on_error, job=job)
-    context = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    executor = ProcessPoolExecutor(workers, mp_context=context)
+    executor = ProcessPoolExecutor(workers, mp_context=process_context())
     pending: set = set()
 
     def submit_more() -> None:
@@ -118,11 +117,9 @@ def _run_processes(parts: list[Partition], merger: Merger, done, *, workers: int
             submit_more()
     except BaseException as exc:
         for process in list((getattr(executor, "_processes", None) or {}).values()):
-            process.terminate()
-        executor.shutdown(wait=False, cancel_futures=True)
+            process.terminate()                               # at once; the executor then joins them
         if isinstance(exc, BrokenProcessPool):
-            raise RuntimeError("a counting worker process ended without sending its result back (killed, or out "
-                               "of memory?); nothing was written") from None
+            raise died_error("a counting worker process", "; nothing was written") from None
         raise
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
