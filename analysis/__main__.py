@@ -54,10 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
     from .reader import CorpusError
-    from .stream import count_stream
+    from .stream import stream_counts
 
     try:
-        table = count_stream(args.path, by_doc=args.by_doc, workers=args.workers, scheduler=args.scheduler,
+        table = stream_counts(args.path, by_doc=args.by_doc, workers=args.workers, scheduler=args.scheduler,
                              merge_variants=not args.no_merge, text_column=args.text_column,
                              id_column=args.id_column, encoding=args.encoding, on_error=args.on_error,
                              duplicate_ids=args.duplicate_ids, invalid_bytes=args.invalid_bytes,
@@ -68,14 +68,15 @@ def main(argv: list[str] | None = None) -> int:
     except (CorpusError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    from .corpus import skipped_inputs
+    import pandas as pd
+
+    from .corpus import SKIPPED_COLUMNS
 
     _write_csv(table, args.out, processes=args.workers or os.cpu_count() or 1)
-    attrs = table.attrs
-    mb = attrs["n_bytes"] / 1e6
-    print(f"{attrs['n_docs']} documents, {attrs['n_tokens']} tokens, {mb:.1f} MB in {attrs['seconds']:.1f} s "
-          f"({mb / max(attrs['seconds'], 1e-9):.1f} MB/s); {len(table)} rows written to {args.out}", file=sys.stderr)
-    skipped = skipped_inputs(table)
+    mb = table.n_bytes / 1e6
+    print(f"{table.n_docs} documents, {table.n_tokens} tokens, {mb:.1f} MB in {table.seconds:.1f} s "
+          f"({mb / max(table.seconds, 1e-9):.1f} MB/s); {len(table)} rows written to {args.out}", file=sys.stderr)
+    skipped = pd.DataFrame(list(table.skipped), columns=SKIPPED_COLUMNS)
     if len(skipped):
         skipped_path = args.out.with_suffix(".skipped.csv")
         _write_csv(skipped, skipped_path)
@@ -85,7 +86,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _write_csv(table, path: Path, *, processes: int = 1) -> None:
     """Write ``table`` as ``table.to_csv(index=False, encoding="utf-8-sig")`` would, atomically
-    (:func:`analysis.files.write_atomic`).
+    (:func:`analysis.files.write_atomic`).  ``table``: a DataFrame, or a streamed count
+    (:class:`analysis.count_table.CountedTerms`), whose strings are made a block at a time.
 
     The csv module writes the rows (the same dialect and the same shortest float repr,
     tested), in half the time on a large vocabulary, into memory a block of rows at a time,
@@ -95,7 +97,7 @@ def _write_csv(table, path: Path, *, processes: int = 1) -> None:
     (:func:`analysis.forked.map_forked`), and the files joined in order.  A table with
     missing values goes to pandas."""
     def write(tmp: Path) -> None:
-        if table.isna().to_numpy().any():
+        if isinstance(table, pd.DataFrame) and table.isna().to_numpy().any():
             table.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
             return
         with tmp.open("wb") as handle:
@@ -117,6 +119,8 @@ def _write_csv(table, path: Path, *, processes: int = 1) -> None:
             for part in parts[1:]:
                 part.unlink(missing_ok=True)
 
+    import pandas as pd
+
     from .files import write_atomic
     from .forked import map_forked
 
@@ -130,8 +134,12 @@ def _write_rows(task) -> None:
         block = io.StringIO()
         writer = csv.writer(block, lineterminator="\n")
         for at in range(start, stop, CSV_BLOCK_ROWS):
-            rows = table.iloc[at:min(at + CSV_BLOCK_ROWS, stop)]
-            writer.writerows(zip(*(rows[column].tolist() for column in table.columns)))
+            end = min(at + CSV_BLOCK_ROWS, stop)
+            if hasattr(table, "iloc"):
+                rows = table.iloc[at:end]
+                writer.writerows(zip(*(rows[column].tolist() for column in table.columns)))
+            else:                                               # a streamed count: strings made here
+                writer.writerows(zip(*(table.column(column, at, end) for column in table.columns)))
             handle.write(block.getvalue().encode("utf-8"))
             block.seek(0)
             block.truncate()

@@ -23,6 +23,9 @@
  *
  * Translator(table)(text) is str.translate with the normalizer's table (analysis/normalize.py).
  *
+ * Interner() keeps distinct strings compactly by id (analysis/interner.py: the merged vocabulary of a
+ * large corpus).
+ *
  * Nothing else is compiled: every rule a researcher may tune (boilerplate, pull quotes,
  * clitics, stopwords) lives in Python only.
  */
@@ -555,6 +558,379 @@ static PyTypeObject TranslatorType = {
     .tp_call = (ternaryfunc)Translator_call,
 };
 
+
+/* Interner: distinct strings, each given an id in order of first appearance, kept as UTF-8
+ * one after another in one buffer (with an offset per id) and found through an open-
+ * addressing table of their hashes: about 40 bytes a short Arabic word, where a Python str
+ * in a dict and a list takes about 200.  The reference definition is
+ * analysis.interner.PyInterner (a dict and a list); tests/test_interner.py compares them.
+ * UTF-8 bytes order as code points do, so order() sorts as Python sorts str. */
+typedef struct {
+    PyObject_HEAD
+    char *chars;            /* UTF-8 of every string, one after another */
+    size_t n_chars, chars_capacity;
+    int64_t *offsets;       /* string id: chars[offsets[id]:offsets[id + 1]] */
+    uint64_t *hashes;       /* per id */
+    int32_t *slots;         /* open addressing: id or -1; NULL once the index is dropped */
+    size_t mask;
+    Py_ssize_t count, capacity;
+} Interner;
+
+static uint64_t
+bytes_hash(const char *s, Py_ssize_t n)
+{
+    uint64_t hash = FNV_OFFSET;
+    for (Py_ssize_t i = 0; i < n; i++)
+        hash = (hash ^ (unsigned char)s[i]) * FNV_PRIME;
+    return hash ^ (hash >> 29);
+}
+
+/* the UTF-8 of key (surrogates passed through); *owner keeps it alive when it is a new object */
+static const char *
+utf8_of(PyObject *key, Py_ssize_t *size, PyObject **owner)
+{
+    *owner = NULL;
+    if (!PyUnicode_Check(key)) {
+        PyErr_Format(PyExc_TypeError, "Interner keys must be str, not %.80s", Py_TYPE(key)->tp_name);
+        return NULL;
+    }
+    const char *s = PyUnicode_AsUTF8AndSize(key, size);
+    if (s != NULL)
+        return s;
+    if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+        return NULL;
+    PyErr_Clear();
+    *owner = PyUnicode_AsEncodedString(key, "utf-8", "surrogatepass");
+    if (*owner == NULL)
+        return NULL;
+    *size = PyBytes_GET_SIZE(*owner);
+    return PyBytes_AS_STRING(*owner);
+}
+
+static int
+interner_rehash(Interner *self, size_t size)
+{
+    int32_t *slots = PyMem_Malloc(size * sizeof(int32_t));
+    if (slots == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    memset(slots, 0xff, size * sizeof(int32_t));
+    for (Py_ssize_t id = 0; id < self->count; id++) {
+        size_t at = (size_t)self->hashes[id] & (size - 1);
+        while (slots[at] >= 0)
+            at = (at + 1) & (size - 1);
+        slots[at] = (int32_t)id;
+    }
+    PyMem_Free(self->slots);
+    self->slots = slots;
+    self->mask = size - 1;
+    return 0;
+}
+
+/* the id of s (-1 if absent); *at is the free slot where it would go */
+static int64_t
+interner_find(Interner *self, const char *s, Py_ssize_t n, uint64_t hash, size_t *at)
+{
+    size_t i = (size_t)hash & self->mask;
+    for (;;) {
+        int32_t id = self->slots[i];
+        if (id < 0)
+            break;
+        if (self->hashes[id] == hash && self->offsets[id + 1] - self->offsets[id] == n
+            && memcmp(self->chars + self->offsets[id], s, (size_t)n) == 0)
+            return id;
+        i = (i + 1) & self->mask;
+    }
+    *at = i;
+    return -1;
+}
+
+static int64_t
+interner_add(Interner *self, const char *s, Py_ssize_t n, uint64_t hash, size_t at)
+{
+    if (self->count >= INT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "more than 2**31 distinct strings");
+        return -1;
+    }
+    if (self->count + 1 >= self->capacity) {
+        Py_ssize_t capacity = self->capacity;
+        if (grow((void **)&self->hashes, &capacity, 1024, sizeof(uint64_t)) < 0)
+            return -1;
+        capacity = self->capacity;
+        if (grow((void **)&self->offsets, &capacity, 1024, sizeof(int64_t)) < 0)
+            return -1;
+        self->capacity = capacity;
+    }
+    if (self->n_chars + (size_t)n > self->chars_capacity) {
+        size_t wanted = self->chars_capacity * 2;
+        while (wanted < self->n_chars + (size_t)n)
+            wanted *= 2;
+        char *chars = PyMem_Realloc(self->chars, wanted);
+        if (chars == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        self->chars = chars;
+        self->chars_capacity = wanted;
+    }
+    memcpy(self->chars + self->n_chars, s, (size_t)n);
+    self->n_chars += (size_t)n;
+    int64_t id = self->count++;
+    self->offsets[id + 1] = (int64_t)self->n_chars;
+    self->hashes[id] = hash;
+    self->slots[at] = (int32_t)id;
+    if ((size_t)self->count * 2 > self->mask + 1 && interner_rehash(self, (self->mask + 1) * 2) < 0)
+        return -1;
+    return id;
+}
+
+static PyObject *
+Interner_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    if (PyTuple_GET_SIZE(args) != 0 || (kwargs != NULL && PyDict_GET_SIZE(kwargs) != 0)) {
+        PyErr_SetString(PyExc_TypeError, "Interner() takes no arguments");
+        return NULL;
+    }
+    Interner *self = (Interner *)type->tp_alloc(type, 0);
+    if (self == NULL)
+        return NULL;
+    self->capacity = 1024;
+    self->hashes = PyMem_Malloc(1024 * sizeof(uint64_t));
+    self->offsets = PyMem_Malloc(1024 * sizeof(int64_t));
+    self->slots = PyMem_Malloc(2048 * sizeof(int32_t));
+    self->chars = PyMem_Malloc(1 << 12);
+    self->chars_capacity = 1 << 12;
+    if (self->hashes == NULL || self->offsets == NULL || self->slots == NULL || self->chars == NULL) {
+        Py_DECREF(self);
+        return PyErr_NoMemory();
+    }
+    self->offsets[0] = 0;
+    self->mask = 2047;
+    memset(self->slots, 0xff, 2048 * sizeof(int32_t));
+    return (PyObject *)self;
+}
+
+static void
+Interner_dealloc(Interner *self)
+{
+    PyMem_Free(self->chars);
+    PyMem_Free(self->offsets);
+    PyMem_Free(self->hashes);
+    PyMem_Free(self->slots);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+/* ids of keys as bytes of int64, adding the new ones (add) or giving -1 for them */
+static PyObject *
+interner_ids(Interner *self, PyObject *keys, int add)
+{
+    if (self->slots == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "this Interner's index was dropped: it can no longer look strings up");
+        return NULL;
+    }
+    PyObject *seq = PySequence_Fast(keys, "Interner needs a sequence of str");
+    if (seq == NULL)
+        return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int64_t));
+    if (out == NULL) {
+        Py_DECREF(seq);
+        return NULL;
+    }
+    int64_t *ids = (int64_t *)PyBytes_AS_STRING(out);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *owner;
+        Py_ssize_t size;
+        const char *s = utf8_of(PySequence_Fast_GET_ITEM(seq, k), &size, &owner);
+        if (s == NULL)
+            goto error;
+        uint64_t hash = bytes_hash(s, size);
+        size_t at;
+        int64_t id = interner_find(self, s, size, hash, &at);
+        if (id < 0 && add)
+            id = interner_add(self, s, size, hash, at);
+        Py_XDECREF(owner);
+        if (id < 0 && PyErr_Occurred())
+            goto error;
+        ids[k] = id;
+    }
+    Py_DECREF(seq);
+    return out;
+error:
+    Py_DECREF(seq);
+    Py_DECREF(out);
+    return NULL;
+}
+
+static PyObject *
+Interner_add(Interner *self, PyObject *keys)
+{
+    return interner_ids(self, keys, 1);
+}
+
+static PyObject *
+Interner_find(Interner *self, PyObject *keys)
+{
+    return interner_ids(self, keys, 0);
+}
+
+static PyObject *
+interner_string(Interner *self, int64_t id)
+{
+    return PyUnicode_DecodeUTF8(self->chars + self->offsets[id], (Py_ssize_t)(self->offsets[id + 1] - self->offsets[id]),
+                                "surrogatepass");
+}
+
+static PyObject *
+Interner_strings(Interner *self, PyObject *args)
+{
+    Py_ssize_t start = 0, stop = PY_SSIZE_T_MAX;
+    if (!PyArg_ParseTuple(args, "|nn:strings", &start, &stop))
+        return NULL;
+    if (start < 0 || start > self->count)
+        start = start < 0 ? 0 : self->count;
+    if (stop > self->count)
+        stop = self->count;
+    if (stop < start)
+        stop = start;
+    PyObject *list = PyList_New(stop - start);
+    if (list == NULL)
+        return NULL;
+    for (Py_ssize_t id = start; id < stop; id++) {
+        PyObject *s = interner_string(self, id);
+        if (s == NULL) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, id - start, s);
+    }
+    return list;
+}
+
+static PyObject *
+Interner_take(Interner *self, PyObject *arg)
+{
+    Py_buffer view;
+    if (PyObject_GetBuffer(arg, &view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        return NULL;
+    if (view.itemsize != sizeof(int64_t) || (view.format != NULL && strchr("qlQ", view.format[0]) == NULL)) {
+        PyBuffer_Release(&view);
+        PyErr_SetString(PyExc_TypeError, "take() needs a contiguous buffer of int64 ids");
+        return NULL;
+    }
+    Py_ssize_t n = view.len / (Py_ssize_t)sizeof(int64_t);
+    const int64_t *ids = (const int64_t *)view.buf;
+    PyObject *list = PyList_New(n);
+    if (list == NULL) {
+        PyBuffer_Release(&view);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (ids[k] < 0 || ids[k] >= self->count) {
+            PyErr_Format(PyExc_IndexError, "string id %lld out of range (%zd strings)", (long long)ids[k], self->count);
+            goto error;
+        }
+        PyObject *s = interner_string(self, ids[k]);
+        if (s == NULL)
+            goto error;
+        PyList_SET_ITEM(list, k, s);
+    }
+    PyBuffer_Release(&view);
+    return list;
+error:
+    PyBuffer_Release(&view);
+    Py_DECREF(list);
+    return NULL;
+}
+
+static const Interner *sorting;     /* qsort has no context argument; the GIL is held throughout */
+
+static int
+compare_ids(const void *a, const void *b)
+{
+    int64_t i = *(const int64_t *)a, j = *(const int64_t *)b;
+    int64_t ni = sorting->offsets[i + 1] - sorting->offsets[i], nj = sorting->offsets[j + 1] - sorting->offsets[j];
+    int c = memcmp(sorting->chars + sorting->offsets[i], sorting->chars + sorting->offsets[j],
+                   (size_t)(ni < nj ? ni : nj));
+    if (c != 0)
+        return c;
+    return ni < nj ? -1 : ni > nj;
+}
+
+static PyObject *
+Interner_order(Interner *self, PyObject *Py_UNUSED(ignored))
+{
+    PyObject *out = PyBytes_FromStringAndSize(NULL, self->count * (Py_ssize_t)sizeof(int64_t));
+    if (out == NULL)
+        return NULL;
+    int64_t *ids = (int64_t *)PyBytes_AS_STRING(out);
+    for (Py_ssize_t k = 0; k < self->count; k++)
+        ids[k] = k;
+    sorting = self;
+    qsort(ids, (size_t)self->count, sizeof(int64_t), compare_ids);
+    sorting = NULL;
+    return out;
+}
+
+static PyObject *
+Interner_drop_index(Interner *self, PyObject *Py_UNUSED(ignored))
+{
+    PyMem_Free(self->slots);
+    PyMem_Free(self->hashes);
+    self->slots = NULL;
+    self->hashes = NULL;
+    Py_RETURN_NONE;
+}
+
+static Py_ssize_t
+Interner_len(Interner *self)
+{
+    return self->count;
+}
+
+static PyObject *
+Interner_nbytes(Interner *self, void *closure)
+{
+    size_t n = self->chars_capacity + (size_t)self->capacity * sizeof(int64_t);
+    if (self->slots != NULL)
+        n += (size_t)self->capacity * sizeof(uint64_t) + (self->mask + 1) * sizeof(int32_t);
+    return PyLong_FromSize_t(n);
+}
+
+static PyMethodDef Interner_methods[] = {
+    {"add", (PyCFunction)Interner_add, METH_O,
+     "add(keys) -> bytes of int64: the id of each str, new ones added in order of first appearance"},
+    {"find", (PyCFunction)Interner_find, METH_O, "find(keys) -> bytes of int64: the id of each str, -1 if absent"},
+    {"strings", (PyCFunction)Interner_strings, METH_VARARGS, "strings([start[, stop]]) -> the strings of those ids"},
+    {"take", (PyCFunction)Interner_take, METH_O, "take(ids) -> the strings of a buffer of int64 ids"},
+    {"order", (PyCFunction)Interner_order, METH_NOARGS,
+     "order() -> bytes of int64: the ids sorted by their strings (code-point order)"},
+    {"drop_index", (PyCFunction)Interner_drop_index, METH_NOARGS,
+     "free the hash table: the strings stay, add() and find() raise"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyGetSetDef Interner_getset[] = {
+    {"nbytes", (getter)Interner_nbytes, NULL, "bytes allocated", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PySequenceMethods Interner_as_sequence = {.sq_length = (lenfunc)Interner_len};
+
+static PyTypeObject InternerType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "analysis._scan.Interner",
+    .tp_basicsize = sizeof(Interner),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Distinct strings by id, stored as UTF-8 in one buffer (see analysis/interner.py).",
+    .tp_new = Interner_new,
+    .tp_dealloc = (destructor)Interner_dealloc,
+    .tp_methods = Interner_methods,
+    .tp_getset = Interner_getset,
+    .tp_as_sequence = &Interner_as_sequence,
+};
+
 static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
@@ -566,7 +942,7 @@ static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_scan",
 PyMODINIT_FUNC
 PyInit__scan(void)
 {
-    if (PyType_Ready(&ScannerType) < 0 || PyType_Ready(&TranslatorType) < 0)
+    if (PyType_Ready(&ScannerType) < 0 || PyType_Ready(&TranslatorType) < 0 || PyType_Ready(&InternerType) < 0)
         return NULL;
     PyObject *m = PyModule_Create(&module);
     if (m == NULL)
@@ -580,6 +956,12 @@ PyInit__scan(void)
     Py_INCREF(&TranslatorType);
     if (PyModule_AddObject(m, "Translator", (PyObject *)&TranslatorType) < 0) {
         Py_DECREF(&TranslatorType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_INCREF(&InternerType);
+    if (PyModule_AddObject(m, "Interner", (PyObject *)&InternerType) < 0) {
+        Py_DECREF(&InternerType);
         Py_DECREF(m);
         return NULL;
     }

@@ -47,6 +47,7 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from .forked import map_forked
+from .interner import Interner
 from .lexicon import zipf_many
 from .resources import (ARTICLE, ARTICLE_PREPOSITIONS, COMMON_PROCLITIC, CONJUNCTIONS, NOUN_PROCLITIC,
                         PREPOSITIONS, PRONOUN_SUFFIXES, RARE_PROCLITICS, SHORT_SUFFIXES)
@@ -132,9 +133,10 @@ class CliticSplitter:
 
     Parameters
     ----------
-    vocabulary : iterable of str
+    vocabulary : iterable of str or analysis.interner.Interner
         Normalized tokens known to be words (usually every token of the corpus).  Only
-        which forms occur matters, not how often.
+        which forms occur matters, not how often.  An Interner (a large corpus's
+        vocabulary, kept compactly) is looked up as it is, not copied into a set.
     stopwords : iterable of str, optional
         Normalized stopwords; default :func:`analysis.stopwords.arabic_stopwords`.  They
         count as known words (وفي -> و + في).
@@ -154,16 +156,18 @@ class CliticSplitter:
 
     def __init__(self, vocabulary: Iterable[str], *, stopwords: Iterable[str] | None = None,
                  lexicon: bool = True, strip_article: bool = False) -> None:
-        self.vocabulary = frozenset(vocabulary)
+        # a large corpus's vocabulary comes compact (an Interner, looked up in bulk): a
+        # frozenset of a million forms would take more memory than the forms themselves
+        self.vocabulary = vocabulary if isinstance(vocabulary, Interner) else frozenset(vocabulary)
         self.stopwords = frozenset(arabic_stopwords() if stopwords is None else stopwords)
         self.lexicon = lexicon
         self.strip_article = strip_article
-        self._known = self.vocabulary | self.stopwords
+        self._known = None if isinstance(vocabulary, Interner) else self.vocabulary | self.stopwords
         self._cache: dict[str, tuple[str, str]] | None = None
 
     def in_corpus(self, word: str) -> bool:
         """Whether ``word`` (or ``ال`` + ``word``) is in the vocabulary or the stopwords."""
-        return word in self._known or ARTICLE + word in self._known
+        return bool(self._contains([word, ARTICLE + word]).any())
 
     def __call__(self, token: str) -> tuple[str, str]:
         """Return ``(prefix, stem)`` for a normalized token; ``prefix`` may be ``''``."""
@@ -343,9 +347,14 @@ class CliticSplitter:
         return zipf_many(words) if self.lexicon else np.zeros(len(words))
 
     def _contains(self, words: np.ndarray | list[str], where=None) -> np.ndarray:
+        """Whether each word is in ``where`` (default: the vocabulary or the stopwords)."""
         words = words if isinstance(words, list) else words.tolist()
-        found = (self._known if where is None else where).__contains__
-        return np.fromiter(map(found, words), dtype=bool, count=len(words))
+        if where is None and self._known is None:
+            return self._contains(words, self.vocabulary) | self._contains(words, self.stopwords)
+        where = self._known if where is None else where
+        if isinstance(where, Interner):
+            return where.contains(words)
+        return np.fromiter(map(where.__contains__, words), dtype=bool, count=len(words))
 
     def _facts(self, words: np.ndarray, *, whole: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """Evidence for each word, as two rows: the Zipf of the word and of its core without

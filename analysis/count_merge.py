@@ -13,11 +13,23 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .count_worker import Ids, PartitionCounts, global_ids, grown, id_keys, read_spill, unique_counts, write_spill
+from .count_worker import PartitionCounts, grown, id_keys, read_spill, unique_counts, write_spill
+from .interner import Interner
 from .reader import number_repeats
 
 if TYPE_CHECKING:
     import pandas as pd
+
+
+def release_freed_memory() -> None:
+    """Give the heap's free pages back to the system (glibc's ``malloc_trim``; elsewhere
+    nothing): merging frees many small objects, whose pages the C library keeps."""
+    import ctypes
+
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 class Merger:
@@ -29,13 +41,14 @@ class Merger:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.norm_ids = Ids()
+        #: the corpus's normalized tokens and (below) written forms, compactly (analysis.interner)
+        self.norm_ids = Interner()
         self.norm_counts = np.zeros(0, dtype=np.int64)
         self.norm_docs = np.zeros(0, dtype=np.int64)
         #: tokens written exactly as each norm (the forms that are their own norm)
         self.norm_bare = np.zeros(0, dtype=np.int64)
         #: the written forms that normalize to something else, and their counts
-        self.surface_ids = Ids()
+        self.surface_ids = Interner()
         self.surface_counts = np.zeros(0, dtype=np.int64)
         #: the global norm id of each surface that normalizes to one token; -1 otherwise
         self.surface_norm = np.zeros(0, dtype=np.int64)
@@ -57,7 +70,7 @@ class Merger:
         while progress:
             progress = False
             for waiting in list(self.waiting):
-                norms, surfaces = self.remaps.setdefault(waiting.worker, [np.zeros(0, dtype=np.int64)] * 2)
+                norms, surfaces = self.remaps.setdefault(waiting.worker, [np.zeros(0, dtype=np.int32)] * 2)
                 if waiting.norm_start == len(norms) and waiting.surface_start == len(surfaces):
                     self.waiting.remove(waiting)
                     self._apply(waiting)
@@ -65,12 +78,13 @@ class Merger:
 
     def _apply(self, result: PartitionCounts) -> None:
         norms, surfaces = self.remaps[result.worker]
-        norms = np.concatenate((norms, global_ids(self.norm_ids, result.new_norms)))
-        known = len(self.surface_ids.keys_in_order)
-        new_sids = global_ids(self.surface_ids, result.new_surfaces)
-        surfaces = np.concatenate((surfaces, new_sids))
+        # (ids fit in 32 bits: an Interner holds fewer than 2**31 strings)
+        norms = np.concatenate((norms, self.norm_ids.add(result.new_norms).astype(np.int32)))
+        known = len(self.surface_ids)
+        new_sids = self.surface_ids.add(result.new_surfaces)
+        surfaces = np.concatenate((surfaces, new_sids.astype(np.int32)))
         self.remaps[result.worker] = [norms, surfaces]
-        n_norms, n_surfaces = len(self.norm_ids.keys_in_order), len(self.surface_ids.keys_in_order)
+        n_norms, n_surfaces = len(self.norm_ids), len(self.surface_ids)
         self.norm_counts = grown(self.norm_counts, n_norms, 0)
         self.norm_docs = grown(self.norm_docs, n_norms, 0)
         self.norm_bare = grown(self.norm_bare, n_norms, 0)
@@ -103,10 +117,16 @@ class Merger:
 
 
     def finish(self) -> None:
-        """Counting is over: drop the lookup tables from forms to ids (the forms stay, in id
-        order, in ``keys_in_order``): a third of the merged vocabulary's memory."""
-        for ids in (self.norm_ids, self.surface_ids):
-            ids.clear()
+        """Counting is over: drop the lookup table of the written forms (they stay, in id
+        order); the normalized tokens' table stays, the clitic splitter looks stems up in it.
+        The per-form arrays shrink to the vocabulary's size (they grew by doubling), and the
+        heap freed while merging goes back to the system."""
+        self.surface_ids.drop_index()
+        n_norms, n_surfaces = len(self.norm_ids), len(self.surface_ids)
+        self.norm_counts, self.norm_docs, self.norm_bare = (
+            a[:n_norms].copy() for a in (self.norm_counts, self.norm_docs, self.norm_bare))
+        self.surface_counts, self.surface_norm = (a[:n_surfaces].copy() for a in (self.surface_counts, self.surface_norm))
+        release_freed_memory()
 
     def repeated_ids(self) -> dict[str, list[str]]:
         """Document ids used more than once, with the source of each copy, in corpus order
@@ -169,6 +189,7 @@ def aggregate(merger: Merger, vocab: pd.DataFrame, *, by_doc: bool) -> tuple[np.
             rows.append(pd.DataFrame({"doc_id": np.asarray(doc_ids, dtype=object)[docs], "term_id": keys % n_terms,
                                       "count": summed, "doc_tokens": doc_tokens[docs]}))
     per_doc = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+    release_freed_memory()                  # what reading the spills left in the heap
     return totals, doc_freq, per_doc
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from .boilerplate import document_boilerplate
+from .interner import Interner
 from .normalize import make_normalizer
 from .reader import OnError, Partition, read_partition
 from .tokenize import TokenScanner, counted_text
@@ -80,32 +81,6 @@ class PartitionCounts:
     spill: str = ""                                         # where the per-document data went, if written
 
 
-class Ids(dict):
-    """Key -> id, a new key getting the next id on first lookup; ``keys_in_order`` lists them."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.keys_in_order: list[str] = []
-
-    def __missing__(self, key: str) -> int:
-        value = self[key] = len(self.keys_in_order)
-        self.keys_in_order.append(key)
-        return value
-
-
-def global_ids(table: Ids, keys: list[str]) -> np.ndarray:
-    """Ids of ``keys`` in ``table``, adding the new ones in order of first appearance (the
-    lookups and insertions run in C: ``dict.get`` over the keys, one ``update`` for the new)."""
-    found = list(map(table.get, keys))
-    if None in found:
-        new = list(dict.fromkeys([key for key, at in zip(keys, found) if at is None]))
-        start = len(table.keys_in_order)
-        table.update(zip(new, range(start, start + len(new))))
-        table.keys_in_order.extend(new)
-        found = list(map(table.get, keys))
-    return np.array(found, dtype=np.int64)
-
-
 def gather(flat: np.ndarray, starts: np.ndarray, widths: np.ndarray) -> np.ndarray:
     """``flat[starts[0]:starts[0] + widths[0]]``, then the next run, ... joined: the entries of
     several rows of a CSR array at once (no loop per row).
@@ -141,7 +116,7 @@ class WorkerVocabulary:
         self.token = f"{socket.gethostname()}:{self.pid}:{uuid.uuid4().hex}"
         self.scanner = TokenScanner()
         self.normalizer = make_normalizer()
-        self.norm_ids = Ids()
+        self.norm_ids = Interner()                # the worker's normalized tokens, compactly
         self.ptr = np.zeros(1, dtype=np.int64)
         self.flat = np.zeros(0, dtype=np.int64)
         self.all_single = True                  # every surface so far normalizes to one token
@@ -164,12 +139,12 @@ class WorkerVocabulary:
         joined = self.normalizer("\n".join(surfaces))
         normalized, words = joined.split("\n"), joined.split()
         if normalized == words:                 # each surface normalizes to one token: in bulk
-            flat = global_ids(self.norm_ids, words)
+            flat = self.norm_ids.add(words)
             width = np.ones(len(surfaces), dtype=np.int64)
         else:
             # none for a form that normalizes to nothing, several for a ligature such as ﷺ
             norms = [norm.split() for norm in normalized]
-            flat = global_ids(self.norm_ids, [n for group in norms for n in group])
+            flat = self.norm_ids.add([n for group in norms for n in group])
             width = np.fromiter(map(len, norms), dtype=np.int64, count=len(norms))
             self.all_single = False
         first = self.ptr[-1]
@@ -235,13 +210,13 @@ def count_partition(part: Partition, *, on_error: OnError = "raise", spill: str 
         _, new_surfaces, sid, lengths = vocab.scanner.scan(bodies)
         vocab.add_surfaces(new_surfaces)
         out.worker = vocab.token
-        out.norm_start, out.new_norms = vocab.sent_norms, vocab.norm_ids.keys_in_order[vocab.sent_norms:]
+        out.norm_start, out.new_norms = vocab.sent_norms, vocab.norm_ids.strings(vocab.sent_norms)
         sent = vocab.sent_surfaces
         out.surface_start, out.new_surfaces = sent, vocab.changed_surfaces[sent:]
         start = vocab.changed_ptr[sent]
         out.new_surface_ptr = vocab.changed_ptr[sent:] - start
         out.new_surface_flat = vocab.changed_flat[start:]
-        vocab.sent_norms, vocab.sent_surfaces = len(vocab.norm_ids.keys_in_order), len(vocab.changed_surfaces)
+        vocab.sent_norms, vocab.sent_surfaces = len(vocab.norm_ids), len(vocab.changed_surfaces)
         ptr, flat, all_single = vocab.ptr, vocab.flat, vocab.all_single
         self_norm, changed = vocab.self_norm, vocab.changed
         n_norms = max(vocab.sent_norms, 1)

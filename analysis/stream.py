@@ -8,7 +8,9 @@ of processes, or on Dask workers — over the counted text of each document
 distinct surface form normalized once per worker.  :mod:`analysis.count_merge` merges the
 results as they arrive; only then, on the whole vocabulary, does
 :func:`analysis.vocabulary.term_table` decide each form's term and flags, the function
-the token table uses (:mod:`analysis.count_table`).  So the result equals
+the token table uses (:mod:`analysis.count_table`), and :func:`stream_counts` gives the rows
+in order with their strings still compact (the command line writes them a block at a
+time).  So the result equals
 ``count_terms(merge_entities(tokens_table(load_corpus(path))))`` while memory grows with
 the vocabulary, not with the corpus: per-document data go to a temporary folder.
 
@@ -37,12 +39,14 @@ from typing import TYPE_CHECKING
 from .count_merge import Merger, aggregate
 from .count_worker import PartitionCounts, _WORKERS, count_partition, count_spilled
 from .forked import died_error, process_context
-from .lexicon import zipf
+from .lexicon import zipf_many
 from .reader import OnError, Partition, numbered_partitions, partitions, repeated_ids_error
 from .stopwords import arabic_stopwords
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from .count_table import CountedTerms
 
 
 def _run(parts: list[Partition], merger: Merger, *, workers: int, scheduler: str | None, on_error: OnError,
@@ -134,7 +138,7 @@ def _load_vocabulary_resources() -> None:
 
     from . import entities  # noqa: F401
 
-    zipf("")
+    zipf_many([""])
     arabic_stopwords()
 
 
@@ -209,6 +213,32 @@ def count_stream(
         and ``skipped`` (tuples of file and reason; as a table:
         :func:`analysis.corpus.skipped_inputs`).
     """
+    return stream_counts(path, by_doc=by_doc, workers=workers, scheduler=scheduler, merge_variants=merge_variants,
+                         text_column=text_column, id_column=id_column, encoding=encoding,
+                         invalid_bytes=invalid_bytes, on_error=on_error, duplicate_ids=duplicate_ids,
+                         partition_bytes=partition_bytes, progress=progress).to_frame()
+
+
+def stream_counts(
+    path: str | Path,
+    *,
+    by_doc: bool = False,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    merge_variants: bool = True,
+    text_column: str = "text",
+    id_column: str | None = None,
+    encoding: str | None = None,
+    invalid_bytes: str = "replace",
+    on_error: OnError = "raise",
+    duplicate_ids: str = "raise",
+    partition_bytes: int = 4 << 20,
+    progress: bool = True,
+) -> CountedTerms:
+    """:func:`count_stream` before its table is made: the rows in order, their strings made a
+    block at a time by :meth:`analysis.count_table.CountedTerms.column` (what the command line
+    writes: memory then stays bounded by the vocabulary's compact form, not its strings).
+    Same parameters; ``.to_frame()`` gives what :func:`count_stream` returns."""
     if duplicate_ids not in ("raise", "number"):
         raise ValueError(f"duplicate_ids must be 'raise' or 'number', not {duplicate_ids!r}")
     started = time.perf_counter()
@@ -227,14 +257,13 @@ def count_stream(
         from .count_table import count_table, vocabulary_terms
 
         with _without_cyclic_gc():
-            vocab = vocabulary_terms(merger, merge_variants=merge_variants,
-                                     processes=1 if scheduler else workers)
+            vocab, terms = vocabulary_terms(merger, merge_variants=merge_variants,
+                                            processes=1 if scheduler else workers)
             totals, doc_freq, per_doc = aggregate(merger, vocab, by_doc=by_doc)
-            table = count_table(merger, vocab, totals, doc_freq, per_doc, by_doc=by_doc)
-    # plain values, never frames: pandas compares attrs with == when it concatenates
-    table.attrs.update(n_docs=merger.n_docs, n_tokens=merger.n_tokens, n_bytes=merger.n_bytes,
-                       seconds=time.perf_counter() - started, skipped=tuple(map(tuple, merger.skipped)))
-    return table
+            counted = count_table(merger, vocab, terms, totals, doc_freq, per_doc, by_doc=by_doc)
+    counted.seconds = time.perf_counter() - started
+    return counted
+
 
 
 @contextmanager

@@ -65,16 +65,16 @@ def main() -> int:
         merger.finish()
         children = resource.getrusage(resource.RUSAGE_CHILDREN)
         lap("counting", f"workers' CPU {children.ru_utime + children.ru_stime:.2f} s; "
-                        f"{merger.n_docs} documents, {len(merger.norm_ids.keys_in_order)} normalized forms")
+                        f"{merger.n_docs} documents, {len(merger.norm_ids)} normalized forms")
         from analysis.count_table import count_table, vocabulary_terms
 
         with _without_cyclic_gc():
-            vocab = vocabulary_terms(merger, merge_variants=True, processes=args.workers)
+            vocab, terms = vocabulary_terms(merger, merge_variants=True, processes=args.workers)
             lap("vocabulary", f"{vocab['term_id'].max() + 1} terms")
             totals, doc_freq, per_doc = aggregate(merger, vocab, by_doc=False)
             lap("frequencies")
-            table = count_table(merger, vocab, totals, doc_freq, per_doc, by_doc=False)
-            lap("table", f"{len(table)} rows")
+            table = count_table(merger, vocab, terms, totals, doc_freq, per_doc, by_doc=False)
+            lap("table", f"{len(table)} rows (their strings are made as the CSV is written)")
         _write_csv(table, Path(tmp) / "terms.csv", processes=args.workers)
         lap("csv")
     print(f"{args.path} ({args.workers} workers)")

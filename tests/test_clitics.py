@@ -186,3 +186,23 @@ def test_seed_clitic_forms(seed_tokens):
     assert terms["لطهران"] == "طهران"
     for whole in ("وزارة", "فيلق", "بغداد", "لبنان"):
         assert terms[whole] == whole
+
+
+def test_a_compact_vocabulary_splits_as_a_set_does(seed_tokens):
+    # the streaming counter hands the splitter its merged vocabulary as an Interner, looked
+    # up where it lies: the same splits as the set made from the same forms
+    from analysis.interner import Interner
+
+    forms = sorted(set(seed_tokens["norm"]))
+    compact = Interner()
+    compact.add(forms)
+    as_set, as_interner = CliticSplitter(forms), CliticSplitter(compact)
+    prefixes, stems = as_interner.split_many(forms)
+    assert (prefixes, stems) == as_set.split_many(forms) and sum(p != "" for p in prefixes) > 50
+    assert as_interner("بالعراق") == as_set("بالعراق") == ("ب", "العراق")
+    # and the corpus vouches through it: وحكومة splits only where حكومة occurs
+    vouched = Interner()
+    vouched.add(["حكومة"])
+    assert CliticSplitter(vouched, lexicon=False)("وحكومة") == ("و", "حكومة")
+    assert CliticSplitter(Interner(), lexicon=False)("وحكومة") == ("", "وحكومة")
+    assert CliticSplitter(vouched, lexicon=False).in_corpus("حكومة")

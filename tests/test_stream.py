@@ -38,6 +38,17 @@ def test_equals_the_notebook_counts(expected, workers):
     same(count_stream(SEEDS_DIR, workers=workers, by_doc=True, progress=False), expected[1])
 
 
+@pytest.mark.parametrize("block", [1, 97])
+def test_vocabulary_decided_a_block_at_a_time_gives_identical_counts(expected, block, monkeypatch):
+    # each form's term depends on the form and the whole vocabulary only: blocks of any size,
+    # even one form, give the notebooks' counts and labels
+    import analysis.count_table
+
+    monkeypatch.setattr(analysis.count_table, "VOCABULARY_BLOCK", block)
+    same(count_stream(SEEDS_DIR, workers=1, progress=False), expected[0])
+    same(count_stream(SEEDS_DIR, workers=2, by_doc=True, progress=False), expected[1])
+
+
 def test_dask_local_cluster_gives_identical_counts(expected):
     pytest.importorskip("dask.distributed")
     same(count_stream(SEEDS_DIR, workers=2, scheduler="local", progress=False, partition_bytes=4000), expected[0])
@@ -115,13 +126,36 @@ def test_command_line_csv_is_what_pandas_writes(tmp_path, by_doc, monkeypatch):
     assert (tmp_path / "fast.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
 
 
+@pytest.mark.parametrize("by_doc", [False, True])
+def test_streamed_count_written_block_by_block_is_the_frame_pandas_writes(tmp_path, by_doc, monkeypatch):
+    # the command line writes the count without making the whole table: the strings of a
+    # block of rows at a time, in this process or in forked shares
+    from analysis import __main__ as command
+    from analysis.__main__ import _write_csv
+    from analysis.stream import stream_counts
+
+    monkeypatch.setattr(command, "CSV_BLOCK_ROWS", 7)
+    monkeypatch.setattr(command, "CSV_PARALLEL_ROWS", 10)
+    counted = stream_counts(SEEDS_DIR, by_doc=by_doc, progress=False, workers=2, partition_bytes=20_000)
+    frame = counted.to_frame()
+    assert frame.columns.tolist() == counted.columns and len(frame) == len(counted)
+    # labels that differ from their term are kept (قاآني is counted as قااني, written قاآني)
+    assert set(frame.loc[frame.term == "قااني", "label"]) == {"قاآني"}
+    frame.to_csv(tmp_path / "pandas.csv", index=False, encoding="utf-8-sig", lineterminator="\n")
+    for processes in (1, 2):
+        _write_csv(counted, tmp_path / "lazy.csv", processes=processes)
+        assert (tmp_path / "lazy.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
+    assert counted.column("term", 0, 3) == frame.term.iloc[:3].tolist()
+    assert counted.column("count", 2, 4) == frame["count"].iloc[2:4].tolist()
+
+
 def test_interrupt_writes_nothing(tmp_path, monkeypatch):
     import analysis.stream
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(analysis.stream, "count_stream", interrupted)
+    monkeypatch.setattr(analysis.stream, "stream_counts", interrupted)
     out = tmp_path / "terms.csv"
     assert main(["count", str(SEEDS_DIR), "--out", str(out)]) == 130
     assert not out.exists()
@@ -162,7 +196,7 @@ def test_ligatures_and_the_pure_python_scanner_give_the_same_counts(tmp_path, mo
     assert "الله" in set(compiled.term) and "صلي" in set(compiled.term)       # ﷺ and ﷲ unfolded
     # every module on its pure-Python path, as where no C compiler was found
     normalize_module = importlib.import_module("analysis.normalize")
-    for name in ("tokenize", "normalize"):
+    for name in ("tokenize", "normalize", "interner"):
         monkeypatch.setattr(importlib.import_module(f"analysis.{name}"), "_scan", None)
     normalize_module._normalizer_for.cache_clear()
     try:
@@ -193,9 +227,9 @@ def test_results_of_one_worker_merge_in_any_order(tmp_path, expected):
             assert merger.waiting and not merger.spills     # the first result is still missing
         merger.add(order[-1])
         assert not merger.waiting and len(merger.spills) == len(parts)
-        vocab = vocabulary_terms(merger, merge_variants=True)
+        vocab, terms = vocabulary_terms(merger, merge_variants=True)
         totals, doc_freq, _ = aggregate(merger, vocab, by_doc=False)
-        terms = vocab.drop_duplicates("term_id").set_index("term_id")["term"].sort_index()
+        terms = terms.strings()                             # by term id
         merged[name] = dict(zip(terms, zip(totals.tolist(), doc_freq.tolist())))
     assert merged["in order"] == merged["reversed"]
     table = expected[0].set_index("term")
