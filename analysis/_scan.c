@@ -788,8 +788,12 @@ Interner_strings(Interner *self, PyObject *args)
     Py_ssize_t start = 0, stop = PY_SSIZE_T_MAX;
     if (!PyArg_ParseTuple(args, "|nn:strings", &start, &stop))
         return NULL;
-    if (start < 0 || start > self->count)
-        start = start < 0 ? 0 : self->count;
+    if (start < 0 || stop < 0) {
+        PyErr_SetString(PyExc_ValueError, "strings(): start and stop are ids, not negative");
+        return NULL;
+    }
+    if (start > self->count)
+        start = self->count;
     if (stop > self->count)
         stop = self->count;
     if (stop < start)
@@ -814,7 +818,8 @@ Interner_take(Interner *self, PyObject *arg)
     Py_buffer view;
     if (PyObject_GetBuffer(arg, &view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
         return NULL;
-    if (view.itemsize != sizeof(int64_t) || (view.format != NULL && strchr("qlQ", view.format[0]) == NULL)) {
+    if (view.itemsize != sizeof(int64_t)
+        || (view.format != NULL && (view.format[0] == '\0' || strchr("ql", view.format[0]) == NULL))) {
         PyBuffer_Release(&view);
         PyErr_SetString(PyExc_TypeError, "take() needs a contiguous buffer of int64 ids");
         return NULL;

@@ -37,9 +37,17 @@ class PyInterner:
             raise RuntimeError("this Interner's index was dropped: it can no longer look strings up")
         return self._ids
 
+    @staticmethod
+    def _checked(keys: Sequence[str]) -> list[str]:
+        keys = list(keys)
+        for key in keys:
+            if not isinstance(key, str):
+                raise TypeError(f"Interner keys must be str, not {type(key).__name__}")
+        return keys
+
     def add(self, keys: Sequence[str]) -> bytes:
         ids = self._index()
-        keys = list(keys)
+        keys = self._checked(keys)
         new = [key for key in dict.fromkeys(keys) if key not in ids]
         ids.update(zip(new, range(len(self._strings), len(self._strings) + len(new))))
         self._strings.extend(new)
@@ -47,14 +55,20 @@ class PyInterner:
 
     def find(self, keys: Sequence[str]) -> bytes:
         get = self._index().get
-        return np.array([get(key, -1) for key in keys], dtype=np.int64).tobytes()
+        return np.array([get(key, -1) for key in self._checked(keys)], dtype=np.int64).tobytes()
 
     def strings(self, start: int = 0, stop: int | None = None) -> list[str]:
+        if start < 0 or (stop is not None and stop < 0):
+            raise ValueError("strings(): start and stop are ids, not negative")
         return self._strings[start:stop]
 
     def take(self, ids) -> list[str]:
-        strings = self._strings
-        return [strings[i] for i in np.asarray(ids, dtype=np.int64).tolist()]
+        strings, n = self._strings, len(self._strings)
+        ids = np.asarray(ids, dtype=np.int64).tolist()
+        for i in ids:
+            if not 0 <= i < n:
+                raise IndexError(f"string id {i} out of range ({n} strings)")
+        return [strings[i] for i in ids]
 
     def order(self) -> bytes:
         return np.array(sorted(range(len(self._strings)), key=self._strings.__getitem__), dtype=np.int64).tobytes()
@@ -85,7 +99,9 @@ class Interner:
         self._core = _scan.Interner() if use_c else PyInterner()
 
     def add(self, keys: Sequence[str]) -> np.ndarray:
-        """The id of each key, adding those not seen before (in order of first appearance)."""
+        """The id of each key, adding those not seen before (in order of first appearance).
+        Keys must be str (a TypeError otherwise; the compiled table may then keep the keys
+        before the bad one)."""
         return np.frombuffer(self._core.add(keys), dtype=np.int64)
 
     def find(self, keys: Sequence[str]) -> np.ndarray:

@@ -154,4 +154,7 @@ def zipf_many(words: Iterable[str]) -> np.ndarray:
     """
     words = words if isinstance(words, Sequence) else list(words)
     index, zipfs = _zipf_index()
-    return zipfs[index.find(words)]
+    try:
+        return zipfs[index.find(words)]
+    except TypeError:                      # a missing value (None, NaN) in a column: 0, as zipf() gives
+        return zipfs[index.find([w if isinstance(w, str) else "\n" for w in words])]

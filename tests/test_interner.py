@@ -42,17 +42,27 @@ def test_dropped_index_keeps_strings_and_refuses_lookups(compiled):
         forms.add(["سوريا"])
 
 
-@pytest.mark.skipif(_scan is None, reason="analysis._scan is not built")
-def test_compiled_rejects_what_it_cannot_hold():
-    forms = Interner(compiled=True)
+@pytest.mark.parametrize("compiled", KINDS)
+def test_rejects_what_it_cannot_hold(compiled):
+    forms = Interner(compiled=compiled)
     with pytest.raises(TypeError, match="str"):
         forms.add(["قاآني", 3])
-    forms = Interner(compiled=True)
+    with pytest.raises(TypeError, match="str"):
+        forms.find([None])
+    forms = Interner(compiled=compiled)
     with pytest.raises(IndexError, match="out of range"):
         forms.take([0])
-    forms.add(["قاآني"])
-    with pytest.raises(TypeError, match="int64"):
-        forms._core.take(np.zeros(1, dtype=np.int32))
+    forms.add(["قاآني", "بغداد"])
+    for ids in ([2], [-1]):
+        with pytest.raises(IndexError, match="out of range"):
+            forms.take(ids)
+    with pytest.raises(ValueError, match="negative"):
+        forms.strings(-1)
+    with pytest.raises(ValueError, match="negative"):
+        forms.strings(0, -1)
+    if compiled:
+        with pytest.raises(TypeError, match="int64"):
+            forms._core.take(np.zeros(1, dtype=np.int32))
 
 
 @pytest.mark.skipif(_scan is None, reason="analysis._scan is not built")

@@ -34,6 +34,8 @@ def test_zipf_many_equals_one_by_one():
     assert many.tolist() == [lexicon.zipf(w) for w in sample]
     assert lexicon.zipf_many(iter(["بغداد"])).tolist() == [lexicon.zipf("بغداد")]   # any iterable
     assert lexicon.zipf_many([]).shape == (0,)
+    # a column with missing values: 0 for them, as zipf() gives for any unknown key
+    assert lexicon.zipf_many(["بغداد", None, float("nan")]).tolist() == [lexicon.zipf("بغداد"), 0.0, 0.0]
 
 
 def test_small_table_round_trip():
