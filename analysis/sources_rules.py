@@ -49,22 +49,24 @@ relative clause between commas between the subject and its verb ("وكان X، �
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .lexicon import zipf
 from .sources_lexicon import (
     CueForm, cue_forms, longest_cue, no_article, norm, outlet_variants, outlet_words, place_adjective,
-    place_phrases, words, QUOTES, OPEN_QUOTES, CLOSE_QUOTES, PUNCT, DASHES, COMPLEMENTIZERS, NUMBER_WORDS,
-    RELATIVES, KANA, CLAUSE_STARTERS, SVO_PARTICLES, TIME_WORDS, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS,
-    DEFINITE_ADJECTIVES, SPEECH_NOUNS, UNNAMING_MEDIA_ADJECTIVES, MEDIA_NAME_RE, ENVOYS, SPOKESMEN,
-    ANONYMITY_VERBS, SOURCE_ADJECTIVES, IN_STOP, IN_STOP_ALL, STATEMENT, NEGATIONS, BLOCKERS, NAME_SECONDS,
-    NAME_PARTICLES, LIST_MARKERS, PRONOUN_SPANS, HUMAN_BROKEN_PLURALS, NONHUMAN_PLURALS, DUALS, ADJECTIVE_HINTS,
-    LAM_VERBS, CONDITIONS, RESUMING, MEDIA_PLACES, PUBLISHING_VERBS,
+    place_phrases, words, QUOTES, OPEN_QUOTES, PUNCT, DASHES, COMPLEMENTIZERS, NUMBER_WORDS, RELATIVES, KANA,
+    CLAUSE_STARTERS, SVO_PARTICLES, TIME_WORDS, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS, DEFINITE_ADJECTIVES,
+    SPEECH_NOUNS, UNNAMING_MEDIA_ADJECTIVES, MEDIA_NAME_RE, ENVOYS, SPOKESMEN, ANONYMITY_VERBS, SOURCE_ADJECTIVES,
+    IN_STOP, STATEMENT, NEGATIONS, BLOCKERS, NAME_SECONDS, NAME_PARTICLES, LIST_MARKERS, PRONOUN_SPANS,
+    HUMAN_BROKEN_PLURALS, NONHUMAN_PLURALS, DUALS, ADJECTIVE_HINTS, LAM_VERBS, CONDITIONS, RESUMING, MEDIA_PLACES,
+    PUBLISHING_VERBS,
 )
-from .tokenize import lines_of, sentence_bounds, token_spans
-
-_N = norm
+from .sources_words import (
+    _N, Token, sentence_tokens, _name_word, bare, _known, strip_lam, _prep_b, _statement_noun,
+    _masdar_with_pronoun, _head_words, _lam_is_preposition, _ends_in_accusative, _is_ala, _opens, _unprefixed,
+    _definite_adjective, _participle_like, _name_like,
+)
+from .tokenize import lines_of, sentence_bounds
 
 #: A source span has at most this many words.
 MAX_SPAN = 14
@@ -76,139 +78,6 @@ OBJECT_ZIPF = 4.0
 #: An indefinite word this common before a definite one is a common noun in construct, not a
 #: name ("ائتلاف دولة القانون"; names of people in the news stay below it: ترامب 4.4).
 CONSTRUCT_ZIPF = 5.0
-
-
-@dataclass
-class Token:
-    start: int
-    end: int
-    surface: str
-    norm: str
-    gap: str          # raw text between the previous token and this one
-    quoted: bool      # inside a quotation opened and closed within the sentence
-
-
-def sentence_tokens(text: str, start: int, end: int, *, open_quote: bool = False) -> list[Token]:
-    """The tokens of ``text[start:end]``, with the text before each and quotation flags.
-
-    With ``open_quote`` the sentence begins inside a quotation opened in an earlier
-    sentence of its paragraph: its tokens up to the closing mark are quoted."""
-    tokens, previous = [], start
-    for span in token_spans(text[start:end]):
-        s, e = start + span.start, start + span.end
-        gap = text[previous:s]
-        if gap == "." and tokens and _abbreviation_part(tokens[-1].surface) and _abbreviation_part(span.surface):
-            gap = " "                                       # بي.بي.سي: one name, not two sentences' pieces
-        tokens.append(Token(s, e, span.surface, _N(span.surface), gap, False))
-        previous = e
-    tail = Token(end, end, "", "", text[previous:end], False)      # closes a final quotation
-    if open_quote:
-        for i, tok in enumerate(tokens):
-            if i > 0 and any(c in tok.gap for c in CLOSE_QUOTES):
-                break
-            tok.quoted = True
-        else:
-            i = len(tokens)
-        first_close = i
-    opened = None
-    for i, tok in enumerate(tokens + [tail]):
-        if open_quote and i <= first_close:
-            continue
-        for char in tok.gap:
-            if opened is None and char in OPEN_QUOTES:
-                opened = i
-            elif opened is not None and char in CLOSE_QUOTES:
-                if i - opened > 3:                                  # short quotations wrap names
-                    for q in tokens[opened:i]:
-                        q.quoted = True
-                opened = None
-    return tokens
-
-
-def _abbreviation_part(surface: str) -> bool:
-    """A piece of a dotted abbreviation: one to three letters (بي, سي, إم)."""
-    return 1 <= len(surface) <= 3 and surface.isalpha()
-
-
-def _name_word(word: str) -> bool:
-    """A first name or a rare word written without the article (part of a name: برهم)."""
-    return word in words("given_name") or (not word.startswith("ال") and zipf(word) < 3.0 and len(word) > 2)
-
-
-def bare(word: str) -> str:
-    """A normalized word without an attached و/ف when the rest is clearly the word."""
-    if len(word) > 3 and word[0] in "وف":
-        rest = word[1:]
-        if (rest.startswith("ال") and zipf(rest) >= zipf(word)) or _known(rest) or zipf(rest) > zipf(word) + 0.5:
-            return rest                                   # والحكومة, but not والد (father)
-    return word
-
-
-def _known(word: str) -> bool:
-    w = no_article(word)
-    return any(w in words(r) for r in ("media", "anonymous", "title", "body", "quantifier")) or \
-        word in outlet_words()
-
-
-def strip_lam(word: str) -> str:
-    """لل + X -> الX, ل + X -> X (للمرصد -> المرصد, لتورنبول -> تورنبول)."""
-    if word.startswith("لل") and len(word) > 3:
-        return "ال" + word[2:]
-    if word.startswith("ل") and len(word) > 2:
-        return word[1:]
-    return word
-
-
-def _prep_b(word: str) -> bool:
-    """Whether a word's initial ب is the preposition (بضرورة), not a name's (برهم, بايدن)."""
-    rest = word[1:]
-    return len(rest) >= 3 and (_known(rest) or zipf(rest) >= max(3.5, zipf(word) + 0.5)) and not _known(word) and \
-        no_article(word) not in words("given_name")
-
-
-def _statement_noun(word: str) -> bool:
-    """بيان, حديث, تصريحاته, حواره ...: a statement noun, with or without a pronoun."""
-    w = bare(word)
-    if w in IN_STOP_ALL:
-        return True
-    for suffix in ("هما", "هم", "ها", "ه"):
-        if w.endswith(suffix) and (w[:-len(suffix)] in IN_STOP_ALL or
-                                   w[:-len(suffix)].endswith("ت") and w[:-len(suffix)][:-1] + "ة" in IN_STOP_ALL):
-            return True
-    return False
-
-
-def _masdar_with_pronoun(word: str) -> bool:
-    """A common noun with a possessive pronoun (ارتكابه, سروره, موقفها): not part of a name."""
-    for suffix in ("هما", "هم", "ها", "ه"):
-        if word.endswith(suffix):
-            stem = word[:-len(suffix)]
-            stem = stem[:-1] + "ة" if stem.endswith("ت") else stem
-            return len(stem) >= 3 and zipf(stem) >= 3.5
-    return False
-
-
-def _head_words() -> frozenset[str]:
-    return words("title") | words("body") | words("media") | words("anonymous") | words("quantifier")
-
-
-def _lam_is_preposition(word: str) -> bool:
-    """Whether a word's initial ل is the preposition: للكاظمي, لرجال, but لجنة, لطيف."""
-    if not word.startswith("ل") or len(word) < 3:
-        return False
-    if word.startswith("لل"):
-        return True
-    rest = word[1:]
-    return (_known(rest) or zipf(rest) > zipf(word)) and not _known(word)
-
-
-def _ends_in_accusative(tok: Token) -> bool:
-    return "ً" in tok.surface or "اً" in tok.surface
-
-
-def _is_ala(tok: Token) -> bool:
-    """على (the preposition), not the name علي (both normalize to علي)."""
-    return tok.norm == "علي" and not tok.surface.rstrip("\u064b-\u065f").endswith(("ي", "ی"))
 
 
 def match_cue(tokens: list[Token], i: int) -> tuple[CueForm, int] | None:
@@ -263,11 +132,6 @@ def _candidates(word: str, *, single: bool) -> list[str]:
                     if form and form.tense in ("past", "present"):
                         out.append(stem)
     return out
-
-
-def _opens(tok: Token) -> bool:
-    """Whether punctuation (a comma, a dash, a colon ...) stands before a token."""
-    return any(c in tok.gap for c in PUNCT + "،,") or any(d in tok.gap for d in DASHES)
 
 
 def _conjunction_attached(tok: Token) -> bool:
@@ -1770,36 +1634,6 @@ def _unnamed_title(rest: list[str]) -> bool:
     if any(_name_like(x) and _name_like(y) for x, y in zip(rest, rest[1:])):
         return False                                        # "... في بغداد إيرج مسجدي": a full name
     return not any(w in words("given_name") for w in rest)
-
-
-def _unprefixed(word: str) -> bool:
-    """Whether a word carries no attached و, ف, ب, ل or ك (وجود and بوتين begin with their
-    own letters; والحكومة, بالقول, للصحفيين, كالعادة do not)."""
-    if bare(word) != word or word[:1] == "ب" and _prep_b(word) or _lam_is_preposition(word):
-        return False
-    return not (word.startswith("كال") or word.startswith("بال"))
-
-
-def _definite_adjective(word: str) -> bool:
-    """A definite word that is an adjective closing a phrase: a nisba (الأمريكي, الدولية),
-    a listed one (المتحدة, العام, الخاص), or the أفعل pattern of colours and ranks (الأبيض,
-    الأحمر, الأوسط, الأعلى)."""
-    if not word.startswith("ال"):
-        return False
-    return word.endswith(("ي", "ية", "يين", "يون")) or word in DEFINITE_ADJECTIVES or \
-        (len(word) == 6 and word[2] == "ا")
-
-
-def _participle_like(word: str) -> bool:
-    """A definite word that may be an adjective: a listed or nisba adjective, a participle
-    of a derived verb (المسلحة, المتحدة) or of the فاعل pattern (الحاكم)."""
-    return _definite_adjective(word) or word.startswith("الم") or (len(word) == 6 and word[3] == "ا")
-
-
-def _name_like(word: str) -> bool:
-    """A word that names something rather than describes it: rare, not an adjective."""
-    return (not word.startswith("ال") and not word.endswith(("ية", "ي", "يين", "يون")) and zipf(word) < 3.3
-            and not word.isdigit() and no_article(word) not in words("media_adjective") and len(word) > 2)
 
 
 def classify(ws: list[str], *, in_list: bool = False) -> tuple[str, str]:
