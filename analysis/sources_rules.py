@@ -52,13 +52,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import zipf
+from .sources_cues import match_cue, _conjunction_attached, _blocked
 from .sources_lexicon import (
-    CueForm, cue_forms, longest_cue, no_article, norm, outlet_variants, outlet_words, place_adjective,
-    place_phrases, words, QUOTES, OPEN_QUOTES, PUNCT, DASHES, COMPLEMENTIZERS, NUMBER_WORDS, RELATIVES, KANA,
-    CLAUSE_STARTERS, SVO_PARTICLES, TIME_WORDS, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS, DEFINITE_ADJECTIVES,
-    SPEECH_NOUNS, UNNAMING_MEDIA_ADJECTIVES, MEDIA_NAME_RE, ENVOYS, SPOKESMEN, ANONYMITY_VERBS, SOURCE_ADJECTIVES,
-    IN_STOP, STATEMENT, NEGATIONS, BLOCKERS, NAME_SECONDS, NAME_PARTICLES, LIST_MARKERS, PRONOUN_SPANS,
-    HUMAN_BROKEN_PLURALS, NONHUMAN_PLURALS, DUALS, ADJECTIVE_HINTS, LAM_VERBS, CONDITIONS, RESUMING, MEDIA_PLACES,
+    CueForm, cue_forms, no_article, norm, outlet_variants, outlet_words, place_adjective, place_phrases, words,
+    QUOTES, OPEN_QUOTES, PUNCT, DASHES, COMPLEMENTIZERS, NUMBER_WORDS, RELATIVES, KANA, CLAUSE_STARTERS,
+    SVO_PARTICLES, TIME_WORDS, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS, DEFINITE_ADJECTIVES, SPEECH_NOUNS,
+    UNNAMING_MEDIA_ADJECTIVES, MEDIA_NAME_RE, ENVOYS, SPOKESMEN, ANONYMITY_VERBS, SOURCE_ADJECTIVES, IN_STOP,
+    STATEMENT, NEGATIONS, BLOCKERS, NAME_SECONDS, NAME_PARTICLES, LIST_MARKERS, PRONOUN_SPANS,
+    HUMAN_BROKEN_PLURALS, NONHUMAN_PLURALS, DUALS, ADJECTIVE_HINTS, LAM_VERBS, CONDITIONS, MEDIA_PLACES,
     PUBLISHING_VERBS,
 )
 from .sources_words import (
@@ -78,86 +79,6 @@ OBJECT_ZIPF = 4.0
 #: An indefinite word this common before a definite one is a common noun in construct, not a
 #: name ("ائتلاف دولة القانون"; names of people in the news stay below it: ترامب 4.4).
 CONSTRUCT_ZIPF = 5.0
-
-
-def match_cue(tokens: list[Token], i: int) -> tuple[CueForm, int] | None:
-    """The longest cue starting at token i: (form, number of tokens) or None."""
-    forms = cue_forms()
-    n = len(tokens)
-    for length in range(min(longest_cue(), n - i), 0, -1):
-        if length > 1 and any(any(c in t.gap for c in PUNCT + "،,") for t in tokens[i + 1:i + length]):
-            continue
-        rest = tuple(t.norm for t in tokens[i + 1:i + length])
-        for first in _candidates(tokens[i].norm, single=length == 1):
-            form = forms.get((first, *rest))
-            if form is None:
-                continue
-            if form.shadda and form.shadda not in tokens[i].surface:
-                continue
-            if form.tense == "past" and _masdar_hamza(tokens[i].surface, first != tokens[i].norm):
-                continue
-            if form.tense == "past" and form.kind != "relay" and _passive(tokens[i].surface, first != tokens[i].norm):
-                continue                                    # اتُهمت روسيا: "Russia was accused"
-            if tokens[i].norm == "فحسب":
-                continue
-            if first != tokens[i].norm and form.tense == "participle" and length == 1 and \
-                    first not in (tokens[i].norm[1:],):
-                continue
-            return form, length
-    return None
-
-
-def _masdar_hamza(surface: str, prefixed: bool) -> bool:
-    """إعلان, إدانتها: a verbal noun written with hamza below, not the verb أعلن, أدانتها."""
-    word = surface[1:] if prefixed and surface[:1] in "وف" else surface
-    return word.startswith("إ")
-
-
-def _passive(surface: str, prefixed: bool) -> bool:
-    """A past verb written with a damma on its first letters (نُقل, اتُّهم, أُعلن) is passive."""
-    word = surface[1:] if prefixed and surface[:1] in "وف" else surface
-    return "\u064f" in word[:4]
-
-
-def _candidates(word: str, *, single: bool) -> list[str]:
-    out = [word]
-    if len(word) >= 3 and word[0] in "وف":
-        out.append(word[1:])
-    if single:
-        for w in list(out):
-            for suffix in ("هما", "هم", "ها", "ه"):
-                if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-                    stem = w[:-len(suffix)]
-                    form = cue_forms().get((stem,))
-                    if form and form.tense in ("past", "present"):
-                        out.append(stem)
-    return out
-
-
-def _conjunction_attached(tok: Token) -> bool:
-    """Whether a cue was written with و/ف attached (وقال, فأكد), not a root و (وصف)."""
-    word = tok.norm
-    if word[:1] not in "وف":
-        return False
-    own = [word] + [word[:-len(x)] for x in ("هما", "هم", "ها", "ه") if word.endswith(x)]
-    return not any((w,) in cue_forms() for w in own)
-
-
-def _blocked(tokens: list[Token], i: int, form: CueForm) -> bool:
-    if tokens[i].quoted:
-        return True
-    if form.kind == "preposition" or i == 0:
-        return False
-    before = tokens[i - 1]
-    if any(c in tokens[i].gap for c in PUNCT + "،,"):
-        return False
-    word = before.norm[1:] if before.norm[:1] in "وف" and before.norm[1:] in BLOCKERS else before.norm
-    if word == "علي" and not _is_ala(before):
-        return False
-    if word == "ما" and i >= 2 and tokens[i - 2].norm in RESUMING and \
-            tokens[i].norm != _candidates(tokens[i].norm, single=True)[-1]:
-        return False                                        # "وهو ما أكده المتحدث": the relative ما
-    return word in BLOCKERS
 
 
 @dataclass
