@@ -54,13 +54,15 @@ from dataclasses import dataclass
 from .lexicon import zipf
 from .sources_cues import match_cue, _conjunction_attached, _blocked
 from .sources_lexicon import (
-    CueForm, cue_forms, no_article, norm, outlet_variants, outlet_words, place_adjective, place_phrases, words,
-    QUOTES, OPEN_QUOTES, PUNCT, DASHES, COMPLEMENTIZERS, NUMBER_WORDS, RELATIVES, KANA, CLAUSE_STARTERS,
-    SVO_PARTICLES, TIME_WORDS, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS, DEFINITE_ADJECTIVES, SPEECH_NOUNS,
-    UNNAMING_MEDIA_ADJECTIVES, MEDIA_NAME_RE, ENVOYS, SPOKESMEN, ANONYMITY_VERBS, SOURCE_ADJECTIVES, IN_STOP,
-    STATEMENT, NEGATIONS, BLOCKERS, NAME_SECONDS, NAME_PARTICLES, LIST_MARKERS, PRONOUN_SPANS,
-    HUMAN_BROKEN_PLURALS, NONHUMAN_PLURALS, DUALS, ADJECTIVE_HINTS, LAM_VERBS, CONDITIONS, MEDIA_PLACES,
-    PUBLISHING_VERBS,
+    CueForm, cue_forms, no_article, outlet_variants, outlet_words, place_adjective, place_phrases, words, QUOTES,
+    OPEN_QUOTES, PUNCT, DASHES, COMPLEMENTIZERS, NUMBER_WORDS, RELATIVES, KANA, CLAUSE_STARTERS, SVO_PARTICLES,
+    TIME_WORDS, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS, DEFINITE_ADJECTIVES, SPEECH_NOUNS,
+    UNNAMING_MEDIA_ADJECTIVES, ENVOYS, SPOKESMEN, ANONYMITY_VERBS, SOURCE_ADJECTIVES, IN_STOP, STATEMENT,
+    NEGATIONS, BLOCKERS, NAME_SECONDS, NAME_PARTICLES, LIST_MARKERS, PRONOUN_SPANS, HUMAN_BROKEN_PLURALS,
+    NONHUMAN_PLURALS, DUALS, ADJECTIVE_HINTS, LAM_VERBS, CONDITIONS, MEDIA_PLACES, PUBLISHING_VERBS,
+)
+from .sources_outlets import (
+    _named_in_text, _outlet_names, _clean, _generic_media, _outlet_end, _plain_outlet_words, outlet_in,
 )
 from .sources_words import (
     _N, Token, sentence_tokens, _name_word, bare, _known, strip_lam, _prep_b, _statement_noun,
@@ -1393,55 +1395,6 @@ class DocumentReader:
         return fallback
 
 
-def _named_in_text(text: str, head: str) -> str:
-    """The last outlet of kind ``head`` (موقع, صحيفة ...) that ``text`` names: a quoted name
-    after the noun (موقع "إن كي ليدرشيب ووتش") or a gazetteer outlet after it ('' if none)."""
-    found = ""
-    for match in MEDIA_NAME_RE.finditer(text):
-        if no_article(bare(norm(match.group(1)))) != head:
-            continue
-        name = _clean(match.group(2) or "")
-        if not name:
-            rest = [norm(w) for w in match.group(3).split()]
-            name = outlet_in(rest, context=True) if rest and outlet_in(rest[:1] + rest[1:], context=True) and \
-                any(v[0] == rest[0] for v, _, _ in outlet_variants()) else ""
-        if name:
-            found = name
-    return found
-
-
-def _outlet_names() -> frozenset[str]:
-    return frozenset(name for _, name, _ in outlet_variants())
-
-
-def _clean(surface: str) -> str:
-    """A name as written, without quotation marks, parentheses or doubled spaces."""
-    return " ".join(surface.translate({ord(q): " " for q in QUOTES + "()"}).split())
-
-
-def _generic_media(ws: list[str]) -> bool:
-    """A definite media noun on its own, maybe with an adjective: الصحيفة, الوكالة البريطانية."""
-    first = bare(ws[0])
-    return first.startswith("ال") and no_article(first) in words("media") and len(ws) <= 2 and \
-        all(w.startswith("ال") and w.endswith(("ي", "ية")) for w in ws[1:]) and not first.endswith("ات")
-
-
-def _outlet_end(ws: list[str], name: str) -> int:
-    """How many words of a span run to the end of its outlet's name (and adjectives after it)."""
-    cleaned = [bare(w) for w in ws]
-    for variant, vname, _ in outlet_variants():
-        if vname != name:
-            continue
-        size = len(variant)
-        for s in range(0, len(cleaned) - size + 1):
-            if tuple(cleaned[s:s + size]) == variant or (s == 0 and tuple([ws[0]] + cleaned[1:size]) == variant):
-                end = s + size
-                while end < len(ws) and ws[end].startswith("ال") and ws[end].endswith(("ي", "ية")):
-                    end += 1
-                return end
-    return len(ws)
-
-
 def _agrees(cue: str | None, source: str | None) -> bool:
     if cue is None or source is None:
         return True
@@ -1520,25 +1473,6 @@ def _conjuncts(tokens: list[Token], j: int, k: int) -> list[tuple[int, int, bool
     if start < k:
         parts.append((start, k, in_list))
     return parts
-
-
-def _plain_outlet_words() -> frozenset[str]:
-    """First words of outlet names that are not also common words (رويترز, not العربية)."""
-    return frozenset(v[0] for v, _, ambiguous in outlet_variants() if not ambiguous)
-
-
-def outlet_in(ws: list[str], *, context: bool) -> str:
-    """The canonical outlet named in normalized words ('' if none); names that are also
-    common words (الشرقية, العربية) count only with ``context`` or alone."""
-    cleaned = [bare(w) for w in ws]
-    for variant, name, ambiguous in outlet_variants():
-        size = len(variant)
-        for s in range(0, len(cleaned) - size + 1):
-            window = tuple(cleaned[s:s + size])
-            if window == variant or (s == 0 and tuple([ws[0]] + cleaned[1:size]) == variant):
-                if not ambiguous or context or len(cleaned) == size:
-                    return name
-    return ""
 
 
 def _unnamed_title(rest: list[str]) -> bool:
