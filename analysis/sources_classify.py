@@ -1,0 +1,177 @@
+"""Classification and agreement of a source span.
+
+:func:`classify` gives a normalized span its ``source_type`` and key (named outlet, unnamed
+outlet, named person or body, anonymous, or none); :func:`head_agreement` and ``_agreement``
+give the gender and number a source agrees in (m, f, pl, du), ``_agrees`` matches a cue with
+a source, ``_conjuncts`` splits a span into the sources it lists.
+"""
+
+from __future__ import annotations
+
+from .lexicon import zipf
+from .sources_lexicon import (
+    CueForm, no_article, outlet_words, place_phrases, words, NUMBER_WORDS, UNNAMING_MEDIA_ADJECTIVES, LIST_MARKERS,
+    PRONOUN_SPANS, HUMAN_BROKEN_PLURALS, NONHUMAN_PLURALS, DUALS,
+)
+from .sources_outlets import _plain_outlet_words, outlet_in
+from .sources_words import Token, bare, _name_like
+
+
+def classify(ws: list[str], *, in_list: bool = False) -> tuple[str, str]:
+    """(source_type, key) of a normalized span; ('', '') when it is not a source.
+
+    Examples
+    --------
+    >>> classify(["وكالة", "رويترز"])
+    ('named_outlet', 'رويترز')
+    >>> classify(["مصادر", "مطلعة"])[0]
+    'anonymous'
+    >>> classify(["الدستور", "العراقي"])
+    ('', '')
+    """
+    if not ws:
+        return "", ""
+    ws = [bare(ws[0])] + list(ws[1:])
+    index = 0
+    while index < len(ws) - 1 and (no_article(ws[index]) in words("quantifier") or ws[index].isdigit() or
+                                   ws[index] in NUMBER_WORDS):
+        index += 1
+        if index < len(ws) - 1 and ws[index] == "من":
+            index += 1
+    head = no_article(ws[index])
+    if head in words("not_source") or ws[index] in PRONOUN_SPANS or head in words("audience"):
+        return "", ""
+    if len(head) < 2:
+        return "", ""
+    has_media = any(no_article(bare(w)) in words("media") or no_article(bare(w)) in ("مراسل", "مراسلة", "مراسلو")
+                    for w in ws)
+    outlet = outlet_in(ws, context=has_media or (in_list and len(ws) <= 3))
+    key = " ".join(ws)
+    if outlet:
+        return "named_outlet", outlet
+    if head in words("media") and index + 1 < len(ws) and no_article(ws[index + 1]) in words("body"):
+        return "named_person_or_body", key                   # موقع مركز أبحاث الجريمة: the centre's site
+    if head in words("media"):
+        rest = ws[index + 1:]
+        if not ws[index].startswith("ال") and rest and _name_like(rest[0]) and not head.endswith("ات") and \
+                head not in ("وسائل", "مواقع", "صحف", "قنوات", "منصات"):
+            return "named_outlet", " ".join(rest)             # صحيفة كوريير ديلا سيرا
+        if ws[index].startswith("ال") or (rest and rest[0] in ("الانباء", "انباء")):
+            named = [w for w in rest if w.startswith("ال") and w.endswith(("ي", "ية")) and
+                     no_article(w) not in words("media_adjective") and w not in UNNAMING_MEDIA_ADJECTIVES]
+            if named and not head.endswith(("ات",)) and head not in ("وسائل", "مواقع", "صحف", "قنوات", "منصات"):
+                return "named_outlet", key
+        return "unnamed_outlet", key
+    if head in words("anonymous") and index + 1 < len(ws) and no_article(ws[index + 1]) in words("media_adjective"):
+        return "unnamed_outlet", key
+    if head in words("anonymous") and ws[index].startswith("ال") and any(w in words("given_name") for w in ws):
+        return "named_person_or_body", key                   # "المحلل السياسي محمد حسن"
+    if head in words("anonymous"):
+        return "anonymous", key
+    if index > 0 and ws[0] in ("احد", "احدي", "بعض") and ws[index].startswith("ال") and \
+            not any(w in words("given_name") or _name_like(w) for w in ws[index + 1:]):
+        return "anonymous", key                               # "أحد القادة": one of them, unnamed
+    if head in words("title") and not ws[index].startswith("ال") and _unnamed_title(ws[index + 1:]):
+        return "anonymous", key                               # "قيادي في الحزب", "متحدث باسم الوزارة"
+    first = ws[index]
+    if not first.startswith("ال") and first.endswith(("ية", "ي")) and len(first) > 4 and index == 0 and \
+            not outlet_in([first], context=True) and first not in words("given_name") and \
+            any(w in ("من", "في") for w in ws[1:3]):
+        return "anonymous", key                               # "إيزيدية من العراق": someone unnamed
+    return "named_person_or_body", key
+
+
+def _unnamed_title(rest: list[str]) -> bool:
+    """After an indefinite title, whether nothing names the holder: no name, and no definite
+    noun completing the title ("قائد فيلق القدس", "وزير الخارجية" name an office)."""
+    singles = {p[0] for p in place_phrases() if len(p) == 1}
+    for n_word, w in enumerate(rest):
+        if w in ("في", "من") or w[:1] in "بل" and len(w) > 3 or w.startswith("لل"):
+            break
+        if w.startswith("ال") and (n_word == 0 or not (w.endswith(("ي", "ية", "يين", "يون")) and zipf(w) >= 4.0)):
+            return False
+        if w in words("given_name") or _name_like(w) or (n_word == 0 and w in singles):
+            return False                                    # a name, or a state's office: "سفير إيران"
+    if any(_name_like(x) and _name_like(y) for x, y in zip(rest, rest[1:])):
+        return False                                        # "... في بغداد إيرج مسجدي": a full name
+    return not any(w in words("given_name") for w in rest)
+
+
+def head_agreement(ws: list[str], kind: str) -> str | None:
+    """Gender and number of a span's head noun: m, f, pl, du or None."""
+    index = 0
+    while index < len(ws) - 1 and no_article(bare(ws[index])) in words("quantifier"):
+        index += 1
+    head = bare(ws[index])
+    head_na = no_article(head)
+    if head in DUALS or head_na in DUALS:
+        return "du"
+    if head_na in NONHUMAN_PLURALS:
+        return "f"
+    if head_na in HUMAN_BROKEN_PLURALS:
+        return "pl"
+    if head_na.endswith(("ة", "ات")):
+        return "f"
+    known = head_na in words("anonymous") or head_na in words("title") or head_na in words("body")
+    stem = head_na[:-2]
+    word_stem = len(stem) >= 3 and zipf(stem) >= 3.5 and zipf(stem) > zipf(head_na)
+    if head_na.endswith(("ون", "ين")) and (word_stem or (head_na in words("anonymous") and len(stem) >= 3)):
+        return "pl"
+    if head_na.endswith("ان") and head.startswith("ال") and word_stem:
+        return "du"
+    if kind == "named_outlet" and head_na not in words("media"):
+        return None
+    if known:
+        return "m"
+    return None
+
+
+def _agreement(ws: list[str], kind: str, form: CueForm) -> str | None:
+    """How a source agrees: m, f, pl, du or None (unknown)."""
+    head_agree = head_agreement(ws, kind)
+    verb = form.agree if form.kind != "preposition" else None
+    if head_agree in ("pl", "du"):
+        return head_agree
+    if head_agree == "f":
+        return "f"
+    if verb in ("pl", "du") and head_agree is None:
+        return verb
+    return verb or head_agree
+
+
+def _agrees(cue: str | None, source: str | None) -> bool:
+    if cue is None or source is None:
+        return True
+    if cue == source:
+        return True
+    return False
+
+
+def _conjuncts(tokens: list[Token], j: int, k: int) -> list[tuple[int, int, bool]]:
+    """Split a span into its listed sources: (start, end, in_list)."""
+    parts, start, in_list = [], j, False
+    outlets = outlet_words()
+    media, anon = words("media"), words("anonymous")
+    for m in range(j, k):
+        word = tokens[m].norm
+        if word in LIST_MARKERS:
+            if start < m:
+                parts.append((start, m, in_list))
+            start, in_list = m + 1, True
+            continue
+        first = no_article(bare(tokens[start].norm))
+        listing = first in media or first in anon or tokens[start].norm in _plain_outlet_words() or in_list
+        if word == "و" and m + 1 < k:                     # و"الشرقية": the و is a token of its own
+            nxt = tokens[m + 1].norm
+            if m > start and listing and (no_article(nxt) in media or no_article(nxt) in anon or nxt in outlets):
+                parts.append((start, m, in_list))
+                start = m + 1
+            continue
+        stem = word[1:] if word.startswith("و") else ""
+        if m > start and stem and listing and (no_article(stem) in media or no_article(stem) in anon or
+                                               stem in outlets):
+            parts.append((start, m, in_list))
+            start = m
+    if start < k:
+        parts.append((start, k, in_list))
+    return parts
