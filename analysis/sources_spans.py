@@ -1,0 +1,323 @@
+"""Subject spans: the tokens that form a cue's subject, and where the span ends.
+
+A span ends at a complementizer, a colon or quotation, the cue's preposition, a relative
+pronoun, a time word, "في بيان", a statement to an outlet, a participle or an adverb, an
+indefinite accusative noun or a comma that does not open an apposition; it takes an outlet's
+name or a place whole.  The methods are those of :class:`SpanRules`, a mixin of
+:class:`analysis.sources_rules.DocumentReader`; where the object begins is in
+:mod:`analysis.sources_objects`.
+"""
+
+from __future__ import annotations
+
+from .lexicon import zipf
+from .sources_cues import match_cue, _blocked
+from .sources_lexicon import (
+    no_article, outlet_variants, outlet_words, place_phrases, words, QUOTES, OPEN_QUOTES, PUNCT, COMPLEMENTIZERS,
+    TIME_WORDS, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS, ENVOYS, ANONYMITY_VERBS, IN_STOP, LIST_MARKERS,
+    PRONOUN_SPANS,
+)
+from .sources_outlets import outlet_in
+from .sources_words import (
+    _N, bare, strip_lam, _prep_b, _statement_noun, _masdar_with_pronoun, _head_words, _lam_is_preposition,
+    _ends_in_accusative, _is_ala, _opens,
+)
+
+#: A source span has at most this many words.
+MAX_SPAN = 14
+
+
+class SpanRules:
+    """Where a subject span after a cue begins and ends: ``_span`` and ``_boundary`` (see the
+    paragraph "A subject span ends at ..." of :mod:`analysis.sources_rules`).
+
+    A mixin of :class:`~analysis.sources_rules.DocumentReader`: it reads the reader's
+    ``tokens`` (the sentence), ``text`` and ``rows`` (the sources found so far)."""
+
+    def _skip_adverbs(self, j: int) -> int:
+        tokens = self.tokens
+        while j < len(tokens) and tokens[j].norm in TIME_WORDS and not any(c in tokens[j].gap for c in PUNCT):
+            j += 1
+            if j < len(tokens) and tokens[j - 1].norm == "يوم":
+                j += 1
+        return j
+
+    def _span(self, j: int, *, relay: bool = False, describe: bool = False, preposition: bool = False,
+              lead_lam: bool = False, preps: frozenset[str] = frozenset(), after_name: bool = False) -> tuple[int, int]:
+        """Tokens j..k-1 form the subject (k == j: none); ``after_name``: a quoted name
+        closes before token j (لـ"سكاي نيوز عربية" المحلل), so its mark opens nothing."""
+        tokens = self.tokens
+        n = len(tokens)
+        if j >= n:
+            return j, j
+        first = tokens[j]
+        if first.quoted or ":" in first.gap or (any(q in first.gap for q in OPEN_QUOTES) and not after_name and not
+                                                 self._short_quote(j)):
+            return j, j
+        word = first.norm
+        if word in SPAN_STOP or word in PRONOUN_SPANS or word in NOT_FIRST or _is_ala(first) or word == "الي" or \
+                word[:1] in "وف" and word[1:] in COMPLEMENTIZERS:
+            return j, j
+        if (word.startswith(("بال", "كال")) or (word[:1] == "ب" and not lead_lam and _prep_b(word))) and \
+                not self._place_at(j, False):
+            return j, j                                       # تطالب بالحرية, هدد بالاستقالة
+        if not lead_lam and not preposition and _lam_is_preposition(word):
+            return j, j
+        if (match_cue(tokens, j) and not self._noun_not_cue(j)) or \
+                self._boundary(j, relay=relay, describe=describe, preposition=preposition, start=j, preps=preps):
+            return j, j
+        place = self._place_at(j, lead_lam)
+        if place:
+            k = j + place
+            while k < n and not _opens(tokens[k]) and tokens[k].norm.startswith("ال") and \
+                    tokens[k].norm.endswith(("ي", "ية")):
+                k += 1
+            return j, k
+        inside = sum(first.gap.count(q) for q in QUOTES) % 2 == 1    # a short quoted name opened
+        k = j + 1
+        if k < n and not preposition and self._completes_name(j, k):
+            return j, k
+        while k < n and k - j < MAX_SPAN:
+            tok = tokens[k]
+            if "(" in tok.gap:
+                end = self._parenthesis(k)
+                if end:
+                    k = end
+                    continue
+            if any(c in tok.gap for c in PUNCT):
+                break
+            through = self._outlet_through(j, k)
+            if through:
+                k = through                                   # سي إن إن: إن is the name's, not "that"
+                continue
+            quotes = sum(tok.gap.count(q) for q in QUOTES)
+            if quotes:
+                if tok.quoted:
+                    break
+                if inside:                                    # the short name closes: go on
+                    inside = quotes % 2 == 0
+                elif self._short_quote(k) or outlet_in([t.norm for t in tokens[k:k + 4]], context=True):
+                    inside = quotes % 2 == 1
+                    if inside and no_article(bare(tokens[k - 1].norm)) in words("media"):
+                        k = self._quote_end(k)                # موقع "إن كي ووتش": the name, whatever its words
+                        continue
+                else:
+                    break
+            if "،" in tok.gap or "," in tok.gap:
+                nxt = self._apposition(k, relay=relay, preposition=preposition, preps=preps)
+                if nxt is None:
+                    break
+                k = nxt
+                continue
+            if tok.norm in ("لم", "لا") and k + 1 < n and tokens[k + 1].norm in ANONYMITY_VERBS and \
+                    no_article(bare(tokens[j].norm)) in words("anonymous"):
+                k = self._anonymity_end(k)                  # "مصادر لم تكشف عن هويتها"
+                break
+            if self._boundary(k, relay=relay, describe=describe, preposition=preposition, start=j, preps=preps):
+                break
+            if self._object_starts(k, j) or self._after_unnamed_head(k, j):
+                break
+            word = tok.norm
+            if word.startswith("م") and word.endswith("ا") and len(word) >= 5 and zipf(word[:-1]) >= 3.0 and \
+                    not preposition:
+                break                                         # "وقال روزنستاين متحدثا": a participle
+            if tokens[k - 1].norm.startswith("ال") and not word.startswith("ال") and self._place_at(k, False) and \
+                    tokens[k - 1].norm not in CONSTRUCT_HEADS:
+                break                                         # "واتهم الرئيس الأمريكي | إيران"
+            if word.startswith("ل") and not word.startswith("لل") and zipf(word[1:]) < 2.0 and zipf(word) < 2.0 \
+                    and not preposition and len(word) > 3:
+                break                                         # "قال الوزير لايموجين": to someone
+            if word.startswith("ل") and not word.startswith("لل") and not preposition and \
+                    _lam_is_preposition(word) and _masdar_with_pronoun(word[1:]):
+                break                                         # "قال الوزير | لنظيره": to someone, not a name
+            k += 1
+            if k < n and not preposition and self._completes_name(j, k):
+                break
+        while k > j + 1 and tokens[k - 1].norm in ("و", "ف", "في", "من", "عن", "الي", "علي", "مع", "ل", "ب") and \
+                (tokens[k - 1].norm != "علي" or _is_ala(tokens[k - 1])):
+            k -= 1                                            # "هولاند في": not the name's end (علي is one)
+        return j, k
+
+    def _noun_not_cue(self, j: int) -> bool:
+        """A cue's form written as a head noun or a first name where a subject begins ("وقال
+        طالب في كلية الطب", "وقالت أمل"): the subject, not a second verb."""
+        tok = self.tokens[j]
+        word = tok.norm
+        if word[:1] in "وف" or any(c in tok.gap for c in PUNCT + "،,"):
+            return False
+        return no_article(word) in words("anonymous") or no_article(word) in words("title") or \
+            word in words("given_name")
+
+    def _quote_end(self, k: int) -> int:
+        """The token after a short quotation that opens before token k (k + 1 if it does
+        not close within four words)."""
+        for m in range(k + 1, min(k + 5, len(self.tokens))):
+            if any(q in self.tokens[m].gap for q in QUOTES):
+                return m
+        return k + 1
+
+    def _outlet_through(self, j: int, k: int) -> int:
+        """The end of an outlet's name that begins in tokens j..k-1 and goes on past k (its
+        words may look like stop words: "سي إن إن"), 0 if none."""
+        tokens = self.tokens
+        media_before = no_article(bare(tokens[k - 1].norm)) in words("media")
+        for s in range(max(j, k - 3), k + 1 if media_before else k):   # شبكة "إن بي سي": from k on
+            for variant, _, _ in outlet_variants():
+                size = len(variant)
+                if size < 2 or s + size <= k or s + size > len(tokens):
+                    continue
+                if tuple(bare(t.norm) if m == 0 else t.norm for m, t in enumerate(tokens[s:s + size])) == variant \
+                        and not any(_opens(t) for t in tokens[s + 1:s + size]):
+                    return s + size
+        return 0
+
+    def _completes_name(self, j: int, k: int) -> bool:
+        """Whether tokens j..k-1 end where an earlier mention of the article ends, with a
+        name (so "وحث ترامب | رجال الدين" stops after the name)."""
+        last = self.tokens[k - 1].norm
+        if last in words("given_name") or no_article(last) in _head_words() or last.startswith("ال"):
+            return False
+        nxt = self.tokens[k].norm
+        if nxt.startswith("ال") and nxt.endswith(("ي", "ية")):
+            return False
+        for row in self.rows:
+            if row.explicit_mention and row.words and row.words[-1] == last and \
+                    row.source_type == "named_person_or_body" and \
+                    no_article(bare(row.words[0])) not in words("body") and \
+                    (no_article(bare(row.words[0])) in words("title") or row.words[0] in words("given_name")):
+                return True
+        return False
+
+    def _anonymity_end(self, k: int) -> int:
+        """The end of "لم تكشف عن هويتها", "لم تسمها", "رفض الكشف عن اسمه"."""
+        tokens = self.tokens
+        m = k + 2
+        if m < len(tokens) and tokens[m].norm == "عن" and not _opens(tokens[m]):
+            m += 1
+        if m < len(tokens) and not _opens(tokens[m]) and tokens[m].norm.endswith(("ها", "ه", "هم")) and \
+                tokens[m].norm not in COMPLEMENTIZERS:
+            m += 1
+        return m
+
+    def _parenthesis(self, k: int) -> int:
+        """An outlet's name in parentheses ("وكالة الأنباء الروسية (تاس)"): the token after it."""
+        tokens = self.tokens
+        for m in range(k + 1, min(k + 4, len(tokens) + 1)):
+            closing = tokens[m].gap if m < len(tokens) else self.text[tokens[-1].end:tokens[-1].end + 2]
+            if ")" in closing:
+                if outlet_in([t.norm for t in tokens[k:m]], context=True):
+                    return m
+                return 0
+        return 0
+
+    def _place_at(self, j: int, lead_lam: bool) -> int:
+        """The number of tokens of a country or capital at token j (0 if none)."""
+        tokens = self.tokens
+        for phrase in place_phrases():
+            size = len(phrase)
+            got = tuple(t.norm for t in tokens[j:j + size])
+            if lead_lam and got:
+                got = (strip_lam(got[0]),) + got[1:]
+            if len(got) == size and (got == phrase or (bare(got[0]),) + got[1:] == phrase):
+                return size
+        return 0
+
+    def _short_quote(self, k: int) -> bool:
+        """A quotation mark before token k opens a short quoted name (صحيفة "الشرق الأوسط"):
+        another one follows within four words."""
+        tokens = self.tokens
+        last = min(k + 3, len(tokens) - 1)
+        stretch = self.text[tokens[k].start:tokens[last].end + 2]
+        return any(q in stretch for q in QUOTES)
+
+    def _boundary(self, k: int, *, relay: bool, describe: bool, preposition: bool, start: int,
+                  preps: frozenset[str] = frozenset()) -> bool:
+        """Whether token k ends a subject span that began at ``start``."""
+        tokens = self.tokens
+        tok = tokens[k]
+        word = tok.norm
+        if word in SPAN_STOP and not (relay and word == "عن") and not self._envoy_at(k, start):
+            return True
+        if word[:1] in "وف" and word[1:] in COMPLEMENTIZERS:
+            return True                                       # فإنه, وأنها
+        if _is_ala(tok) or word == "الي":
+            return True
+        if preps and ((word in preps and (word != "علي" or _is_ala(tok))) or
+                      any(len(p) == 1 and (word == p or word.startswith(p + "ال") or
+                                           (p == "ب" and word.startswith("ب") and _prep_b(word))) for p in preps)):
+            return True                                       # حذر X من, طالب X بالإفراج
+        if word == "من" and k + 1 < len(tokens) and tokens[k + 1].norm in (
+                "جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "جهتهم", "جانبهم"):
+            return True
+        if word in ("في", "وفي") and k + 1 < len(tokens) and _statement_noun(tokens[k + 1].norm):
+            return True                                       # في بيان, في حواره, في تصريحاته
+        if k > start and len(word) > 4 and word.endswith(("ه", "ها", "هم", "هما")) and not word.startswith("ال") \
+                and no_article(bare(word)) not in _head_words() and word not in words("given_name") and \
+                word[:1] not in "لبوف" and word not in LIST_MARKERS and _masdar_with_pronoun(word):
+            return True                                       # "نفى بينالا | ارتكابه", "أبدى ترامب | سروره"
+        if _ends_in_accusative(tok):
+            return True
+        if word.endswith("ا") and no_article(word[:-1]) in words("document"):
+            return True                                       # أصدر X بيانا
+        if k > start and self._indefinite_accusative(k):
+            return True                                       # "واستقبل رئيس الوزراء | وفدا"
+        found = match_cue(tokens, k)
+        if found and not _blocked(tokens, k, found[0]) and not (k == start and self._noun_not_cue(k)):
+            return True
+        if k - start >= 2 and self._starts_new_phrase(k):
+            return True
+        if describe and word.startswith("ب") and word != _N("باسم") and \
+                (word[1:].startswith("ال") or zipf(word[1:]) > zipf(word)):
+            return True                                       # وصفه المسؤولون بمحاولة اغتيال
+        if not preposition and self._dative(word):
+            return True
+        return False
+
+    def _envoy_at(self, k: int, start: int) -> bool:
+        """لدى after an envoy's title belongs to it: "السفير الروسي لدى الأمم المتحدة"."""
+        if self.tokens[k].norm != _N("لدى"):
+            return False
+        return any(no_article(bare(t.norm)) in ENVOYS for t in self.tokens[max(start, k - 3):k])
+
+    def _apposition(self, k: int, *, relay: bool, preposition: bool,
+                    preps: frozenset[str] = frozenset()) -> int | None:
+        """After a comma at token k: the end of an apposition (a name or title) that belongs
+        to the subject, or None when the comma ends the subject."""
+        tokens = self.tokens
+        n = len(tokens)
+        first = tokens[k].norm
+        if first in NOT_FIRST or first.isdigit() or first.startswith(("بال", "لل")) or first in PRONOUN_SPANS:
+            return None
+        m = k
+        while m < n and m - k < 6:
+            if m > k and any(c in tokens[m].gap for c in PUNCT + "،," + QUOTES):
+                break
+            if self._boundary(m, relay=relay, describe=False, preposition=preposition, start=k, preps=preps) or \
+                    tokens[m].norm in PRONOUN_SPANS or any(ch.isdigit() for ch in tokens[m].norm):
+                break
+            m += 1
+        if m == k or m - k > 5 or m >= n:
+            return None
+        nxt = tokens[m]
+        if ":" in nxt.gap:
+            return m
+        if nxt.norm in COMPLEMENTIZERS or self._dative(nxt.norm) or nxt.norm in TIME_WORDS:
+            return m
+        if nxt.norm in ("في", "وفي") and m + 1 < n and bare(tokens[m + 1].norm) in IN_STOP:
+            return m
+        if any(c in nxt.gap for c in "،,") and (nxt.norm in COMPLEMENTIZERS or match_cue(tokens, m)):
+            return m
+        segment = [t.norm for t in tokens[k:m]]
+        if any(c in nxt.gap for c in "،,") and m - k <= 3 and (segment[0] in words("given_name") or
+                                                              all(zipf(w) < 3.5 for w in segment)):
+            return m                                          # "اتهمت الوزيرة، فلورنس بارلي، روسيا"
+        return None
+
+    def _dative(self, word: str) -> bool:
+        """ل + a media noun, an outlet or an audience: "لوكالة الأناضول", "للصحفيين"."""
+        if not word.startswith("ل") or len(word) < 3:
+            return False
+        rest = strip_lam(word)
+        bare_rest = no_article(rest)
+        return (bare_rest in words("media") or rest in outlet_words() or word[1:] in outlet_words()
+                or bare_rest in words("audience") or rest in words("audience"))
