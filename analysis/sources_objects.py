@@ -1,0 +1,202 @@
+"""Objects: where a cue's object begins after a complete subject, so that the subject ends there.
+
+A head noun after a nationality, a definite common noun after an adjective or a body's
+definite noun, a common noun after a proper name (which takes no genitive), an indefinite
+accusative noun, a common word between two definite ones.  The methods are those of
+:class:`ObjectRules`, a mixin of :class:`analysis.sources_rules.DocumentReader`.
+"""
+
+from __future__ import annotations
+
+from .lexicon import zipf
+from .sources_lexicon import (
+    no_article, outlet_words, place_adjective, words, QUOTES, COMPLEMENTIZERS, CONSTRUCT_HEADS,
+    DEFINITE_ADJECTIVES, SOURCE_ADJECTIVES, NAME_SECONDS, NAME_PARTICLES,
+)
+from .sources_words import (
+    _N, _name_word, bare, _known, _head_words, _lam_is_preposition, _ends_in_accusative, _opens, _unprefixed,
+    _definite_adjective, _participle_like, _name_like,
+)
+
+#: A word this common (Zipf) between two definite words starts the object, not the name:
+#: "أعلنت خلية الإعلام الأمني | تعرّض الكاظمي", but "تحالف الفتح غضنفر البطيخ" goes on.
+OBJECT_ZIPF = 4.0
+#: An indefinite word this common before a definite one is a common noun in construct, not a
+#: name ("ائتلاف دولة القانون"; names of people in the news stay below it: ترامب 4.4).
+CONSTRUCT_ZIPF = 5.0
+
+
+class ObjectRules:
+    """Where the object begins after a complete subject (see the paragraph "The object begins
+    ..." of :mod:`analysis.sources_rules`).
+
+    A mixin of :class:`~analysis.sources_rules.DocumentReader`: it reads the reader's
+    ``tokens`` and ``rows``."""
+
+    def _trim_object(self, a: int, b: int) -> int:
+        """Drop a definite common noun that ends a subject not followed by its content: the
+        object ("ووصف المرصد السوري لحقوق الإنسان | الوضع بالكارثي", "ونفت الوزارة | الاتهامات")."""
+        tokens = self.tokens
+        if b - a < 2:
+            return b
+        if b < len(tokens):
+            nxt = tokens[b]
+            if nxt.norm in COMPLEMENTIZERS or ":" in nxt.gap or any(q in nxt.gap for q in QUOTES) or _opens(nxt):
+                return b
+        for p in range(a + 1, b):                           # "وأعلن الجيش الإسرائيلي | مقتل جندي"
+            prev, here = tokens[p - 1].norm, tokens[p]
+            word = here.norm
+            common = not word.startswith("ال") and _unprefixed(word) and word not in words("given_name") and \
+                not _name_like(word) and no_article(word) not in _head_words() and not self._place_at(p, False) \
+                and not _opens(here) and not any(q in here.gap for q in QUOTES)
+            if not common:
+                continue
+            if p >= a + 2 and prev.startswith("ال") and place_adjective(prev) and zipf(word) >= OBJECT_ZIPF:
+                return p
+            # a proper name takes no genitive: "وأعلن ترامب | انسحاب بلاده" (a first name goes on
+            # to its family name, a common noun to its genitive: "ائتلاف دولة القانون")
+            if self._proper_name(p - 1) and zipf(word) >= 4.5 and len(word) >= 4 and not self._cited(word):
+                return p
+        if b >= len(tokens):
+            return b
+        last, before = tokens[b - 1].norm, tokens[b - 2].norm
+        if not last.startswith("ال") or last.endswith(("ي", "ية", "يين", "يون")) or zipf(last) < OBJECT_ZIPF:
+            return b
+        if no_article(last) in _head_words() or last in outlet_words() or last in NAME_SECONDS or \
+                last in DEFINITE_ADJECTIVES or self._place_at(b - 2, False) == 2:
+            return b
+        if before.startswith("ال") or before.startswith("لل"):
+            return b - 1
+        return b
+
+    def _proper_name(self, m: int) -> bool:
+        """Whether token m is a family or single name (ترامب, نتنياهو, غوتيريش): no article,
+        no first name, particle, head noun, outlet or place, and rarer than a common noun
+        that heads a construct (:data:`CONSTRUCT_ZIPF`)."""
+        word = self.tokens[m].norm
+        if word.startswith("ال") or len(word) < 3 or not _unprefixed(word):
+            return False
+        if word in words("given_name") or word in NAME_PARTICLES or no_article(word) in _head_words() or \
+                word in outlet_words() or self._place_at(m, False) or word.isdigit() or _ends_in_accusative(self.tokens[m]):
+            return False
+        return zipf(word) < CONSTRUCT_ZIPF and not word.endswith(("ة", "ات"))
+
+    def _object_starts(self, k: int, j: int) -> bool:
+        """A noun that starts the object after a complete subject: a definite common noun
+        after a name ("واعتبر بايدن | الهجوم") or after a phrase closed by an adjective
+        ("ودعا الأمين العام للأمم المتحدة | الأطراف"), an indefinite head noun after a
+        nationality ("واتهم وزير الدفاع الإسرائيلي | حركة حماس").  A noun after a
+        preposition or an envoy's لدى is its complement ("السفير لدى العراق"), and a
+        common noun in construct takes its genitive ("ائتلاف دولة القانون")."""
+        tokens = self.tokens
+        here, before = tokens[k].norm, tokens[k - 1].norm
+        if before == _N("لدى"):
+            return False
+        if not here.startswith("ال") and before.startswith("ال") and place_adjective(before) and \
+                k - j >= 2 and here not in words("given_name") and not _name_like(here) and \
+                no_article(bare(here)) in words("body") | words("media") | words("anonymous"):
+            return True
+        if not here.startswith("ال") or len(here) < 5:
+            return False
+        if here.endswith(("ي", "ية", "يين", "يون")):
+            # a noun in ية after a person's name ("أردوغان | العملية"); a person takes no
+            # adjective but a nationality, and a body's name may ("حماس الفلسطينية"); a
+            # masculine nisba after a first name is the family name ("تركي المالكي")
+            if here.endswith("ي") and (before in words("given_name") or _name_like(before)):
+                return False
+            return not before.startswith("ال") and before not in _head_words() and zipf(here) >= 4.3 and \
+                any(t.norm in words("given_name") for t in tokens[j:k]) and not place_adjective(here) and \
+                here not in DEFINITE_ADJECTIVES
+        if here in NAME_SECONDS or before in NAME_PARTICLES or before in CONSTRUCT_HEADS:
+            return False
+        if before in words("given_name") and (k < 2 or not _name_word(tokens[k - 2].norm)):
+            return False                                      # "بشار الأسد": a first name's family name
+        if before.startswith("ال"):
+            # after an adjective the phrase is complete: "الأمين العام لمجلس التعاون الخليجي |
+            # الهجوم", "للأمم المتحدة | الأطراف"; after a definite noun the chain may go on
+            # ("حقوق الإنسان"), and the word may be an adjective itself ("البيت الأبيض")
+            if _definite_adjective(before):
+                return (no_article(here) not in words("title") and not _definite_adjective(here) and
+                        zipf(here) >= 4.3 and here not in outlet_words())
+            # a definite body noun is complete unless an adjective follows: "المتحدث باسم
+            # الجيش | التقارير"; a participle (الحاكم, المسلحة) or a head noun may go on
+            return (no_article(before) in words("body") | words("media") and not _participle_like(here) and
+                    no_article(here) not in _head_words() and zipf(here) >= 4.5 and here not in outlet_words()
+                    and here not in NAME_SECONDS)
+        if before in ("من", "في", "عن") or (before[:1] in "لب" and (before[1:].startswith("ال") or
+                                                                  _known(before[1:]) or _lam_is_preposition(before))):
+            return False
+        heads = _head_words()
+        if no_article(bare(before)) in heads or before in outlet_words() or here in outlet_words():
+            return False
+        if no_article(here) in words("body") or no_article(here) in words("media"):
+            return False
+        if zipf(before) >= CONSTRUCT_ZIPF and before not in words("given_name") and not self._cited(before):
+            return False                                      # a common noun's genitive: "دولة | القانون"
+        return zipf(here) >= OBJECT_ZIPF and zipf(before) < zipf(here) + 1.5 or zipf(here) >= 4.5
+
+    def _cited(self, word: str) -> bool:
+        """Whether a word is part of a name cited earlier in the text."""
+        return any(word in r.words for r in self.rows if r.explicit_mention)
+
+    def _after_unnamed_head(self, k: int, j: int) -> bool:
+        """After an unnamed source or a body ("مسؤول حكومي", "المرصد"), an indefinite noun
+        that is not an adjective starts the object: "نفى مسؤول حكومي | استقالة الوزيرة"."""
+        tokens = self.tokens
+        ws = [bare(t.norm) for t in tokens[j:k]]
+        index = 0
+        while index < len(ws) - 1 and no_article(ws[index]) in words("quantifier"):
+            index += 1
+        head = no_article(ws[index])
+        if head not in words("anonymous") and not ((head in words("body") or head in words("media")) and
+                                                   ws[index].startswith("ال") and ws[-1].startswith("ال")):
+            return False
+        here = tokens[k].norm
+        if here.startswith("ال") or here[:1] in "بلك" or here in ("في", "من", "و") or here.startswith("و"):
+            return False
+        if here in words("given_name") or any(w in words("given_name") for w in ws):
+            return False                                      # "المحلل السياسي محمد حسن"
+        if here in outlet_words() or any(q in tokens[k].gap for q in QUOTES) or self._place_at(k, False):
+            return False
+        if no_article(here) in words("media") and head in words("media"):
+            return False                                      # وسائل إعلام
+        if no_article(here) in _head_words() and head in words("anonymous") and k - j >= 1 and \
+                not here.endswith(("ي", "ية", "يون", "يين")):
+            return True                                       # "سيدات حبليات | منظمة العفو"; not "مصدر دبلوماسي"
+        if here in SOURCE_ADJECTIVES or here.startswith("م") or here.endswith(("ي", "ية", "يون", "يين", "يان")):
+            return False
+        if no_article(here) in words("media_adjective") or here.isdigit():
+            return False
+        if head in words("body") and (here in outlet_words() or _known(here)):
+            return False
+        return True
+
+    def _indefinite_accusative(self, k: int) -> bool:
+        """A common noun written with the accusative alif of the indefinite (وفدا, قرارا,
+        رسالة is not one): an object or an adverb, never part of a subject; names that end
+        in alif (روسيا, رضا) are not taken for one."""
+        word = self.tokens[k].norm
+        if not word.endswith("ا") or word.startswith("ال") or len(word) < 4:
+            return False
+        stem = word[:-1]
+        if word in words("given_name") or stem in words("given_name") or word in outlet_words() or \
+                self._place_at(k, False) or _known(word):
+            return False
+        return zipf(stem) >= 3.5 and zipf(stem) >= zipf(word) + 0.5
+
+    def _starts_new_phrase(self, k: int) -> bool:
+        """A common indefinite word between two definite ones starts the object:
+        "أعلنت خلية الإعلام الأمني | تعرّض الكاظمي"."""
+        tokens = self.tokens
+        if k + 1 >= len(tokens):
+            return False
+        before, here, after = tokens[k - 1].norm, tokens[k].norm, tokens[k + 1].norm
+        if len(here) < 3 or here[0] in "وفبلك":
+            return False
+        if any(q in tokens[k].gap for q in QUOTES):
+            return False                                      # رابطة "عصائب أهل الحق" قيس الخزعلي
+        if here in words("given_name") or no_article(before) in words("title"):
+            return False                                      # اللواء حسين الحواتمة
+        return (before.startswith("ال") and not here.startswith("ال") and after.startswith("ال")
+                and zipf(here) >= OBJECT_ZIPF and no_article(here) not in words("title")
+                and no_article(here) not in words("body") and no_article(here) not in words("media"))
