@@ -54,23 +54,24 @@ from dataclasses import dataclass
 from .sources_classify import _agrees, _agreement, head_agreement, _conjuncts, classify
 from .sources_cues import match_cue, _conjunction_attached, _blocked
 from .sources_lexicon import (
-    CueForm, cue_forms, no_article, outlet_words, words, QUOTES, OPEN_QUOTES, PUNCT, DASHES, COMPLEMENTIZERS,
-    NUMBER_WORDS, RELATIVES, KANA, CLAUSE_STARTERS, SVO_PARTICLES, TIME_WORDS, SPAN_STOP, NOT_FIRST, SPEECH_NOUNS,
-    SPOKESMEN, STATEMENT, NEGATIONS, BLOCKERS, ADJECTIVE_HINTS, LAM_VERBS, CONDITIONS, MEDIA_PLACES,
+    CueForm, cue_forms, no_article, outlet_words, words, QUOTES, OPEN_QUOTES, PUNCT, COMPLEMENTIZERS, NUMBER_WORDS,
+    RELATIVES, SPAN_STOP, SPEECH_NOUNS, SPOKESMEN, STATEMENT, ADJECTIVE_HINTS, CONDITIONS, MEDIA_PLACES,
     PUBLISHING_VERBS,
 )
 from .sources_objects import ObjectRules
-from .sources_outlets import _named_in_text, _outlet_names, _clean, _generic_media, _outlet_end, outlet_in
+from .sources_outlets import _named_in_text, _outlet_names, _clean, _generic_media, _outlet_end
 from .sources_spans import SpanRules
+from .sources_subjects import SubjectRules
 from .sources_words import (
-    Token, sentence_tokens, bare, _known, strip_lam, _statement_noun, _head_words, _lam_is_preposition, _is_ala,
-    _opens,
+    sentence_tokens, bare, strip_lam, _statement_noun, _head_words, _lam_is_preposition, _is_ala, _opens,
 )
 from .tokenize import lines_of, sentence_bounds
 
 # Moved to the modules above; still importable from here, where they were defined before.
 from .sources_objects import OBJECT_ZIPF, CONSTRUCT_ZIPF  # noqa: F401
+from .sources_outlets import outlet_in  # noqa: F401
 from .sources_spans import MAX_SPAN  # noqa: F401
+from .sources_words import Token  # noqa: F401
 
 #: How many paragraphs back a cue without a subject looks for its speaker (0: its own only).
 COREF_PARAGRAPHS = 2
@@ -99,7 +100,7 @@ class Attribution:
     hidden: bool = False        # a speaker named by a cue that was not an attribution ("قد تحدثا")
 
 
-class DocumentReader(SpanRules, ObjectRules):
+class DocumentReader(SubjectRules, SpanRules, ObjectRules):
     """Reads one document's attributions sentence by sentence (see the module docstring)."""
 
     def __init__(self, text: str) -> None:
@@ -161,78 +162,6 @@ class DocumentReader(SpanRules, ObjectRules):
                 i = self._participle(i, length, form)
             else:
                 i = self._verb(i, length, form)
-
-    # --- the subject of a sentence that cites nobody ---------------------------------------
-
-    def _clause_subject(self) -> None:
-        """Keep the subject of a sentence's first verb when that verb is no cue ("وكان الرئيس،
-        محمد ولد عبد العزيز، قد هاجم ...", "وأرسل غريفيث رسائل ..."): a later cue without a
-        subject ("ووصفهم", "وقال إن") continues it rather than an earlier source.  Only a
-        person, a body or an outlet counts (not a place: "وشهدت بغداد ...")."""
-        tokens = self.tokens
-        if len(tokens) < 3 or match_cue(tokens, 0):
-            return
-        if tokens[0].norm in KANA:
-            a = 1
-            b = next((m for m in range(2, min(len(tokens), 14)) if tokens[m].norm == "قد"), 0)
-            if not b or match_cue(tokens, b + 1) or not self._plausible(a, b):
-                return
-        elif self._verb_like(tokens[0]):
-            a, b = self._span(1)
-            b = self._trim_object(a, b)
-            if b <= a or any(t.norm in COMPLEMENTIZERS for t in tokens[b:b + 1]):
-                return
-        else:
-            return
-        if not self._person_like(a, b):
-            return
-        form = CueForm(tokens[0].norm, "verb", "neutral", "past", None, frozenset(), "")
-        self._hide(self._emit(a, b, 0, 1, form, via="", resolved="explicit"))
-
-    def _negated_subject(self, i: int, length: int, form: CueForm) -> None:
-        """A negated cue states nothing, but its subject is the latest speaker named: "ولم
-        يذكر المصدران كيف يعتقدان ..." — يعتقدان is theirs, not an earlier source's."""
-        tokens = self.tokens
-        if i == 0 or form.kind == "preposition" or tokens[i].quoted:
-            return
-        word = tokens[i - 1].norm
-        if (word[1:] if word[:1] in "وف" else word) not in NEGATIONS:
-            return
-        a, b = self._span(self._skip_adverbs(i + length))
-        b = self._trim_object(a, b)
-        if b > a and self._plausible(a, b) and self._person_like(a, b):
-            self._hide(self._emit(a, b, i, length, form, via="", resolved="explicit"))
-
-    def _verb_like(self, tok: Token) -> bool:
-        """Whether a sentence's first word can be a past verb: not a known noun, particle,
-        preposition or time word, nor definite (the rules have no dictionary of verbs), but
-        a verb whose root begins with ل may look definite (التقى, التزم)."""
-        word = tok.norm[1:] if tok.norm[:1] in "وف" and tok.norm[1:] in LAM_VERBS else bare(tok.norm)
-        if word in LAM_VERBS:
-            return True
-        if len(word) < 3 or word.startswith("ال") or word.startswith(("بال", "لل", "كال")):
-            return False
-        if word in CLAUSE_STARTERS or word in NOT_FIRST or word in BLOCKERS or word in TIME_WORDS or \
-                word in SVO_PARTICLES or word in SPAN_STOP or word in KANA or word in COMPLEMENTIZERS:
-            return False
-        if _known(word) or no_article(word) in words("given_name") or word in outlet_words() or \
-                self._place_at(0, False) or _lam_is_preposition(word) or _statement_noun(word):
-            return False
-        return not word.endswith(("ة", "ات", "ين", "ون")) and not word.isdigit()
-
-    def _person_like(self, a: int, b: int) -> bool:
-        """A span that names a person, a body or an outlet (not a place or a thing)."""
-        ws = [bare(t.norm) for t in self.tokens[a:b]]
-        kind, _ = classify(ws)
-        if not kind or self._place_at(a, False):
-            return False
-        if kind in ("named_outlet", "unnamed_outlet", "anonymous"):
-            return True
-        head = no_article(ws[0])
-        if head in words("title") or head in words("body") or ws[0] in words("given_name"):
-            return True
-        cited = {w for r in self.rows if r.explicit_mention for w in r.words if no_article(w) not in _head_words()}
-        return any(w in cited for w in ws)
 
     # --- verbs --------------------------------------------------------------------------
 
@@ -336,22 +265,6 @@ class DocumentReader(SpanRules, ObjectRules):
         if m < len(self.tokens) and self.tokens[m].norm.startswith(SPEECH_NOUNS):
             return m + 1
         return k
-
-    def _speaker_like(self, a: int, b: int) -> bool:
-        """A present-tense cue takes a subject after it only when the subject looks like a
-        speaker: a title, body, outlet, unnamed source, country, first name, or a name
-        already cited in the article ("ويضيف الكاشف")."""
-        ws = [bare(t.norm) for t in self.tokens[a:b]]
-        index = 0
-        while index < len(ws) - 1 and no_article(ws[index]) in words("quantifier"):
-            index += 1
-        head = no_article(ws[index])
-        if any(head in words(r) for r in ("title", "body", "media", "anonymous", "given_name")):
-            return True
-        if self._place_at(a, False) or outlet_in(ws, context=False):
-            return True
-        cited = {w for r in self.rows if r.explicit_mention for w in r.words}
-        return ws[index] in cited
 
     def _nested(self, i: int, ante: Attribution) -> bool:
         """A cue without a subject inside another source's reported words ("وقال X إن
@@ -460,163 +373,6 @@ class DocumentReader(SpanRules, ObjectRules):
             else:
                 self.pending_via = added[0].key
         return b
-
-    # --- subjects -----------------------------------------------------------------------
-
-    def _np_before(self, end: int, *, limit: int = 10, through: bool = False) -> int | None:
-        """The start of the noun phrase ending just before token ``end`` (None if none).
-
-        It stops at a boundary word, a preposition, a cue, punctuation, or a word with an
-        attached و/ف that is not a known head (وبرز إيهود براك: the phrase is إيهود براك)."""
-        tokens = self.tokens
-        a = end
-        while a > 0 and end - a < limit:
-            tok = tokens[a - 1]
-            word = tok.norm
-            if through and word in ("في", "من") and a - 1 > 0:
-                a -= 1
-                continue
-            if word in SPAN_STOP or word in KANA or word in SVO_PARTICLES or word in CLAUSE_STARTERS or \
-                    word in BLOCKERS or word in ("و", "ف", "قد") or _is_ala(tok) or match_cue(tokens, a - 1):
-                break
-            if word[:1] in "وف" and bare(word) != word and not bare(word).startswith("ال") and not _known(bare(word)):
-                break
-            if word in NOT_FIRST or (word[:1] in "وف" and word[1:] in NOT_FIRST) or _lam_is_preposition(word):
-                break
-            if word[:1] in "بك" and word[1:].startswith("ال") or word.startswith("لل"):
-                break
-            a -= 1
-            if any(c in tok.gap for c in PUNCT + "،,") or any(d in tok.gap for d in DASHES) or \
-                    (any(q in tok.gap for q in QUOTES) and not self._short_quote(a)):
-                break
-        if a == end:
-            return None
-        return a
-
-    def _subject_before(self, i: int, form: CueForm) -> tuple[int, int] | None | bool:
-        """A subject written before its verb: (start, end); None if the subject is not
-        before it; False if the cue is reported inside another source's words ("قال X إن Y
-        أكد"), which is then no attribution of its own."""
-        tokens = self.tokens
-        if i == 0:
-            return None
-        gap = tokens[i].gap
-        if any(c in gap for c in PUNCT) or any(d in gap for d in DASHES):
-            return None
-        if any(q in gap for q in QUOTES) and not self._closes_short_quote(i):
-            return None
-        comma = any(c in gap for c in "،,")
-        prev = tokens[i - 1].norm
-        # "X، الذي قال" (unless the relative clause has its own subject: "الذي وصفه الرئيس")
-        if prev in RELATIVES and form.tense in ("past", "present") and not comma:
-            j = self._skip_adverbs(i + 1)
-            a, b = self._span(j)
-            if b > a and self._plausible(a, b):
-                return None
-            close = next((m for m in range(i + 1, len(tokens)) if any(c in tokens[m].gap for c in "،,")), None)
-            if form.needs and close is not None and \
-                    not self._content_at(i + 1, form, strict=form.needs == "strict", window=close - i - 2):
-                return False                                # "X، الذي تحدث في مؤتمر، أكد أن": the content is أكد's
-            end = i - 1
-            start = self._np_before(end, limit=5)
-            if start is not None and self._plausible(start, end) and (form.tense == "past" or
-                                                                       self._speaker_like(start, end)):
-                return start, end
-            return None
-        end = i - 1 if prev == "قد" else i
-        if any(c in tokens[end].gap for c in "،,"):
-            found = self._subject_before_relative(end, form, kana=end == i - 1)
-            if found is not None:
-                return found
-        if end == i - 1 and end >= 2 and tokens[end - 1].norm in KANA and not _opens(tokens[end - 1]):
-            start = self._np_before(end - 1, limit=10, through=True)
-            if start is not None and self._plausible(start, end - 1):
-                return start, end - 1                       # "مصدر مسؤول في القنصلية كان قد نفى"
-        # "وكان X قد قال", "وظل X يصر"
-        for c in range(end - 1, max(-1, end - 14), -1):
-            word = tokens[c].norm
-            if word in KANA:
-                if c + 1 < end and self._plausible(c + 1, end):
-                    return c + 1, end
-                return None
-            if word in SPAN_STOP or word in COMPLEMENTIZERS or any(ch in tokens[c].gap for ch in PUNCT) \
-                    or match_cue(tokens, c):
-                break
-        if _conjunction_attached(tokens[i]) or comma:
-            return None                                     # وقال: a new clause, subject after
-        if end == i and (prev in CLAUSE_STARTERS or prev in COMPLEMENTIZERS or prev in SVO_PARTICLES):
-            return None
-        for through in (True, False):
-            start = self._np_before(end, limit=8 if through else 6, through=through)
-            if start is None:
-                continue
-            lead = tokens[start - 1].norm if start > 0 else ""
-            opens = start == 0 or _opens(tokens[start]) or lead in SVO_PARTICLES or lead in COMPLEMENTIZERS
-            if form.tense == "present" and start != 0:
-                opens = False                               # "X يؤكد": only a headline or standfirst
-            if not opens:
-                continue
-            if lead in COMPLEMENTIZERS and not (start >= 2 and tokens[start - 2].norm in SVO_PARTICLES) and \
-                    any(match_cue(tokens, c) for c in range(0, start - 1)):
-                return False                                # "قال X إن Y أكد": Y is reported, not cited
-            if self._plausible(start, end):
-                return start, end
-        return None
-
-    def _subject_before_relative(self, end: int, form: CueForm, *, kana: bool) -> tuple[int, int] | bool | None:
-        """A subject set off from its verb by a relative clause between commas: "وكان رئيس
-        الوزراء، الذي يزور طهران، قد قال" (``kana``: the verb follows قد, the subject كان),
-        "رئيس البرلمان، الذي التقى السفير أمس، قال" (the subject opens the clause)."""
-        tokens = self.tokens
-        for c in range(end - 1, max(0, end - 16), -1):
-            if any(ch in tokens[c + 1].gap for ch in PUNCT) or any(d in tokens[c + 1].gap for d in DASHES):
-                return None
-            if tokens[c].norm in RELATIVES and any(ch in tokens[c].gap for ch in "،,"):
-                break
-        else:
-            return None
-        if c < 1:
-            return None
-        if kana:
-            for k in range(c - 1, max(-1, c - 12), -1):
-                word = tokens[k].norm
-                if word in KANA:
-                    return (k + 1, c) if k + 1 < c and self._plausible(k + 1, c) else None
-                if word in SPAN_STOP or any(ch in tokens[k].gap for ch in PUNCT) or match_cue(tokens, k):
-                    return None
-            return None
-        start = self._np_before(c, limit=8, through=True)
-        if start is None or not self._plausible(start, c) or not self._person_like(start, c):
-            return None
-        lead = tokens[start - 1].norm if start > 0 else ""
-        if lead in COMPLEMENTIZERS and any(match_cue(tokens, m) for m in range(0, start - 1)):
-            return False                                    # "قال X إن Y، الذي ...، أكد": Y is reported
-        if start == 0 or _opens(tokens[start]) or lead in SVO_PARTICLES:
-            return start, c
-        return None
-
-    def _closes_short_quote(self, i: int) -> bool:
-        """A quotation mark before token i closes a short quoted name ("فيلق القدس" حث)."""
-        tokens = self.tokens
-        for m in range(i - 1, max(-1, i - 5), -1):
-            if any(q in tokens[m].gap for q in QUOTES):
-                return True
-        return False
-
-    def _plausible(self, a: int, b: int) -> bool:
-        """Whether tokens a..b-1 can be a speaker (not evidence, a rule, a pronoun)."""
-        ws = [t.norm for t in self.tokens[a:b]]
-        if not ws or len(ws) > 10:
-            return False
-        if any(w in SPAN_STOP or w in COMPLEMENTIZERS for w in ws):
-            return False
-        kind, _ = classify(ws)
-        if not kind:
-            return False
-        head = no_article(bare(ws[0]))
-        if ws[-1].endswith(("ه", "ها", "هم")) and len(ws) == 1 and head not in words("anonymous"):
-            return False
-        return True
 
     # --- content ------------------------------------------------------------------------
 
