@@ -55,11 +55,12 @@ from .sources_classify import _agrees, _agreement, head_agreement, _conjuncts, c
 from .sources_content import ContentRules
 from .sources_cues import match_cue, _conjunction_attached, _blocked
 from .sources_lexicon import (
-    CueForm, cue_forms, no_article, outlet_words, words, QUOTES, OPEN_QUOTES, PUNCT, COMPLEMENTIZERS, NUMBER_WORDS,
-    RELATIVES, SPAN_STOP, SPEECH_NOUNS, ADJECTIVE_HINTS, CONDITIONS, PUBLISHING_VERBS,
+    CueForm, cue_forms, no_article, outlet_words, words, OPEN_QUOTES, COMPLEMENTIZERS, NUMBER_WORDS, RELATIVES,
+    SPEECH_NOUNS, CONDITIONS,
 )
 from .sources_objects import ObjectRules
 from .sources_outlets import _named_in_text, _outlet_names, _clean, _generic_media, _outlet_end
+from .sources_relays import RelayRules
 from .sources_spans import SpanRules
 from .sources_subjects import SubjectRules
 from .sources_words import sentence_tokens, bare, strip_lam, _head_words, _lam_is_preposition, _opens
@@ -98,7 +99,7 @@ class Attribution:
     hidden: bool = False        # a speaker named by a cue that was not an attribution ("قد تحدثا")
 
 
-class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules):
+class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRules):
     """Reads one document's attributions sentence by sentence (see the module docstring)."""
 
     def __init__(self, text: str) -> None:
@@ -372,101 +373,6 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules):
                 self.pending_via = added[0].key
         return b
 
-    # --- content ------------------------------------------------------------------------
-
-    def _told(self, k: int) -> str:
-        """The outlet a statement was made to, after its subject: "لوكالة الأناضول",
-        "في حديث لقناة الحرة", "في مقابلة مع CNN" ('' if none)."""
-        tokens = self.tokens
-        n = len(tokens)
-        m = self._skip_adverbs(k)
-        if m < n and tokens[m].norm in ("في", "خلال", "وفي", "وخلال") and m + 1 < n and bare(tokens[m + 1].norm) in (
-                "حديث", "مقابلة", "تصريح", "تصريحات", "لقاء", "حوار", "اتصال"):
-            m += 2
-            if m < n and tokens[m].norm in ("خاص", "خاصة", "هاتفي", "صحفي", "صحافي", "حصري", "له", "لها"):
-                m += 1
-            if m < n and tokens[m].norm == "مع" and m + 1 < n:
-                return self._outlet_at(m + 1, lam=False)
-        if m < n and tokens[m].norm == "ل" and m + 1 < n:
-            return self._outlet_at(m + 1, lam=False)
-        if m < n and self._dative(tokens[m].norm):
-            return self._outlet_at(m, lam=True)
-        return ""
-
-    def _dative_outlet(self, j: int) -> tuple[int, str] | None:
-        """An outlet a statement was made to, written right after the verb ("لوكالة رويترز",
-        "لـ"سكاي نيوز عربية""): (the token after its name, its key), or None."""
-        tokens = self.tokens
-        n = len(tokens)
-        if j >= n:
-            return None
-        rest = strip_lam(tokens[j].norm)
-        if tokens[j].norm.startswith("ل") and (rest in words("audience") or no_article(rest) in words("audience")):
-            return j + 1, ""                                # "وقال للصحفيين وزير الخارجية"
-        if tokens[j].norm == "ل" and j + 1 < n:
-            x, lam = j + 1, False
-        elif self._dative(tokens[j].norm):
-            x, lam = j, True
-        else:
-            return None
-        _, y = self._span(x, preposition=True, lead_lam=lam)
-        if y <= x:
-            return None
-        ws = [strip_lam(tokens[x].norm) if lam else tokens[x].norm] + [t.norm for t in tokens[x + 1:y]]
-        kind, key = classify(ws)
-        if kind != "named_outlet":
-            return None
-        end = x + _outlet_end(ws, key)
-        return (end, key) if x < end < y else None
-
-    def _told_before(self, i: int) -> str:
-        """A statement's outlet written before its verb: "وفي تصريح لـ"سكاي نيوز عربية"، قال"."""
-        tokens = self.tokens
-        for m in range(0, max(0, i - 2)):
-            if tokens[m].norm in ("في", "وفي", "خلال", "وخلال") and bare(tokens[m + 1].norm) in (
-                    "حديث", "مقابلة", "تصريح", "تصريحات", "لقاء", "حوار", "اتصال"):
-                found = self._told(m)
-                if found:
-                    return found
-        return ""
-
-    def _outlet_at(self, m: int, *, lam: bool) -> str:
-        a, b = self._span(m, preposition=True, lead_lam=lam)
-        if b <= a:
-            return ""
-        ws = [strip_lam(self.tokens[a].norm) if lam else self.tokens[a].norm] + [t.norm for t in self.tokens[a + 1:b]]
-        kind, key = classify(ws)
-        return key if kind in ("named_outlet", "unnamed_outlet") else ""
-
-    def _publisher(self, a: int, lam: bool) -> tuple[int, int, bool] | None:
-        """For a document ("تقرير لصحيفة X", "بيان صادر عن X", "استطلاع مؤسسة X",
-        "حصيلة للمرصد"): the span of its publisher and whether it starts with ل; None for a
-        document nobody is said to have issued ("وفقا لأحدث أرقام حكومية")."""
-        tokens = self.tokens
-        for m in range(a + 1, min(a + 6, len(tokens))):
-            tok = tokens[m]
-            word = tok.norm
-            if any(c in tok.gap for c in PUNCT + "،,") or word in COMPLEMENTIZERS or match_cue(tokens, m):
-                return None
-            found = None
-            if word.startswith("ل") and len(word) > 2 and (_lam_is_preposition(word) or self._dative(word) or
-                                                         no_article(strip_lam(word)) in words("body") | words("title")):
-                found = (m, True)
-            elif word in ("صادر", "الصادر", "صادرة", "الصادرة") and m + 1 < len(tokens) and \
-                    tokens[m + 1].norm == "عن":
-                found = (m + 2, False)
-            elif any(word.startswith(v) for v in PUBLISHING_VERBS) and word.endswith(("ته", "ها", "ه")):
-                found = (m + 1, False)
-            elif m == a + 1 and word not in ADJECTIVE_HINTS and not (word.startswith("ال") and word.endswith(
-                    ("ي", "يه", "ية"))) and not word[:1] in "بف" and word not in SPAN_STOP:
-                found = (m, False)
-            if found:
-                x, y = self._span(found[0], preposition=True, lead_lam=found[1])
-                return (x, y, found[1]) if y > x else None
-            if not (word.startswith("ال") and word.endswith(("ي", "ية")) or word in ADJECTIVE_HINTS):
-                return None
-        return None
-
     # --- rows ---------------------------------------------------------------------------
 
     def _emit(self, a: int, b: int, i: int, length: int, form: CueForm, *, via: str, resolved: str,
@@ -530,21 +436,6 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules):
             self.rows.append(row)
             added.append(row)
         return added
-
-    def _quoted_name(self, x: int, y: int) -> str:
-        """The quoted name right after a media head noun (صحيفة "صنداي ميرور"), '' if none."""
-        tokens = self.tokens
-        if y - x < 2 or no_article(bare(tokens[x].norm)) not in words("media"):
-            return ""
-        if not any(q in tokens[x + 1].gap for q in QUOTES):
-            return ""
-        for m in range(x + 2, min(y, x + 6) + 1):
-            closing = tokens[m].gap if m < len(tokens) else ""
-            if m == y or any(q in closing for q in QUOTES):
-                if m < len(tokens) and not any(q in closing for q in QUOTES) and m != y:
-                    return ""
-                return " ".join(t.surface for t in tokens[x + 1:m])
-        return ""
 
     def _cue_text(self, i: int, length: int) -> str:
         return self.text[self.tokens[i].start:self.tokens[i + length - 1].end]
