@@ -5,7 +5,9 @@ The work is split by job:
 * :mod:`analysis.sources_lexicon` reads the editable lists (``analysis/data/``: the cues
   with their ``cue_class``, the outlet gazetteer, the head words);
 * :mod:`analysis.sources_rules` finds the attributions of one text (cues, subjects before
-  or after their verb, continuations, relays, lists, negation, quotations);
+  or after their verb, continuations, relays, lists, negation, quotations), with the
+  modules its docstring lists (tokens, cues, spans, objects, subjects, content, relays,
+  outlet names, classification);
 * :mod:`analysis.sources_entities` turns mentions into entities (``source_entity``), in an
   article and across a corpus, with the alias table ``analysis/data/source_aliases.csv``;
 * :mod:`analysis.sources_scoring` scores the rows against a hand annotation.

@@ -45,6 +45,15 @@ nationality or after a proper name, which takes no genitive ("الجيش الإ�
 audience may stand between the verb and its subject ("وقال لوكالة رويترز مسؤول"), and a
 relative clause between commas between the subject and its verb ("وكان X، الذي ...، قد
 قال").
+
+The rules are split by job: :mod:`analysis.sources_words` (the tokens of a sentence and the
+tests on one word), :mod:`analysis.sources_cues` (cue matching, blocked cues),
+:mod:`analysis.sources_spans` (subject spans and where they end),
+:mod:`analysis.sources_objects` (where the object begins), :mod:`analysis.sources_subjects`
+(subjects before their verb, speakers), :mod:`analysis.sources_content` (a cue's content),
+:mod:`analysis.sources_relays` (relays and publishers), :mod:`analysis.sources_outlets`
+(outlet names) and :mod:`analysis.sources_classify` (source types and agreement).  The
+reader here, :class:`DocumentReader`, drives them sentence by sentence and keeps the rows.
 """
 
 from __future__ import annotations
