@@ -27,6 +27,8 @@ class SubjectRules:
     A mixin of :class:`~analysis.sources_rules.DocumentReader`: it reads the reader's
     ``tokens`` and ``rows`` and records hidden rows with its ``_emit`` and ``_hide``."""
 
+    # --- the subject of a sentence that cites nobody ---------------------------------------
+
     def _clause_subject(self) -> None:
         """Keep the subject of a sentence's first verb when that verb is no cue ("وكان الرئيس،
         محمد ولد عبد العزيز، قد هاجم ...", "وأرسل غريفيث رسائل ..."): a later cue without a
@@ -96,6 +98,8 @@ class SubjectRules:
             return True
         cited = {w for r in self.rows if r.explicit_mention for w in r.words if no_article(w) not in _head_words()}
         return any(w in cited for w in ws)
+
+    # --- subjects -----------------------------------------------------------------------
 
     def _speaker_like(self, a: int, b: int) -> bool:
         """A present-tense cue takes a subject after it only when the subject looks like a
