@@ -175,5 +175,5 @@ EVENT_RELATIVE_PHRASES = ("غداة", "عشية", "نفس اليوم", "ذات �
 # --- sources cited ------------------------------------------------------------------------
 # The editable lists are tables in analysis/data/ (attribution_cues.csv, source_words.csv,
 # outlets.csv, source_aliases.csv), read by analysis/sources_lexicon.py; the closed word
-# classes the rules use (complementizers, relative pronouns, time words) are at the top of
-# analysis/sources_rules.py.
+# classes the rules use (complementizers, relative pronouns, time words) are in
+# analysis/sources_lexicon.py too.
