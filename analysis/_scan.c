@@ -106,22 +106,33 @@ typedef struct {
     Py_ssize_t capacity;    /* of hashes */
 } Vocabulary;
 
-static int
-vocabulary_grow(Vocabulary *v)
+/* a new open-addressing table of `size` slots (a power of two) holding ids 0..count-1 by
+ * their hashes; NULL (MemoryError set) if it cannot be allocated */
+static int32_t *
+slots_for(const uint64_t *hashes, Py_ssize_t count, size_t size)
 {
-    size_t size = (v->mask + 1) * 2;
     int32_t *slots = PyMem_Malloc(size * sizeof(int32_t));
     if (slots == NULL) {
         PyErr_NoMemory();
-        return -1;
+        return NULL;
     }
     memset(slots, 0xff, size * sizeof(int32_t));
-    for (Py_ssize_t id = 0; id < v->count; id++) {
-        size_t at = (size_t)v->hashes[id] & (size - 1);
+    for (Py_ssize_t id = 0; id < count; id++) {
+        size_t at = (size_t)hashes[id] & (size - 1);
         while (slots[at] >= 0)
             at = (at + 1) & (size - 1);
         slots[at] = (int32_t)id;
     }
+    return slots;
+}
+
+static int
+vocabulary_grow(Vocabulary *v)
+{
+    size_t size = (v->mask + 1) * 2;
+    int32_t *slots = slots_for(v->hashes, v->count, size);
+    if (slots == NULL)
+        return -1;
     PyMem_Free(v->slots);
     v->slots = slots;
     v->mask = size - 1;
@@ -610,18 +621,9 @@ utf8_of(PyObject *key, Py_ssize_t *size, PyObject **owner)
 static int
 interner_rehash(Interner *self, size_t size)
 {
-    int32_t *slots = PyMem_Malloc(size * sizeof(int32_t));
-    if (slots == NULL) {
-        PyErr_NoMemory();
+    int32_t *slots = slots_for(self->hashes, self->count, size);
+    if (slots == NULL)
         return -1;
-    }
-    memset(slots, 0xff, size * sizeof(int32_t));
-    for (Py_ssize_t id = 0; id < self->count; id++) {
-        size_t at = (size_t)self->hashes[id] & (size - 1);
-        while (slots[at] >= 0)
-            at = (at + 1) & (size - 1);
-        slots[at] = (int32_t)id;
-    }
     PyMem_Free(self->slots);
     self->slots = slots;
     self->mask = size - 1;

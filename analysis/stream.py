@@ -164,7 +164,22 @@ def _run_dask(parts: list[Partition], done, *, scheduler: str, workers: int, on_
             cluster.close()
 
 
-def count_stream(
+def count_stream(path: str | Path, **options) -> pd.DataFrame:
+    """Count the terms of a corpus of any size, as :func:`analysis.terms.count_terms` would:
+    :func:`stream_counts` (the same options), as one DataFrame.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``[doc_id,] term, label, count, per_1000, doc_freq``, ordered as ``count_terms``
+        orders them.  ``attrs`` holds ``n_docs``, ``n_tokens``, ``n_bytes``, ``seconds``
+        and ``skipped`` (tuples of file and reason; as a table:
+        :func:`analysis.corpus.skipped_inputs`).
+    """
+    return stream_counts(path, **options).to_frame()
+
+
+def stream_counts(
     path: str | Path,
     *,
     by_doc: bool = False,
@@ -179,8 +194,12 @@ def count_stream(
     duplicate_ids: str = "raise",
     partition_bytes: int = 4 << 20,
     progress: bool = True,
-) -> pd.DataFrame:
-    """Count the terms of a corpus of any size, as :func:`analysis.terms.count_terms` would.
+) -> CountedTerms:
+    """Count the terms of a corpus of any size, as :func:`analysis.terms.count_terms` would,
+    the rows in order with their strings still compact: :meth:`CountedTerms.column` makes
+    the strings of a block of rows (what the command line writes, so memory stays bounded
+    by the vocabulary's compact form), :meth:`CountedTerms.to_frame` the DataFrame that
+    :func:`count_stream` returns.
 
     Parameters
     ----------
@@ -207,38 +226,10 @@ def count_stream(
 
     Returns
     -------
-    pandas.DataFrame
-        ``[doc_id,] term, label, count, per_1000, doc_freq``, ordered as ``count_terms``
-        orders them.  ``attrs`` holds ``n_docs``, ``n_tokens``, ``n_bytes``, ``seconds``
-        and ``skipped`` (tuples of file and reason; as a table:
-        :func:`analysis.corpus.skipped_inputs`).
+    analysis.count_table.CountedTerms
+        The rows ``[doc_id,] term, label, count, per_1000, doc_freq`` in ``count_terms``'s
+        order, with ``n_docs``, ``n_tokens``, ``n_bytes``, ``seconds`` and ``skipped``.
     """
-    return stream_counts(path, by_doc=by_doc, workers=workers, scheduler=scheduler, merge_variants=merge_variants,
-                         text_column=text_column, id_column=id_column, encoding=encoding,
-                         invalid_bytes=invalid_bytes, on_error=on_error, duplicate_ids=duplicate_ids,
-                         partition_bytes=partition_bytes, progress=progress).to_frame()
-
-
-def stream_counts(
-    path: str | Path,
-    *,
-    by_doc: bool = False,
-    workers: int | None = None,
-    scheduler: str | None = None,
-    merge_variants: bool = True,
-    text_column: str = "text",
-    id_column: str | None = None,
-    encoding: str | None = None,
-    invalid_bytes: str = "replace",
-    on_error: OnError = "raise",
-    duplicate_ids: str = "raise",
-    partition_bytes: int = 4 << 20,
-    progress: bool = True,
-) -> CountedTerms:
-    """:func:`count_stream` before its table is made: the rows in order, their strings made a
-    block at a time by :meth:`analysis.count_table.CountedTerms.column` (what the command line
-    writes: memory then stays bounded by the vocabulary's compact form, not its strings).
-    Same parameters; ``.to_frame()`` gives what :func:`count_stream` returns."""
     if duplicate_ids not in ("raise", "number"):
         raise ValueError(f"duplicate_ids must be 'raise' or 'number', not {duplicate_ids!r}")
     started = time.perf_counter()
