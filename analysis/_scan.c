@@ -107,24 +107,28 @@ typedef struct {
 } Vocabulary;
 
 /* a new open-addressing table of `size` slots (a power of two) holding ids 0..count-1 by
- * their hashes; NULL (MemoryError set) if it cannot be allocated */
-static int32_t *
-slots_for(const uint64_t *hashes, Py_ssize_t count, size_t size)
-{
-    int32_t *slots = PyMem_Malloc(size * sizeof(int32_t));
-    if (slots == NULL) {
-        PyErr_NoMemory();
-        return NULL;
+ * their hashes; NULL (MemoryError set) if it cannot be allocated.  For 64-bit hashes (the
+ * scanner's vocabulary) and 32-bit ones (the Interner's). */
+#define DEFINE_SLOTS_FOR(name, hash_t)                                                \
+    static int32_t *                                                                  \
+    name(const hash_t *hashes, Py_ssize_t count, size_t size)                         \
+    {                                                                                 \
+        int32_t *slots = PyMem_Malloc(size * sizeof(int32_t));                        \
+        if (slots == NULL) {                                                          \
+            PyErr_NoMemory();                                                         \
+            return NULL;                                                              \
+        }                                                                             \
+        memset(slots, 0xff, size * sizeof(int32_t));                                  \
+        for (Py_ssize_t id = 0; id < count; id++) {                                   \
+            size_t at = (size_t)hashes[id] & (size - 1);                              \
+            while (slots[at] >= 0)                                                    \
+                at = (at + 1) & (size - 1);                                           \
+            slots[at] = (int32_t)id;                                                  \
+        }                                                                             \
+        return slots;                                                                 \
     }
-    memset(slots, 0xff, size * sizeof(int32_t));
-    for (Py_ssize_t id = 0; id < count; id++) {
-        size_t at = (size_t)hashes[id] & (size - 1);
-        while (slots[at] >= 0)
-            at = (at + 1) & (size - 1);
-        slots[at] = (int32_t)id;
-    }
-    return slots;
-}
+DEFINE_SLOTS_FOR(slots_for, uint64_t)
+DEFINE_SLOTS_FOR(slots_for32, uint32_t)
 
 static int
 vocabulary_grow(Vocabulary *v)
@@ -580,8 +584,8 @@ typedef struct {
     PyObject_HEAD
     char *chars;            /* UTF-8 of every string, one after another */
     size_t n_chars, chars_capacity;
-    int64_t *offsets;       /* string id: chars[offsets[id]:offsets[id + 1]] */
-    uint64_t *hashes;       /* per id */
+    uint32_t *offsets;      /* string id: chars[offsets[id]:offsets[id + 1]] (under 4 GB in all) */
+    uint32_t *hashes;       /* per id: the low half of its hash (the table has at most 2**32 slots) */
     int32_t *slots;         /* open addressing: id or -1; NULL once the index is dropped */
     size_t mask;
     Py_ssize_t count, capacity;
@@ -621,7 +625,7 @@ utf8_of(PyObject *key, Py_ssize_t *size, PyObject **owner)
 static int
 interner_rehash(Interner *self, size_t size)
 {
-    int32_t *slots = slots_for(self->hashes, self->count, size);
+    int32_t *slots = slots_for32(self->hashes, self->count, size);
     if (slots == NULL)
         return -1;
     PyMem_Free(self->slots);
@@ -632,14 +636,14 @@ interner_rehash(Interner *self, size_t size)
 
 /* the id of s (-1 if absent); *at is the free slot where it would go */
 static int64_t
-interner_find(Interner *self, const char *s, Py_ssize_t n, uint64_t hash, size_t *at)
+interner_find(Interner *self, const char *s, Py_ssize_t n, uint32_t hash, size_t *at)
 {
     size_t i = (size_t)hash & self->mask;
     for (;;) {
         int32_t id = self->slots[i];
         if (id < 0)
             break;
-        if (self->hashes[id] == hash && self->offsets[id + 1] - self->offsets[id] == n
+        if (self->hashes[id] == hash && (Py_ssize_t)(self->offsets[id + 1] - self->offsets[id]) == n
             && memcmp(self->chars + self->offsets[id], s, (size_t)n) == 0)
             return id;
         i = (i + 1) & self->mask;
@@ -649,7 +653,7 @@ interner_find(Interner *self, const char *s, Py_ssize_t n, uint64_t hash, size_t
 }
 
 static int64_t
-interner_add(Interner *self, const char *s, Py_ssize_t n, uint64_t hash, size_t at)
+interner_add(Interner *self, const char *s, Py_ssize_t n, uint32_t hash, size_t at)
 {
     if (self->count >= INT32_MAX) {
         PyErr_SetString(PyExc_OverflowError, "more than 2**31 distinct strings");
@@ -657,12 +661,16 @@ interner_add(Interner *self, const char *s, Py_ssize_t n, uint64_t hash, size_t 
     }
     if (self->count + 1 >= self->capacity) {
         Py_ssize_t capacity = self->capacity;
-        if (grow((void **)&self->hashes, &capacity, 1024, sizeof(uint64_t)) < 0)
+        if (grow((void **)&self->hashes, &capacity, 1024, sizeof(uint32_t)) < 0)
             return -1;
         capacity = self->capacity;
-        if (grow((void **)&self->offsets, &capacity, 1024, sizeof(int64_t)) < 0)
+        if (grow((void **)&self->offsets, &capacity, 1024, sizeof(uint32_t)) < 0)
             return -1;
         self->capacity = capacity;
+    }
+    if (self->n_chars + (size_t)n > UINT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "more than 4 GB of distinct strings");
+        return -1;
     }
     if (self->n_chars + (size_t)n > self->chars_capacity) {
         size_t wanted = self->chars_capacity * 2;
@@ -679,7 +687,7 @@ interner_add(Interner *self, const char *s, Py_ssize_t n, uint64_t hash, size_t 
     memcpy(self->chars + self->n_chars, s, (size_t)n);
     self->n_chars += (size_t)n;
     int64_t id = self->count++;
-    self->offsets[id + 1] = (int64_t)self->n_chars;
+    self->offsets[id + 1] = (uint32_t)self->n_chars;
     self->hashes[id] = hash;
     self->slots[at] = (int32_t)id;
     if ((size_t)self->count * 2 > self->mask + 1 && interner_rehash(self, (self->mask + 1) * 2) < 0)
@@ -698,8 +706,8 @@ Interner_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (self == NULL)
         return NULL;
     self->capacity = 1024;
-    self->hashes = PyMem_Malloc(1024 * sizeof(uint64_t));
-    self->offsets = PyMem_Malloc(1024 * sizeof(int64_t));
+    self->hashes = PyMem_Malloc(1024 * sizeof(uint32_t));
+    self->offsets = PyMem_Malloc(1024 * sizeof(uint32_t));
     self->slots = PyMem_Malloc(2048 * sizeof(int32_t));
     self->chars = PyMem_Malloc(1 << 12);
     self->chars_capacity = 1 << 12;
@@ -747,7 +755,7 @@ interner_ids(Interner *self, PyObject *keys, int add)
         const char *s = utf8_of(PySequence_Fast_GET_ITEM(seq, k), &size, &owner);
         if (s == NULL)
             goto error;
-        uint64_t hash = bytes_hash(s, size);
+        uint32_t hash = (uint32_t)bytes_hash(s, size);
         size_t at;
         int64_t id = interner_find(self, s, size, hash, &at);
         if (id < 0 && add)
@@ -857,7 +865,7 @@ static int
 compare_ids(const void *a, const void *b)
 {
     int64_t i = *(const int64_t *)a, j = *(const int64_t *)b;
-    int64_t ni = sorting->offsets[i + 1] - sorting->offsets[i], nj = sorting->offsets[j + 1] - sorting->offsets[j];
+    uint32_t ni = sorting->offsets[i + 1] - sorting->offsets[i], nj = sorting->offsets[j + 1] - sorting->offsets[j];
     int c = memcmp(sorting->chars + sorting->offsets[i], sorting->chars + sorting->offsets[j],
                    (size_t)(ni < nj ? ni : nj));
     if (c != 0)
@@ -899,9 +907,9 @@ Interner_len(Interner *self)
 static PyObject *
 Interner_nbytes(Interner *self, void *closure)
 {
-    size_t n = self->chars_capacity + (size_t)self->capacity * sizeof(int64_t);
+    size_t n = self->chars_capacity + (size_t)self->capacity * sizeof(uint32_t);
     if (self->slots != NULL)
-        n += (size_t)self->capacity * sizeof(uint64_t) + (self->mask + 1) * sizeof(int32_t);
+        n += (size_t)self->capacity * sizeof(uint32_t) + (self->mask + 1) * sizeof(int32_t);
     return PyLong_FromSize_t(n);
 }
 
