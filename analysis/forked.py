@@ -44,6 +44,29 @@ def died_error(what: str, then: str = "") -> RuntimeError:
     return RuntimeError(f"{what} ended without sending its result back (killed, or out of memory?){then}")
 
 
+def stop_executor(executor) -> None:
+    """Stop a ``ProcessPoolExecutor`` at once (on an error or Ctrl-C), not waiting for its work.
+
+    Its processes are terminated and reaped; then this process's end of the results pipe
+    is closed, so that the executor's thread, if it was reading a result that a process was
+    stopped in the middle of writing, reads the end of the pipe instead of waiting for the
+    rest for ever (CPython's executor cannot stop its workers itself before 3.14); then the
+    executor shuts down.
+    """
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(5)
+        if process.is_alive():                       # pragma: no cover - a process ignoring SIGTERM
+            process.kill()
+            process.join()
+    writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        writer.close()
+    executor.shutdown(wait=True, cancel_futures=True)
+
+
 def map_forked(func: Callable[[T], R], pieces: Sequence[T], *, processes: int) -> list[R]:
     """``[func(piece) for piece in pieces]``, with up to ``processes`` pieces at a time.
 
@@ -69,13 +92,19 @@ def map_forked(func: Callable[[T], R], pieces: Sequence[T], *, processes: int) -
     try:
         # an executor, not a Pool: a child that dies (killed, out of memory) breaks it with an
         # error here, where a Pool would wait for the lost result for ever
-        with ProcessPoolExecutor(min(processes, len(pieces)) - 1, mp_context=mp.get_context("fork")) as executor:
+        executor = ProcessPoolExecutor(min(processes, len(pieces)) - 1, mp_context=mp.get_context("fork"))
+        try:
             others = [executor.submit(_run_piece, index) for index in range(1, len(pieces))]
             first = func(pieces[0])
-            try:
-                return [first, *(future.result() for future in others)]
-            except BrokenProcessPool:
-                raise died_error("a forked process") from None
+            results = [first, *(future.result() for future in others)]
+        except BrokenProcessPool:
+            stop_executor(executor)
+            raise died_error("a forked process") from None
+        except BaseException:                       # an error here, or Ctrl-C: the others stop at once
+            stop_executor(executor)
+            raise
+        executor.shutdown(wait=True)
+        return results
     finally:
         _WORK = None
 

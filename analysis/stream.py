@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from .count_merge import Merger, aggregate
 from .count_worker import PartitionCounts, _WORKERS, count_partition, count_spilled
-from .forked import died_error, process_context
+from .forked import died_error, process_context, stop_executor
 from .lexicon import zipf_many
 from .reader import OnError, Partition, numbered_partitions, partitions, repeated_ids_error
 from .stopwords import arabic_stopwords
@@ -120,13 +120,13 @@ def _run_processes(parts: list[Partition], merger: Merger, done, *, workers: int
                 done(future.result())
             submit_more()
     except BaseException as exc:
-        for process in list((getattr(executor, "_processes", None) or {}).values()):
-            process.terminate()                               # at once; the executor then joins them
+        stop_executor(executor)                               # at once, even mid-way through a result
         if isinstance(exc, BrokenProcessPool):
             raise died_error("a counting worker process", "; nothing was written") from None
         raise
+    else:
+        executor.shutdown(wait=True)
     finally:
-        executor.shutdown(wait=True, cancel_futures=True)
         if loader is not None:
             loader.join()
 

@@ -26,3 +26,33 @@ def _die_in_a_child(piece: int) -> int:
 def test_a_child_that_dies_is_an_error_not_a_wait():
     with pytest.raises(RuntimeError, match="ended without sending its result back"):
         map_forked(_die_in_a_child, [0, 1], processes=2)
+
+
+def _stop_with_a_half_written_result() -> None:
+    import struct
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    from analysis.forked import process_context, stop_executor
+
+    executor = ProcessPoolExecutor(1, mp_context=process_context())
+    assert executor.submit(_shout, "قال").result() == "قال!"
+    # what a worker stopped in the middle of sending its result leaves in the pipe: the
+    # length of a message and only part of it; the executor's thread reads it and waits
+    os.write(executor._result_queue._writer.fileno(), struct.pack("!i", 1000) + "نصف".encode())
+    time.sleep(0.2)
+    stop_executor(executor)
+    print("stopped")
+
+
+@pytest.mark.skipif(not can_fork(), reason="forking is Linux-only here")
+def test_stopping_at_once_does_not_wait_for_a_half_sent_result():
+    # Ctrl-C or an error stops the workers at once; a result cut off mid-way must not keep
+    # the executor's thread (and so this process) waiting for the rest for ever
+    import subprocess
+    import sys
+
+    code = "from tests.test_forked import _stop_with_a_half_written_result as f; f()"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    assert done.returncode == 0 and done.stdout.strip() == "stopped", done.stderr
