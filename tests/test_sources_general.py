@@ -87,9 +87,25 @@ def test_a_new_cue_without_a_subject_continues_the_speaker():
     ("وذكرت صحيفة يني شفق التركية أن أنقرة أرسلت تعزيزات.", "يني شفق"),
     ("وأفادت وكالة برناما الماليزية بأن الانتخابات تأجلت.", "برناما"),
     ("وقالت قناة الجديد اللبنانية إن الجلسة تأجلت.", "الجديد"),
+    # Iraqi and Iranian outlets of the coverage this workbook is about
+    ("وذكرت قناة الاتجاه أن قائد فيلق القدس وصل إلى بغداد.", "الاتجاه"),
+    ("وأفاد موقع سباه نيوز بأن قاآني التقى قادة الفصائل.", "سباه نيوز"),
+    ("وقالت صحيفة همشهري الإيرانية إن طهران تدعم الحوار.", "همشهري"),
+    ("وقال ناس نيوز إن البرلمان سيعقد جلسة.", "ناس نيوز"),
 ])
 def test_outlets_of_the_region_and_beyond(text, outlet):
     assert rows(text) == [(outlet, "named_outlet", "")]
+
+
+def test_an_iraqi_agency_relays_and_an_iraqi_site_is_told():
+    assert rows("ونقلت وكالة المعلومة عن مصدر في الحشد الشعبي قوله إن الزيارة سرية.") == [
+        ("المعلومة", "named_outlet", ""), ("مصدر في الحشد الشعبي", "anonymous", "المعلومة")]
+    assert rows("وقال النائب لشبكة 964 إن الحكومة تتحمل المسؤولية.") == [
+        ("النائب", "named_person_or_body", "شبكة 964")]
+    # a channel named as a movement or a word is that channel only after its media noun
+    assert rows("وقالت النجباء في بيان إن قواتها جاهزة.") == [("النجباء", "named_person_or_body", "")]
+    assert rows("وقالت قناة النجباء إن قواتها جاهزة.") == [("النجباء", "named_outlet", "")]
+    assert rows("وشدد الوزير على أن الاتجاه العام نحو التهدئة.") == [("الوزير", "named_person_or_body", "")]
 
 
 def test_a_word_that_is_also_a_channel_is_no_outlet_alone():
