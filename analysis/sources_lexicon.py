@@ -288,6 +288,9 @@ UNNAMING_MEDIA_ADJECTIVES = frozenset(_N(w) for w in (
 MEDIA_NAME_RE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(\w+)\s+(?:[\"«“]([^\"»”\n]{2,40})[\"»”]|(\w+(?:\s+\w+){0,2}))")
 #: Titles that take "لدى" (to a state or a body) as part of them: "السفير الروسي لدى الأمم المتحدة".
 ENVOYS = frozenset(_N(w) for w in ("سفير", "سفيرة", "مندوب", "مندوبة", "ممثل", "ممثلة", "مبعوث", "مبعوثة"))
+#: Titles of those elected or standing for a list, a party or a province: "عن" after them
+#: names it ("النائب عن ائتلاف دولة القانون", "عضو البرلمان عن محافظة نينوى").
+REPRESENTATIVES = frozenset(_N(w) for w in ("نائب", "نائبة", "عضو", "عضوة", "مرشح", "مرشحة", "ممثل", "ممثلة"))
 #: Titles whose holder speaks for a living: the verb after them is a statement.
 SPOKESMEN = frozenset(_N(w) for w in ("متحدث", "المتحدث", "متحدثة", "المتحدثة", "الناطق", "ناطق", "الناطقة"))
 #: "مصادر لم تكشف عن هويتها": the clause that says a source is unnamed belongs to it.

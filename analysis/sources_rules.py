@@ -41,7 +41,8 @@ The object begins after a complete subject: a head noun after a nationality ("و
 noun ("للأمم المتحدة | الأطراف"), and, when no content follows, a common noun after a
 nationality or after a proper name, which takes no genitive ("الجيش الإسرائيلي | مقتل",
 "بوتين | وجود"); a first name goes on to its family name, a common noun to its genitive
-("ائتلاف دولة القانون"), an envoy to his state ("السفير لدى العراق").  An outlet or an
+("ائتلاف دولة القانون"), an envoy to his state ("السفير لدى العراق"), a
+representative to his list or province ("النائب عن ائتلاف دولة القانون").  An outlet or an
 audience may stand between the verb and its subject ("وقال لوكالة رويترز مسؤول"), and a
 relative clause between commas between the subject and its verb ("وكان X، الذي ...، قد
 قال").

@@ -14,7 +14,7 @@ from .lexicon import zipf
 from .sources_cues import match_cue, _blocked
 from .sources_lexicon import (
     no_article, outlet_variants, outlet_words, place_phrases, words, QUOTES, OPEN_QUOTES, PUNCT, COMPLEMENTIZERS,
-    TIME_WORDS, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS, ENVOYS, ANONYMITY_VERBS, IN_STOP, LIST_MARKERS,
+    TIME_WORDS, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS, ENVOYS, REPRESENTATIVES, ANONYMITY_VERBS, IN_STOP, LIST_MARKERS,
     PRONOUN_SPANS,
 )
 from .sources_outlets import outlet_in
@@ -236,7 +236,7 @@ class SpanRules:
         tokens = self.tokens
         tok = tokens[k]
         word = tok.norm
-        if word in SPAN_STOP and not (relay and word == "عن") and not self._envoy_at(k, start):
+        if word in SPAN_STOP and not (relay and word == "عن") and not self._title_goes_on(k, start):
             return True
         if word[:1] in "وف" and word[1:] in COMPLEMENTIZERS:
             return True                                       # فإنه, وأنها
@@ -273,11 +273,13 @@ class SpanRules:
             return True
         return False
 
-    def _envoy_at(self, k: int, start: int) -> bool:
-        """لدى after an envoy's title belongs to it: "السفير الروسي لدى الأمم المتحدة"."""
-        if self.tokens[k].norm != _N("لدى"):
+    def _title_goes_on(self, k: int, start: int) -> bool:
+        """لدى after an envoy's title, عن after a representative's, belongs to it: "السفير
+        الروسي لدى الأمم المتحدة", "النائب عن ائتلاف دولة القانون"."""
+        titles = {_N("لدى"): ENVOYS, "عن": REPRESENTATIVES}.get(self.tokens[k].norm)
+        if titles is None or k + 1 >= len(self.tokens) or _opens(self.tokens[k + 1]):
             return False
-        return any(no_article(bare(t.norm)) in ENVOYS for t in self.tokens[max(start, k - 3):k])
+        return any(no_article(bare(t.norm)) in titles for t in self.tokens[max(start, k - 3):k])
 
     def _apposition(self, k: int, *, relay: bool, preposition: bool,
                     preps: frozenset[str] = frozenset()) -> int | None:

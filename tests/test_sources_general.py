@@ -301,3 +301,19 @@ def test_the_relative_ma_before_a_cue(text, expected):
 ])
 def test_a_proper_name_takes_no_genitive(text, speaker):
     assert [s for _, s, _ in found(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker, via", [
+    # "عن" after a representative's title names the list or province, and the name follows
+    ("وقالت النائبة عن ائتلاف دولة القانون عالية نصيف إن الاتفاق باطل.",
+     "النائبة عن ائتلاف دولة القانون عالية نصيف", ""),
+    ("وقال عضو البرلمان عن محافظة نينوى شيروان الدوبرداني إن الأوضاع مستقرة.",
+     "عضو البرلمان عن محافظة نينوى شيروان الدوبرداني", ""),
+    ("وقال النائب عن تحالف الفتح لقناة السومرية إن الحكومة تتحمل المسؤولية.", "النائب عن تحالف الفتح", "السومرية"),
+    # elsewhere عن still ends the subject: a relay's source, a topic
+    ("ونقلت الوكالة عن النائب قوله إن الجلسة تأجلت.", "النائب", "الوكالة"),
+    ('وتحدث النائب عن "الأزمة" في مؤتمر صحفي.', "النائب", ""),
+])
+def test_a_representative_goes_on_to_the_list_he_stands_for(text, speaker, via):
+    table = extract_sources(text)
+    assert (table.source.iloc[-1], table.via.iloc[-1]) == (speaker, via)
