@@ -32,8 +32,8 @@ look for cues (:mod:`analysis.sources_lexicon`).  For each cue:
 A subject span ends at a complementizer, a colon or quotation, the cue's preposition, a
 relative pronoun, a time word, "في بيان/تصريح/تغريدة", a statement to an outlet, a
 participle or adverb ("طالبة عدم الكشف", "ردا على سؤال"), an indefinite accusative noun
-(the object: "وفدا", "اتفاقا"), or a comma that does not open an apposition ("الرئيس
-الأمريكي، دونالد ترامب، إن" keeps the name).  A verbal noun after عدم is no cue ("لعدم
+(the object: "وفدا", "اتفاقا"), "any" (أي: "نفى X أي علاقة"), or a comma that does not
+open an apposition ("الرئيس الأمريكي، دونالد ترامب، إن" keeps the name).  A verbal noun after عدم is no cue ("لعدم
 كشفه").
 
 The object begins after a complete subject: a head noun after a nationality ("وزير الدفاع

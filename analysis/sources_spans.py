@@ -14,8 +14,8 @@ from .lexicon import zipf
 from .sources_cues import match_cue, _blocked
 from .sources_lexicon import (
     no_article, outlet_variants, outlet_words, place_phrases, words, QUOTES, OPEN_QUOTES, PUNCT, COMPLEMENTIZERS,
-    TIME_WORDS, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS, ENVOYS, REPRESENTATIVES, ANONYMITY_VERBS, IN_STOP, LIST_MARKERS,
-    PRONOUN_SPANS,
+    TIME_WORDS, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS, ENVOYS, REPRESENTATIVES, ANY_WORDS, ANONYMITY_VERBS, IN_STOP,
+    LIST_MARKERS, PRONOUN_SPANS,
 )
 from .sources_outlets import outlet_in
 from .sources_words import (
@@ -240,6 +240,8 @@ class SpanRules:
             return True
         if word[:1] in "وف" and word[1:] in COMPLEMENTIZERS:
             return True                                       # فإنه, وأنها
+        if k > start and tok.surface in ANY_WORDS:
+            return True                                       # "نفى X | أي علاقة"
         if _is_ala(tok) or word == "الي":
             return True
         if preps and ((word in preps and (word != "علي" or _is_ala(tok))) or
