@@ -600,26 +600,65 @@ bytes_hash(const char *s, Py_ssize_t n)
     return hash ^ (hash >> 29);
 }
 
-/* the UTF-8 of key (surrogates passed through); *owner keeps it alive when it is a new object */
+/* A scratch buffer for the UTF-8 of one key at a time. */
+typedef struct {
+    char *data;
+    size_t capacity;
+} Scratch;
+
+/* The UTF-8 of key, surrogates encoded as "surrogatepass" does: the str's own bytes when it
+ * is ASCII, else encoded into the scratch buffer from the str's code points.  Nothing is
+ * cached on the key (PyUnicode_AsUTF8AndSize would keep a UTF-8 copy on every str looked up)
+ * and nothing is allocated per key. */
 static const char *
-utf8_of(PyObject *key, Py_ssize_t *size, PyObject **owner)
+utf8_of(PyObject *key, Py_ssize_t *size, Scratch *scratch)
 {
-    *owner = NULL;
     if (!PyUnicode_Check(key)) {
         PyErr_Format(PyExc_TypeError, "Interner keys must be str, not %.80s", Py_TYPE(key)->tp_name);
         return NULL;
     }
-    const char *s = PyUnicode_AsUTF8AndSize(key, size);
-    if (s != NULL)
-        return s;
-    if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(key) < 0)
         return NULL;
-    PyErr_Clear();
-    *owner = PyUnicode_AsEncodedString(key, "utf-8", "surrogatepass");
-    if (*owner == NULL)
-        return NULL;
-    *size = PyBytes_GET_SIZE(*owner);
-    return PyBytes_AS_STRING(*owner);
+#endif
+    Py_ssize_t n = PyUnicode_GET_LENGTH(key);
+    if (PyUnicode_IS_ASCII(key)) {
+        *size = n;
+        return (const char *)PyUnicode_DATA(key);
+    }
+    if ((size_t)n * 4 > scratch->capacity) {
+        size_t wanted = (size_t)n * 4 < 256 ? 256 : (size_t)n * 4;
+        char *data = PyMem_Realloc(scratch->data, wanted);
+        if (data == NULL) {
+            PyErr_NoMemory();
+            return NULL;
+        }
+        scratch->data = data;
+        scratch->capacity = wanted;
+    }
+    int kind = PyUnicode_KIND(key);
+    const void *chars = PyUnicode_DATA(key);
+    unsigned char *out = (unsigned char *)scratch->data;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, chars, i);
+        if (ch < 0x80) {
+            *out++ = (unsigned char)ch;
+        } else if (ch < 0x800) {
+            *out++ = (unsigned char)(0xC0 | (ch >> 6));
+            *out++ = (unsigned char)(0x80 | (ch & 0x3F));
+        } else if (ch < 0x10000) {
+            *out++ = (unsigned char)(0xE0 | (ch >> 12));
+            *out++ = (unsigned char)(0x80 | ((ch >> 6) & 0x3F));
+            *out++ = (unsigned char)(0x80 | (ch & 0x3F));
+        } else {
+            *out++ = (unsigned char)(0xF0 | (ch >> 18));
+            *out++ = (unsigned char)(0x80 | ((ch >> 12) & 0x3F));
+            *out++ = (unsigned char)(0x80 | ((ch >> 6) & 0x3F));
+            *out++ = (unsigned char)(0x80 | (ch & 0x3F));
+        }
+    }
+    *size = (Py_ssize_t)(out - (unsigned char *)scratch->data);
+    return scratch->data;
 }
 
 static int
@@ -749,10 +788,10 @@ interner_ids(Interner *self, PyObject *keys, int add)
         return NULL;
     }
     int64_t *ids = (int64_t *)PyBytes_AS_STRING(out);
+    Scratch scratch = {NULL, 0};
     for (Py_ssize_t k = 0; k < n; k++) {
-        PyObject *owner;
         Py_ssize_t size;
-        const char *s = utf8_of(PySequence_Fast_GET_ITEM(seq, k), &size, &owner);
+        const char *s = utf8_of(PySequence_Fast_GET_ITEM(seq, k), &size, &scratch);
         if (s == NULL)
             goto error;
         uint32_t hash = (uint32_t)bytes_hash(s, size);
@@ -760,14 +799,15 @@ interner_ids(Interner *self, PyObject *keys, int add)
         int64_t id = interner_find(self, s, size, hash, &at);
         if (id < 0 && add)
             id = interner_add(self, s, size, hash, at);
-        Py_XDECREF(owner);
         if (id < 0 && PyErr_Occurred())
             goto error;
         ids[k] = id;
     }
+    PyMem_Free(scratch.data);
     Py_DECREF(seq);
     return out;
 error:
+    PyMem_Free(scratch.data);
     Py_DECREF(seq);
     Py_DECREF(out);
     return NULL;

@@ -85,3 +85,17 @@ def test_compiled_grows_past_its_first_tables():
     assert forms.add(words).tolist() == list(range(70_000))
     assert forms.add(words[::-1]).tolist() == list(range(70_000))[::-1]
     assert forms.take([69_999, 0]) == ["كلمة69999", "كلمة0"]
+
+
+@pytest.mark.skipif(_scan is None, reason="analysis._scan is not built")
+def test_compiled_lookups_leave_the_keys_as_they_were():
+    # no UTF-8 copy is kept on a str looked up (the vocabulary's strings would grow by half)
+    import sys
+
+    keys = ["قاآني" + str(i) for i in range(3)] + ["\udcff" + "بغداد", "😀قال"]
+    sizes = [sys.getsizeof(k) for k in keys]
+    forms = Interner(compiled=True)
+    forms.add(keys)
+    forms.find(keys)
+    assert [sys.getsizeof(k) for k in keys] == sizes
+    assert forms.strings() == keys
