@@ -129,7 +129,7 @@ class CountedTerms:
     n_docs: int = 0
     n_tokens: int = 0
     n_bytes: int = 0
-    skipped: tuple = ()
+    skipped: tuple = ()                     # (file, reason) tuples
     seconds: float = 0.0
 
     @property
@@ -164,7 +164,7 @@ class CountedTerms:
             table.insert(0, "doc_id", pd.Series(self.doc_id, dtype=object).astype(str))
         # plain values, never frames: pandas compares attrs with == when it concatenates
         table.attrs.update(n_docs=self.n_docs, n_tokens=self.n_tokens, n_bytes=self.n_bytes, seconds=self.seconds,
-                           skipped=tuple(map(tuple, self.skipped)))
+                           skipped=self.skipped)
         return table
 
 
@@ -177,8 +177,8 @@ def count_table(merger: Merger, vocab: pd.DataFrame, terms: Interner, totals: np
     label_of = labels(merger, vocab, terms)
     terms.drop_index()                      # the terms are only read from now on
     release_freed_memory()
-    rank = np.empty(len(terms), dtype=np.int32 if len(terms) < 2**31 else np.int64)
-    rank[terms.order()] = np.arange(len(terms), dtype=rank.dtype)
+    rank = np.empty(len(terms), dtype=np.int32)       # an Interner holds fewer than 2**31 strings
+    rank[terms.order()] = np.arange(len(terms), dtype=np.int32)
     if by_doc:
         ids = per_doc["term_id"].to_numpy()
         count = per_doc["count"].to_numpy().astype(np.int64)

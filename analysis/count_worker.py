@@ -108,8 +108,8 @@ class WorkerVocabulary:
     (CSR: surface ``s`` -> norm ids ``flat[ptr[s]:ptr[s + 1]]``), the norms, and how much
     of it the merging process has been sent.  ``self_norm[s]`` is the norm id of a surface
     that is its own norm (-1 otherwise); the others are listed in ``changed`` (their
-    surface ids), in ``changed_surfaces`` and with their norms in ``changed_ptr`` /
-    ``changed_flat``: only they are sent to the merging process as surfaces."""
+    surface ids) and ``changed_surfaces``: only they are sent to the merging process as
+    surfaces, with their norms."""
 
     def __init__(self) -> None:
         self.pid = os.getpid()
@@ -123,8 +123,6 @@ class WorkerVocabulary:
         self.self_norm = np.zeros(0, dtype=np.int64)
         self.changed = np.zeros(0, dtype=np.int64)
         self.changed_surfaces: list[str] = []
-        self.changed_ptr = np.zeros(1, dtype=np.int64)
-        self.changed_flat = np.zeros(0, dtype=np.int64)
         self.sent_norms = 0
         self.sent_surfaces = 0
         self.lock = threading.Lock()            # Dask may run partitions in threads of one worker
@@ -161,9 +159,6 @@ class WorkerVocabulary:
         if len(changed):
             self.changed = np.concatenate((self.changed, len(self.self_norm) - len(surfaces) + changed))
             self.changed_surfaces.extend([surfaces[i] for i in changed.tolist()])
-            widths = width[changed]
-            self.changed_ptr = np.concatenate((self.changed_ptr, self.changed_ptr[-1] + np.cumsum(widths)))
-            self.changed_flat = np.concatenate((self.changed_flat, gather(flat, starts[changed], widths)))
 
 
 #: job -> this process's vocabulary for it (the last few jobs: a Dask worker outlives them)
@@ -213,11 +208,12 @@ def count_partition(part: Partition, *, on_error: OnError = "raise", spill: str 
         out.norm_start, out.new_norms = vocab.sent_norms, vocab.norm_ids.strings(vocab.sent_norms)
         sent = vocab.sent_surfaces
         out.surface_start, out.new_surfaces = sent, vocab.changed_surfaces[sent:]
-        start = vocab.changed_ptr[sent]
-        out.new_surface_ptr = vocab.changed_ptr[sent:] - start
-        out.new_surface_flat = vocab.changed_flat[start:]
-        vocab.sent_norms, vocab.sent_surfaces = len(vocab.norm_ids), len(vocab.changed_surfaces)
         ptr, flat, all_single = vocab.ptr, vocab.flat, vocab.all_single
+        new = vocab.changed[sent:]                          # their norms, from the worker's CSR
+        widths = ptr[new + 1] - ptr[new]
+        out.new_surface_ptr = np.concatenate(([0], np.cumsum(widths)))
+        out.new_surface_flat = gather(flat, ptr[new], widths)
+        vocab.sent_norms, vocab.sent_surfaces = len(vocab.norm_ids), len(vocab.changed_surfaces)
         self_norm, changed = vocab.self_norm, vocab.changed
         n_norms = max(vocab.sent_norms, 1)
     del bodies

@@ -294,6 +294,8 @@ ENVOYS = frozenset(_N(w) for w in ("سفير", "سفيرة", "مندوب", "من
 #: Titles of those elected or standing for a list, a party or a province: "عن" after them
 #: names it ("النائب عن ائتلاف دولة القانون", "عضو البرلمان عن محافظة نينوى").
 REPRESENTATIVES = frozenset(_N(w) for w in ("نائب", "نائبة", "عضو", "عضوة", "مرشح", "مرشحة", "ممثل", "ممثلة"))
+#: The prepositions that belong to the titles before them, and those titles.
+TITLE_PREPOSITIONS = {_N("لدى"): ENVOYS, _N("عن"): REPRESENTATIVES}
 #: Titles whose holder speaks for a living: the verb after them is a statement.
 SPOKESMEN = frozenset(_N(w) for w in ("متحدث", "المتحدث", "متحدثة", "المتحدثة", "الناطق", "ناطق", "الناطقة"))
 #: "مصادر لم تكشف عن هويتها": the clause that says a source is unnamed belongs to it.

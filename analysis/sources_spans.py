@@ -14,7 +14,7 @@ from .lexicon import zipf
 from .sources_cues import match_cue, _blocked
 from .sources_lexicon import (
     no_article, outlet_variants, outlet_words, place_phrases, words, QUOTES, OPEN_QUOTES, PUNCT, COMPLEMENTIZERS,
-    TIME_WORDS, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS, ENVOYS, REPRESENTATIVES, ANY_WORDS, ANONYMITY_VERBS, IN_STOP,
+    TIME_WORDS, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS, TITLE_PREPOSITIONS, ANY_WORDS, ANONYMITY_VERBS, IN_STOP,
     LIST_MARKERS, PRONOUN_SPANS,
 )
 from .sources_outlets import outlet_in
@@ -278,7 +278,7 @@ class SpanRules:
     def _title_goes_on(self, k: int, start: int) -> bool:
         """لدى after an envoy's title, عن after a representative's, belongs to it: "السفير
         الروسي لدى الأمم المتحدة", "النائب عن ائتلاف دولة القانون"."""
-        titles = {_N("لدى"): ENVOYS, "عن": REPRESENTATIVES}.get(self.tokens[k].norm)
+        titles = TITLE_PREPOSITIONS.get(self.tokens[k].norm)
         if titles is None or k + 1 >= len(self.tokens) or _opens(self.tokens[k + 1]):
             return False
         return any(no_article(bare(t.norm)) in titles for t in self.tokens[max(start, k - 3):k])

@@ -256,7 +256,6 @@ def stream_counts(
     return counted
 
 
-
 @contextmanager
 def _without_cyclic_gc():
     """No cyclic garbage collection while results are merged and the vocabulary is built:
