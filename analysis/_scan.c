@@ -576,8 +576,8 @@ static PyTypeObject TranslatorType = {
 
 /* Interner: distinct strings, each given an id in order of first appearance, kept as UTF-8
  * one after another in one buffer (with an offset per id) and found through an open-
- * addressing table of their hashes: about 40 bytes a short Arabic word, where a Python str
- * in a dict and a list takes about 200.  The reference definition is
+ * addressing table of their hashes: about 35 bytes a short Arabic word, where a Python str
+ * in a dict and a list takes well over 100.  The reference definition is
  * analysis.interner.PyInterner (a dict and a list); tests/test_interner.py compares them.
  * UTF-8 bytes order as code points do, so order() sorts as Python sorts str. */
 typedef struct {

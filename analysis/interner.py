@@ -1,9 +1,9 @@
 """Distinct strings by id, kept compactly: the vocabularies of a large count.
 
 A count of a large corpus keeps every distinct form it has seen: the workers theirs, the
-merging process the whole corpus's.  As Python strings in a dict and a list that is about
-200 bytes a short Arabic word; :class:`Interner` keeps them as UTF-8 in one buffer, with an
-offset and a hash each (about 40 bytes), in the compiled core (``analysis/_scan.c``).
+merging process the whole corpus's.  As Python strings in a dict and a list that is well
+over 100 bytes a short Arabic word; :class:`Interner` keeps them as UTF-8 in one buffer, with
+a 32-bit offset and hash each (about 35 bytes), in the compiled core (``analysis/_scan.c``).
 Where the core was not built, :class:`PyInterner` (a dict and a list) does the same, and
 defines what the compiled one must do (tests/test_interner.py compares them).
 

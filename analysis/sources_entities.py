@@ -42,7 +42,8 @@ import pandas as pd
 
 from .config import DATA_DIR
 from .lexicon import zipf
-from .sources_lexicon import no_article, norm, outlet_words, place_adjective, place_phrases, read_table, words
+from .sources_lexicon import (NAME_LINKS, no_article, norm, outlet_words, place_adjective, place_phrases, read_table,
+                              words)
 from .tokenize import token_spans
 
 ALIASES_PATH = DATA_DIR / "source_aliases.csv"
@@ -55,7 +56,6 @@ SPELLING_FOLDS = (("اميرك", "امريك"), ("#", ""), ("_", " "))
 #: Titles that stand for any office: "المسؤول الإثيوبي" may be the police commissioner named before.
 GENERIC_TITLES = frozenset(norm(w) for w in ("مسؤول", "مسؤولة"))
 OTHER_WORDS = frozenset(norm(w) for w in ("آخر", "أخرى", "آخرون", "آخرين", "ثان", "ثاني", "ثالث"))
-NAME_PARTICLES = frozenset(norm(w) for w in ("بن", "ابن", "أبو", "عبد", "ولد", "آل", "بنت"))
 FUNCTION_WORDS = frozenset(norm(w) for w in ("في", "من", "باسم", "عن", "على", "إلى", "ل", "و", "بن", "ابن", "أبو",
                                             "عبد", "آل", "ولد", "أل"))
 
@@ -286,16 +286,16 @@ def _name_after(raw_tokens: list[str], rep: tuple[str, ...]) -> tuple[str, ...]:
             if no_article(raw_tokens[m]) in words("given_name"):
                 name = [raw_tokens[m]]
                 for w in raw_tokens[m + 1:m + 5]:
-                    if w in NAME_PARTICLES and len(name) < 4:
+                    if w in NAME_LINKS and len(name) < 4:
                         name.append(w)                          # محمد ولد عبد العزيز
                         continue
-                    after_particle = name[-1] in NAME_PARTICLES and bool(w) and no_article(w) not in _heads()
+                    after_particle = name[-1] in NAME_LINKS and bool(w) and no_article(w) not in _heads()
                     if not after_particle and (not w or w[:1] in "بلك" and not w.startswith("ال") or
                                                not (is_name(w) or no_article(w) in words("given_name")) or
                                                len(name) >= 4):
                         break
                     name.append(w)
-                while name and name[-1] in NAME_PARTICLES:
+                while name and name[-1] in NAME_LINKS:
                     name.pop()
                 return tuple(name)
     return ()
@@ -356,13 +356,14 @@ def _link_definite_titles(clusters: list[dict]) -> None:
                   other["last"] < cluster["start"] and _person(other)]
         if not people:
             continue
-        target = clusters[max(people)[1]]
+        latest = max(people)[1]
+        target = clusters[latest]
         held = {w for m in target["mentions"] for w in m}
         if rep[0] not in GENERIC_TITLES and rep[0] not in held:
             continue
         if _other_nationality(rep, target):
             continue
-        cluster["merged_into"] = _root(clusters, max(people)[1])
+        cluster["merged_into"] = _root(clusters, latest)
 
 
 def _other_nationality(rep: tuple[str, ...], target: dict) -> bool:

@@ -325,6 +325,9 @@ BLOCKERS = frozenset(_N(w) for w in ("لم", "لن", "لا", "ما", "في", "م
 NAME_SECONDS = frozenset(_N(w) for w in ("الدين", "الإسلام", "الله", "الرحمن", "الرحيم", "العابدين", "الحق",
                                           "العزيز", "الملك", "الكريم", "الحميد", "المجيد", "الأمين", "الهادي"))
 NAME_PARTICLES = frozenset(_N(w) for w in ("عبد", "أبو", "أبي", "أبا", "بن", "ابن", "بنت", "أم", "آل", "ولد", "ذو"))
+#: The particles that carry a name on after a first name (محمد ولد عبد العزيز): not أم
+#: (also "or"), ذو, nor the oblique أبي/أبا.
+NAME_LINKS = NAME_PARTICLES - frozenset(_N(w) for w in ("أم", "ذو", "أبي", "أبا"))
 #: Present-tense cues after these are reported speech too: "قبل أن يعلن".
 LIST_MARKERS = frozenset(_N(w) for w in ("وبينها", "ومنها", "بينها", "منها", "بما فيها"))
 PRONOUN_SPANS = frozenset(_N(w) for w in (
