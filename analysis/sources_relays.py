@@ -107,8 +107,9 @@ class RelayRules:
             elif any(word.startswith(v) for v in PUBLISHING_VERBS) and word.endswith(("ته", "ها", "ه")):
                 found = (m + 1, False)
             elif m == a + 1 and word not in ADJECTIVE_HINTS and not (word.startswith("ال") and word.endswith(
-                    ("ي", "يه", "ية"))) and not word[:1] in "بف" and word not in SPAN_STOP:
-                found = (m, False)
+                    ("ي", "يه", "ية")) and no_article(word) not in words("body")) and not word[:1] in "بف" and \
+                    word not in SPAN_STOP:
+                found = (m, False)                      # بيان الجيش; بيان الخارجية (a body, not an adjective)
             if found:
                 x, y = self._span(found[0], preposition=True, lead_lam=found[1])
                 return (x, y, found[1]) if y > x else None

@@ -31,6 +31,7 @@ from .sources_lexicon import no_article, norm
 GOLD_DIR = DATA_DIR / "gold"
 GOLD_SEEDS_PATH = GOLD_DIR / "sources_seeds.csv"
 GOLD_ANT_PATH = GOLD_DIR / "sources_ant.csv"
+GOLD_SNN_PATH = GOLD_DIR / "sources_snn.csv"
 SOURCE_TYPES = ("named_outlet", "unnamed_outlet", "named_person_or_body", "anonymous")
 GOLD_COLUMNS = ["doc_id", "cue_text", "cue", "source", "head", "source_type", "via", "required"]
 
@@ -159,7 +160,7 @@ def evaluate_sources(predicted: pd.DataFrame, gold: pd.DataFrame, *, texts: Mapp
     gold = gold.reset_index(drop=True)
     pred = predicted.reset_index(drop=True)
     head_forms = [_word_forms(h) for h in gold["head"]]
-    allowed = [set().union(*_word_forms(s), *_word_forms(c), *_word_forms(h)) if True else set()
+    allowed = [set().union(*_word_forms(s), *_word_forms(c), *_word_forms(h))
                for s, c, h in zip(gold["source"], gold["cue_text"], gold["head"])]
     by_doc: dict[str, list[int]] = {}
     for g, doc in enumerate(gold["doc_id"]):

@@ -1,19 +1,21 @@
-"""Score extract_sources against the hand annotation of 40 ANT articles (or the seeds).
+"""Score extract_sources against a hand annotation: 40 ANT articles, 48 SaudiNewsNet ones, or the seeds.
 
 Usage::
 
     python scripts/ant_corpus.py --out build/ant/dev --files ../shared/dev_corpus/ant_dev_files.txt
     python scripts/score_sources.py build/ant/dev [--split dev|heldout|all] [--misses] [--spurious]
+    python scripts/snn_corpus.py --out build/snn/annotated --files analysis/data/gold/sources_snn_files.csv
+    python scripts/score_sources.py build/snn/annotated --annotation snn --split dev
     python scripts/score_sources.py seeds                      # the seeds' annotation
 
-The folder holds the articles as ``scripts/ant_corpus.py`` writes them (``<doc_id>.txt``,
-the ``<TEXT>`` of the ANT repository at commit f117ce44a9cf); the annotation,
-``analysis/data/gold/sources_ant.csv``, has each row's ``source_path`` and ``commit`` and the
-offsets of its cue text, checked against the files before scoring.  The annotation was
-split by article before any rule was written: rules were written and tuned on ``dev``
-only; ``heldout`` was only ever measured.  Prints precision, recall and type accuracy
-(with counts) per split and per source type; ``--misses`` lists the required rows not
-found and ``--spurious`` the false positives with their reason.
+The folder holds the articles as the corpus scripts write them (``<doc_id>.txt``); an
+annotation (``analysis/data/gold/sources_ant.csv``, ``sources_snn.csv``) has each row's
+``source_path`` and ``commit`` and the offsets of its cue text, checked against the files
+before scoring.  The guidelines are ``analysis/data/gold/SOURCES_GUIDELINES.md``.  Each
+annotation was split by article before any rule was written on it: rules are written and
+tuned on ``dev`` only; ``heldout`` is only ever measured.  Prints precision, recall and
+type accuracy (with counts) per split and per source type; ``--misses`` lists the required
+rows not found and ``--spurious`` the false positives with their reason.
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.config import SEEDS_DIR
-from analysis.sources import GOLD_ANT_PATH, GOLD_SEEDS_PATH, evaluate_sources, extract_sources, load_gold, score_line
+from analysis.sources import GOLD_ANT_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, evaluate_sources, extract_sources, load_gold, score_line
 
 
 def read_texts(folder: Path, doc_ids) -> dict[str, str]:
@@ -37,7 +39,8 @@ def read_texts(folder: Path, doc_ids) -> dict[str, str]:
             missing.append(doc_id)
     if missing:
         raise SystemExit(f"{folder}: {len(missing)} annotated articles are missing (first: {missing[0]}.txt); "
-                         "write them with scripts/ant_corpus.py --files ../shared/dev_corpus/ant_dev_files.txt")
+                         "write them with scripts/ant_corpus.py --files ../shared/dev_corpus/ant_dev_files.txt "
+                         "(ANT) or scripts/snn_corpus.py --files analysis/data/gold/sources_snn_files.csv (SNN)")
     return texts
 
 
@@ -52,13 +55,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", help="the annotated articles (a folder of <doc_id>.txt), or 'seeds'")
     parser.add_argument("--split", default="all", choices=["dev", "heldout", "all"])
-    parser.add_argument("--annotation", type=Path, default=None, help="default: the shipped ANT annotation")
+    parser.add_argument("--annotation", default=None,
+                        help="'ant' (the default), 'snn' (SaudiNewsNet) or the path of an annotation CSV")
     parser.add_argument("--misses", action="store_true", help="list the required attributions not found")
     parser.add_argument("--spurious", action="store_true", help="list the false positives")
     args = parser.parse_args(argv)
     seeds = args.folder == "seeds"
     folder = SEEDS_DIR if seeds else Path(args.folder)
-    gold = load_gold(args.annotation or (GOLD_SEEDS_PATH if seeds else GOLD_ANT_PATH))
+    shipped = {"ant": GOLD_ANT_PATH, "snn": GOLD_SNN_PATH}
+    gold = load_gold(GOLD_SEEDS_PATH if seeds and args.annotation is None
+                     else shipped.get(args.annotation or "ant", args.annotation))
     if "split" not in gold:
         gold["split"] = "seeds"
     texts = read_texts(folder, gold["doc_id"]) if not seeds else {

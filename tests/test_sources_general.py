@@ -329,3 +329,18 @@ def test_a_representative_goes_on_to_the_list_he_stands_for(text, speaker, via):
 ])
 def test_any_ends_the_subject_but_not_a_name_written_like_it(text, speaker):
     assert [s for _, s, _ in found(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a colour or an elative ends a body's name and is part of it; the object begins after it
+    ("وقال البيت الأبيض الثلاثاء إن الرئيس سيزور بغداد.", "البيت الأبيض"),
+    ("ودعا البيت الأبيض الأطراف إلى التهدئة.", "البيت الأبيض"),
+    ("وقالت اللجنة الدولية للصليب الأحمر إن الوضع خطير.", "اللجنة الدولية للصليب الأحمر"),
+    # a statement's issuer: a body written like an adjective in ية (الخارجية, الداخلية)
+    ("وذكر بيان الخارجية أن الوزير سيزور بغداد.", "الخارجية"),
+    ("وقال بيان الداخلية السعودية إن القوات قتلت مسلحين.", "الداخلية السعودية"),
+    # ... but an adjective of the statement names nobody
+    ("وقال البيان الختامي إن القمة نجحت.", None),
+])
+def test_a_body_keeps_its_adjective_and_issues_a_statement(text, speaker):
+    assert [s for _, s, _ in found(text)] == ([speaker] if speaker else [])

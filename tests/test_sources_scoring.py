@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from analysis.sources import GOLD_ANT_PATH, GOLD_SEEDS_PATH, evaluate_sources, extract_sources, load_gold
+from analysis.sources import GOLD_ANT_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, SOURCE_TYPES, evaluate_sources, extract_sources, load_gold
 
 TEXT = "وقال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيئ. وأفادت مصادر أمنية بأن الوضع هادئ."
 
@@ -82,3 +82,17 @@ def test_an_annotation_without_a_needed_column_is_refused(tmp_path, column):
     load_gold(GOLD_SEEDS_PATH).drop(columns=column).to_csv(path, index=False)
     with pytest.raises(ValueError, match=column):
         load_gold(path)
+
+
+def test_the_shipped_snn_annotation_follows_its_file_list_and_split():
+    table = load_gold(GOLD_SNN_PATH)
+    files = pd.read_csv(GOLD_SNN_PATH.parent / "sources_snn_files.csv", dtype=str)
+    assert "sentence" not in table.columns
+    assert set(table.commit) == set(files.commit) == {"4e39239966c2ae8a3faa591201acb9cd1f51199d"}
+    split = dict(zip(files.doc_id, files.split))
+    assert set(table.doc_id) <= set(split) and (table.split == table.doc_id.map(split)).all()
+    assert files.groupby("split").doc_id.nunique().to_dict() == {"dev": 24, "heldout": 24}
+    assert (table.cue_end - table.cue_start == table.cue_text.str.len()).all()
+    assert set(table.source_type) <= {*SOURCE_TYPES, "not_source"}
+    assert set(table.required) == {"yes", "no"}
+    assert not ((table.source_type == "not_source") & (table.required == "yes")).any()
