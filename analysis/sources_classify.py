@@ -168,8 +168,10 @@ def _conjuncts(tokens: list[Token], j: int, k: int) -> list[tuple[int, int, bool
                 start = m + 1
             continue
         stem = word[1:] if word.startswith("و") else ""
-        if m > start and stem and listing and (no_article(stem) in media or no_article(stem) in anon or
-                                               stem in outlets):
+        bodies = m > start and stem.startswith("ال") and tokens[start].norm.startswith("ال") and \
+            no_article(tokens[start].norm) in words("body") and no_article(stem) in words("body")
+        if bodies or m > start and stem and listing and (no_article(stem) in media or no_article(stem) in anon or
+                                                         stem in outlets):   # "الجيش والشرطة": two bodies
             parts.append((start, m, in_list))
             start = m
     if start < k:

@@ -8,7 +8,7 @@ quotation closed in its sentence).
 
 from __future__ import annotations
 
-from .sources_lexicon import CueForm, cue_forms, longest_cue, PUNCT, BLOCKERS, RESUMING
+from .sources_lexicon import CueForm, cue_forms, longest_cue, PUNCT, BLOCKERS, RESUMING, COMPLEMENTIZERS
 from .sources_words import Token, _is_ala
 
 
@@ -24,8 +24,9 @@ def match_cue(tokens: list[Token], i: int) -> tuple[CueForm, int] | None:
             form = forms.get((first, *rest))
             if form is None:
                 continue
-            if form.shadda and form.shadda not in tokens[i].surface:
-                continue
+            if form.shadda and form.shadda not in tokens[i].surface and not (
+                    length == 1 and i + 1 < n and tokens[i + 1].norm in COMPLEMENTIZERS):
+                continue                                    # بين (between), but "وبين أن" (he explained that)
             if form.tense == "past" and _masdar_hamza(tokens[i].surface, first != tokens[i].norm):
                 continue
             if form.tense == "past" and form.kind != "relay" and _passive(tokens[i].surface, first != tokens[i].norm):

@@ -425,10 +425,12 @@ def _link_spellings(clusters: list[dict]) -> None:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """Two spellings of one name: ترمب/ترامب, مينديز/مينينديز (not two short words)."""
+    """Two spellings of one name: ترمب/ترامب, مينديز/مينينديز, بوشوشة/بشوشة (a long vowel
+    written or not after the first letter), not two short words."""
     if a == b:
         return True
-    if a[:2] != b[:2] or abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 4:
+    same_start = a[:2] == b[:2] or (a[:1] == b[:1] and (a[1:2] in "اوي" or b[1:2] in "اوي"))
+    if not same_start or abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 4:
         return False
     distance = _edit_distance(a, b)
     return distance <= 1 or (distance == 2 and min(len(a), len(b)) >= 5)

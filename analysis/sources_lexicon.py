@@ -262,13 +262,19 @@ SPAN_STOP = COMPLEMENTIZERS | RELATIVES | TIME_WORDS | frozenset(_N(w) for w in 
     "بحزم", "بصراحة", "بشكل", "بصورة", "بالفعل", "بالتأكيد", "بالمقابل", "باستمرار", "بالمثل", "بإصرار",
     "بحدة", "بنفسه", "بنفسها", "بدوره", "بدورها", "بدورهم", "هذه", "هذا", "ذلك", "تلك", "ب", "ل",
     "ك", "صراحة", "علنا", "علناً", "مرارا", "مراراً", "آسفا", "متسائلا", "ما", "فحسب", "فقط",
-    "كيف", "لماذا", "متى", "أين", "هل", "إذا", "إذ", "لو"))
+    "كيف", "لماذا", "متى", "أين", "هل", "إذا", "إذ", "لو", "تحت", "بعنوان"))
+#: Auxiliary verbs of the passive ("وتم نقلهم", "يجري التحقيق"): no noun, and the cue
+#: after them is a verbal noun ("تم نقل الجرحى").
+AUXILIARIES = frozenset(_N(w) for w in ("تم", "وتم", "يتم", "ويتم", "تمت", "وتمت", "سيتم", "جرى", "وجرى", "يجري",
+                                        "ويجري"))
+SPAN_STOP = SPAN_STOP | AUXILIARIES
 #: "Any", as written (its normalized form is also آي of "إف بي آي" and آية of "آية الله"):
 #: it begins the object, "نفى X أي علاقة".
 ANY_WORDS = frozenset(("أي", "أيّ", "أية", "أيّة"))
 #: A subject never begins with these (a preposition: "كشفت وفي نهاية مايو").
 NOT_FIRST = frozenset(_N(w) for w in ("عدم", "في", "وفي", "من", "ومن", "على", "إلى", "عن", "مع", "ومع", "لدى", "عبر",
-                                       "خلال", "بين", "وبين", "منذ", "ضمن", "حول", "بعد", "قبل", "ان", "لا", "لم"))
+                                       "خلال", "بين", "وبين", "منذ", "ضمن", "حول", "بعد", "قبل", "ان", "لا", "لم",
+                                       "ألا", "الا"))
 #: Nouns that always take a genitive: the definite word after them is not an object
 #: ("حقوق الإنسان", "أبحاث الجريمة", "شؤون اللاجئين").
 CONSTRUCT_HEADS = frozenset(_N(w) for w in ("حقوق", "شؤون", "أبحاث", "دراسات", "مكافحة", "حماية", "تنسيق",

@@ -15,7 +15,7 @@ from .sources_lexicon import (
 )
 from .sources_words import (
     _N, _name_word, bare, _known, _head_words, _lam_is_preposition, _ends_in_accusative, _opens, _unprefixed,
-    _definite_adjective, _participle_like, _name_like,
+    _definite_adjective, _participle_like, _name_like, _prep_b,
 )
 
 #: A word this common (Zipf) between two definite words starts the object, not the name:
@@ -126,6 +126,11 @@ class ObjectRules:
         if before in ("من", "في", "عن") or (before[:1] in "لب" and (before[1:].startswith("ال") or
                                                                   _known(before[1:]) or _lam_is_preposition(before))):
             return False
+        if before[:1] == "ب" and _prep_b(before):
+            return False                                      # "عضو المجلس البلدي بمحافظة | القطيف": its genitive
+        if k >= 2 and tokens[k - 2].norm in ("في", "من", "عن", "لدى") and not before.startswith("ال") and \
+                not self._place_at(k - 1, False):
+            return False                                      # "مسؤولون في قطاع | الصحة": a common noun's genitive
         heads = _head_words()
         if no_article(bare(before)) in heads or before in outlet_words() or here in outlet_words():
             return False
@@ -152,8 +157,11 @@ class ObjectRules:
                                                    ws[index].startswith("ال") and ws[-1].startswith("ال")):
             return False
         here = tokens[k].norm
-        if here.startswith("ال") or here[:1] in "بلك" or here in ("في", "من", "و") or here.startswith("و"):
-            return False
+        if here.startswith("ال") or here[:1] in "بلك" or here in ("في", "من", "و") or bare(here) != here or \
+                (here.startswith("و") and (no_article(here) in _head_words() or zipf(here) < OBJECT_ZIPF)):
+            return False                                      # وسكان: a second source; وسائل, وولتر: no object
+        if k > j and tokens[k - 1].norm in ("في", "من", "عن", "لدى", "داخل"):
+            return False                                      # "مسؤولون في | قطاع الصحة": the preposition's noun
         if here in words("given_name") or any(w in words("given_name") for w in ws):
             return False                                      # "المحلل السياسي محمد حسن"
         if here in outlet_words() or any(q in tokens[k].gap for q in QUOTES) or self._place_at(k, False):

@@ -87,16 +87,22 @@ class RelayRules:
         kind, key = classify(ws)
         return key if kind in ("named_outlet", "unnamed_outlet") else ""
 
-    def _publisher(self, a: int, lam: bool) -> tuple[int, int, bool] | None:
+    def _publisher(self, a: int, lam: bool, *, genitive: bool = True) -> tuple[int, int, bool] | None:
         """For a document ("تقرير لصحيفة X", "بيان صادر عن X", "استطلاع مؤسسة X",
         "حصيلة للمرصد"): the span of its publisher and whether it starts with ل; None for a
-        document nobody is said to have issued ("وفقا لأحدث أرقام حكومية")."""
+        document nobody is said to have issued ("وفقا لأحدث أرقام حكومية").  Without
+        ``genitive``, the word after token a is not taken for the publisher (after an
+        adjective: "تقرير صحفي | نشرته صحيفة X")."""
         tokens = self.tokens
+        if tokens[a].norm.startswith(("ال", "وال", "بال", "لل", "فال")):
+            genitive = False                                # a definite noun takes no genitive: "التقرير | جريمة"
         for m in range(a + 1, min(a + 6, len(tokens))):
             tok = tokens[m]
             word = tok.norm
-            if any(c in tok.gap for c in PUNCT + "،,") or word in COMPLEMENTIZERS or match_cue(tokens, m):
-                return None
+            publishing = any(word.startswith(v) for v in PUBLISHING_VERBS) and word.endswith(("ته", "ها", "ه"))
+            if any(c in tok.gap for c in PUNCT + "،,") or word in COMPLEMENTIZERS or \
+                    (match_cue(tokens, m) and not publishing):
+                return None                                 # (but "تقرير نشرته صحيفة X": its publisher)
             found = None
             if word.startswith("ل") and len(word) > 2 and (_lam_is_preposition(word) or self._dative(word) or
                                                          no_article(strip_lam(word)) in words("body") | words("title")):
@@ -104,9 +110,9 @@ class RelayRules:
             elif word in ("صادر", "الصادر", "صادرة", "الصادرة") and m + 1 < len(tokens) and \
                     tokens[m + 1].norm == "عن":
                 found = (m + 2, False)
-            elif any(word.startswith(v) for v in PUBLISHING_VERBS) and word.endswith(("ته", "ها", "ه")):
+            elif publishing:
                 found = (m + 1, False)
-            elif m == a + 1 and word not in ADJECTIVE_HINTS and not (word.startswith("ال") and word.endswith(
+            elif genitive and m == a + 1 and word not in ADJECTIVE_HINTS and not (word.startswith("ال") and word.endswith(
                     ("ي", "يه", "ية")) and no_article(word) not in words("body")) and not word[:1] in "بف" and \
                     word not in SPAN_STOP:
                 found = (m, False)                      # بيان الجيش; بيان الخارجية (a body, not an adjective)

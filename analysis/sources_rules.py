@@ -59,6 +59,7 @@ reader here, :class:`DocumentReader`, drives them sentence by sentence and keeps
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from .sources_classify import _agrees, _agreement, head_agreement, _conjuncts, classify
@@ -66,7 +67,7 @@ from .sources_content import ContentRules
 from .sources_cues import match_cue, _conjunction_attached, _blocked
 from .sources_lexicon import (
     CueForm, cue_forms, no_article, outlet_words, words, OPEN_QUOTES, COMPLEMENTIZERS, NUMBER_WORDS, RELATIVES,
-    SPEECH_NOUNS, CONDITIONS,
+    SPEECH_NOUNS, CONDITIONS, LIST_MARKERS, PUNCT, AUXILIARIES,
 )
 from .sources_objects import ObjectRules
 from .sources_outlets import _named_in_text, _outlet_names, _clean, _generic_media, _outlet_end
@@ -76,6 +77,13 @@ from .sources_subjects import SubjectRules
 from .sources_words import sentence_tokens, bare, strip_lam, _head_words, _lam_is_preposition, _opens
 from .tokenize import lines_of, sentence_bounds
 
+def _press_adjective(word: str) -> bool:
+    """صحفية, إعلامي, إخبارية: the adjective that makes a report (تقارير صحفية) the press's."""
+    word = no_article(word)
+    return word in words("media_adjective") or word + "ة" in words("media_adjective") or \
+        word + "ه" in words("media_adjective")
+
+
 # Moved to the modules above; still importable from here, where they were defined before.
 from .sources_objects import OBJECT_ZIPF, CONSTRUCT_ZIPF  # noqa: F401
 from .sources_outlets import outlet_in  # noqa: F401
@@ -84,6 +92,8 @@ from .sources_words import Token  # noqa: F401
 
 #: How many paragraphs back a cue without a subject looks for its speaker (0: its own only).
 COREF_PARAGRAPHS = 2
+#: The cue a document's publisher is noted under ("تقرير أعدته X": X issued it).
+ISSUING = "اصدر"
 
 
 @dataclass
@@ -115,6 +125,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
     def __init__(self, text: str) -> None:
         self.text = text
         self.rows: list[Attribution] = []
+        #: (document noun, its publisher, where the document is named): "تقرير أعدته X"
+        self.issuers: list[tuple[str, Attribution, int]] = []
 
     # --- driving ------------------------------------------------------------------------
 
@@ -171,6 +183,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 i = self._participle(i, length, form)
             else:
                 i = self._verb(i, length, form)
+        self._documents()
 
     # --- verbs --------------------------------------------------------------------------
 
@@ -181,6 +194,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             return j + 1                                    # "طلبوا عدم الكشف عن هويتهم": not a statement
         if j + 1 < len(tokens) and tokens[j].norm in CONDITIONS and tokens[j + 1].norm == "عدم":
             return j + 2                                    # "تحدثوا شرط عدم الكشف": how a source spoke
+        if i > 0 and tokens[i - 1].norm in AUXILIARIES:
+            return j                                        # "وتم نقل الجرحى": a verbal noun, not a verb
         prefixed = _conjunction_attached(tokens[i])
         if form.agree == "du" and not prefixed and not self._content_at(j, form, strict=True):
             return j                                        # ذكرا, كتبا: nouns more often than duals
@@ -191,8 +206,13 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         if j < len(tokens) and tokens[j].norm in ("فيه", "فيها") and self.rows[self.first_row:] and \
                 self.rows[-1].form.kind == "writing":
             return j + 1                                    # "أصدرت X بيانا أكدت فيه": one statement
-        if i > 0 and not _opens(tokens[i]) and (no_article(bare(tokens[i - 1].norm)) in words("not_source") or
-                                                no_article(bare(tokens[i - 1].norm)) in words("document")):
+        noun = i - 1
+        while noun > 0 and noun > i - 3 and tokens[noun].norm.endswith(("ي", "ية", "يين", "يون")) and \
+                tokens[noun].norm not in RELATIVES and len(tokens[noun].norm) > 4 and \
+                not any(c in tokens[noun + 1].gap for c in PUNCT):
+            noun -= 1                                       # "معلومات استخباراتية بينت أن": its adjectives
+        if i > 0 and not _opens(tokens[i]) and (no_article(bare(tokens[noun].norm)) in words("not_source") or
+                                                no_article(bare(tokens[noun].norm)) in words("document")):
             return j                                        # "بعد معلومات أشارت إلى": the subject is no speaker
         before = self._subject_before(i, form)
         if before is False:
@@ -234,7 +254,9 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             added = self._emit(a, b, i, length, form, via=via, resolved="explicit")
             if not added and no_article(bare(tokens[a].norm)) in words("document") and tokens[a].norm.startswith(
                     ("ال", "وال")) and b - a <= 2:
-                ante = self._antecedent(None)               # "وأضاف البيان أن": the statement's author
+                # "وأضاف البيان أن": the statement's author, the publisher of the latest such
+                # document ("تقرير أعدته دائرة X … ولفت التقرير"), else the latest source
+                ante = self._issuer(no_article(bare(tokens[a].norm))) or self._antecedent(None)
                 if ante is not None:
                     self._continue(ante, i, length, form)
                 return max(b, j)
@@ -392,17 +414,26 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         tokens = self.tokens
         first = strip_lam(tokens[a].norm) if lead_lam else tokens[a].norm
         head = no_article(bare(first))
+        press = head in words("document") and a + 1 < len(tokens) and _press_adjective(tokens[a + 1].norm)
+        document = ""
         if head in words("document"):
-            found = self._publisher(a, lead_lam)
-            if not found:
+            found = self._publisher(a + 1, lead_lam, genitive=False) if press else self._publisher(a, lead_lam)
+            if found:
+                a, b, lead_lam = found
+                press, document = False, head
+            elif not press:
                 return []
-            a, b, lead_lam = found
         parts = _conjuncts(tokens, a, b)
         added = []
         for p, (x, y, in_list) in enumerate(parts):
             lam = lead_lam and x == a
             ws = [strip_lam(tokens[x].norm) if lam else tokens[x].norm] + [t.norm for t in tokens[x + 1:y]]
+            conjunction = p > 0 and ws[0][:1] == "و" and len(ws[0]) > 2 and tokens[x - 1].norm not in LIST_MARKERS
+            if conjunction:
+                ws[0] = ws[0][1:]
             kind, key = classify(ws, in_list=in_list or len(parts) > 1)
+            if press:
+                kind, key = "unnamed_outlet", " ".join(ws)     # "تقارير إعلامية": the press, unnamed
             if not kind:
                 continue
             if (ws[0].isdigit() or ws[0] in NUMBER_WORDS) and (
@@ -435,7 +466,14 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 if ante is not None:                            # "ولفتت الصحيفة": the paper named before
                     kind, key = ante
             start = tokens[x].start + (1 if lam and not tokens[x].norm.startswith("لل") else 0)
+            if conjunction:                                     # "الجيش والشرطة": the second without its و
+                start += 1
+                while start < len(self.text) and unicodedata.combining(self.text[start]):
+                    start += 1
             end = tokens[y - 1].end
+            if self.text.count("(", start, end) > self.text.count(")", start, end) and \
+                    self.text.startswith(")", end):
+                end += 1                                        # "حركة (حماس)": the name closes
             row = Attribution(
                 source=self.text[start:end], words=tuple(ws), source_type=kind, key=key,
                 agree=head_agreement(ws, kind) if relayed else _agreement(ws, kind, form), form=form,
@@ -445,7 +483,50 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 paragraph=self.paragraph, sentence_no=self.sentence_no)
             self.rows.append(row)
             added.append(row)
+        if document and added:
+            self._note_issuer(document, added[0], tokens[i].start)
         return added
+
+    def _note_issuer(self, noun: str, row: Attribution, at: int) -> None:
+        first = row.words[0] if row.words else ""
+        if first.endswith(("ه", "ها", "هم")) and first not in outlet_words():
+            # "استنكر الرئيس في بيان صادر عن مكتبه": the speaker's own
+            speaker = [r for r in self.rows[self.first_row:] if r.cue_start < at and not r.hidden]
+            if not speaker:
+                return
+            row = speaker[-1]
+        if row.source_type != "anonymous":
+            self.issuers.append((noun, row, at))
+
+    def _documents(self) -> None:
+        """Note who issued the documents this sentence names without citing them ("جاء ذلك
+        في تقرير أعدته دائرة شؤون المفاوضات"), for a later "ولفت التقرير": a publisher
+        introduced by a verb, صادر عن or ل, not a word after the noun."""
+        tokens = self.tokens
+        for m, tok in enumerate(tokens):
+            noun = no_article(bare(tok.norm))
+            if noun not in words("document") or m + 1 >= len(tokens) or \
+                    any(r.cue_start <= tok.start < max(r.end, r.cue_end) for r in self.rows[self.first_row:]):
+                continue
+            found = self._publisher(m, False, genitive=False)
+            if not found:
+                if m > 0 and tokens[m - 1].norm in ("في", "وفي"):     # "قالت منظمتان في تقرير": theirs
+                    speaker = [r for r in self.rows[self.first_row:] if r.cue_start < tok.start and not r.hidden]
+                    if speaker:
+                        self._note_issuer(noun, speaker[-1], tok.start)
+                continue
+            a, b, lam = found
+            added = self._emit(a, b, m, 1, cue_forms()[(ISSUING,)], via="", resolved="explicit", lead_lam=lam)
+            del self.rows[len(self.rows) - len(added):]
+            if added:
+                self._note_issuer(noun, added[0], tok.start)
+
+    def _issuer(self, noun: str) -> Attribution | None:
+        """The publisher of the latest document of this kind (بيان, تقرير) the article names."""
+        for kind, row, _ in reversed(self.issuers):
+            if kind == noun and self.paragraph - row.paragraph <= COREF_PARAGRAPHS * 3:
+                return row
+        return None
 
     def _cue_text(self, i: int, length: int) -> str:
         return self.text[self.tokens[i].start:self.tokens[i + length - 1].end]

@@ -63,6 +63,8 @@ class SpanRules:
             return j, j                                       # تطالب بالحرية, هدد بالاستقالة
         if not lead_lam and not preposition and _lam_is_preposition(word):
             return j, j
+        if self._circumstantial(j):
+            return j, j                                       # "وتابعت متحمسة: «...»": how, not who
         if (match_cue(tokens, j) and not self._noun_not_cue(j)) or \
                 self._boundary(j, relay=relay, describe=describe, preposition=preposition, start=j, preps=preps):
             return j, j
@@ -148,6 +150,34 @@ class SpanRules:
         return no_article(word) in words("anonymous") or no_article(word) in words("title") or \
             word in words("given_name")
 
+    def _circumstantial(self, j: int) -> bool:
+        """An indefinite participle right after the verb and right before its content tells
+        how the speaker spoke ("وتابعت متحمسة:", "وقال مبتسما إن"), not who: not a head
+        noun (متحدثة باسم …), and the content follows at once."""
+        tokens = self.tokens
+        word = tokens[j].norm
+        if not (word.startswith("م") and word.endswith(("ة", "ا")) and len(word) >= 5) or \
+                no_article(bare(word)) in _head_words() or word in words("given_name"):
+            return False
+        if zipf(word) >= 4.5:
+            return False                                      # a common noun (مصادر, مدينة), not a manner
+        if j + 1 == len(tokens):
+            return False
+        nxt = tokens[j + 1]
+        return ":" in nxt.gap or any(q in nxt.gap for q in QUOTES) or nxt.norm in COMPLEMENTIZERS
+
+    def _first_name_not_cue(self, k: int) -> bool:
+        """A first name written like a cue inside a subject, before its family name: "قالت
+        الممثلة الجزائرية أمل | بوشوشة إنها" (not "الوزير أمل أن", "أمل في")."""
+        tokens = self.tokens
+        tok = tokens[k]
+        if tok.norm not in words("given_name") or k + 1 >= len(tokens) or any(c in tok.gap for c in PUNCT + "،,"):
+            return False
+        nxt = tokens[k + 1]
+        return not (nxt.norm in COMPLEMENTIZERS or nxt.norm.startswith(("ال", "بال", "لل", "وال")) or
+                    nxt.norm in ("في", "من", "على", "علي", "الي", "عن") or any(c in nxt.gap for c in PUNCT + "،,")
+                    or _opens(nxt) or match_cue(tokens, k + 1) is not None)
+
     def _quote_end(self, k: int) -> int:
         """The token after a short quotation that opens before token k (k + 1 if it does
         not close within four words)."""
@@ -200,12 +230,18 @@ class SpanRules:
         return m
 
     def _parenthesis(self, k: int) -> int:
-        """An outlet's name in parentheses ("وكالة الأنباء الروسية (تاس)"): the token after it."""
+        """A name in parentheses after an outlet or a body ("وكالة الأنباء الروسية (تاس)",
+        "حركة (حماس)", "لحزب (الدعوة)"): the token after it, 0 if none."""
         tokens = self.tokens
+        before = no_article(bare(strip_lam(tokens[k - 1].norm))) if k > 0 else ""
         for m in range(k + 1, min(k + 4, len(tokens) + 1)):
             closing = tokens[m].gap if m < len(tokens) else self.text[tokens[-1].end:tokens[-1].end + 2]
             if ")" in closing:
-                if outlet_in([t.norm for t in tokens[k:m]], context=True):
+                inside = [t.norm for t in tokens[k:m]]
+                if outlet_in(inside, context=True):
+                    return m
+                if before in words("body") and not any(w in COMPLEMENTIZERS or w.isdigit() for w in inside) \
+                        and not match_cue(tokens, k):
                     return m
                 return 0
         return 0
@@ -264,7 +300,8 @@ class SpanRules:
         if k > start and self._indefinite_accusative(k):
             return True                                       # "واستقبل رئيس الوزراء | وفدا"
         found = match_cue(tokens, k)
-        if found and not _blocked(tokens, k, found[0]) and not (k == start and self._noun_not_cue(k)):
+        if found and not _blocked(tokens, k, found[0]) and not (k == start and self._noun_not_cue(k)) and \
+                not (k > start and self._first_name_not_cue(k)):
             return True
         if k - start >= 2 and self._starts_new_phrase(k):
             return True

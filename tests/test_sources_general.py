@@ -344,3 +344,58 @@ def test_any_ends_the_subject_but_not_a_name_written_like_it(text, speaker):
 ])
 def test_a_body_keeps_its_adjective_and_issues_a_statement(text, speaker):
     assert [s for _, s, _ in found(text)] == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report of the press is the press, unnamed; a report someone published is theirs
+    ("وقالت تقارير إعلامية إن الانفجار ناجم عن صاروخ.", [("تقارير إعلامية", "unnamed_outlet")]),
+    ("وأكد تقرير صحفي أن الوضع هادئ.", [("تقرير صحفي", "unnamed_outlet")]),
+    ("وبحسب تقرير نشرته صحيفة الغارديان فإن الوضع هادئ.", [("صحيفة الغارديان", "named_outlet")]),
+    ("وأكد تقرير صحفي نشرته صحيفة الغارديان أن الوضع هادئ.", [("صحيفة الغارديان", "named_outlet")]),
+    # two bodies under one verb, two unnamed sources after a preposition's phrase
+    ("وذكر الجيش والشرطة الإسرائيلية أن فلسطينيا هاجم الجنود.",
+     [("الجيش", "named_person_or_body"), ("الشرطة الإسرائيلية", "named_person_or_body")]),
+    ("وقال المتحدث باسم الجيش والشرطة إن الوضع هادئ.", [("المتحدث باسم الجيش والشرطة", "named_person_or_body")]),
+    ("وقال مسؤولون في قطاع الصحة وسكان إن انفجارا وقع.",
+     [("مسؤولون في قطاع الصحة", "anonymous"), ("سكان", "anonymous")]),
+    # a name in parentheses, a place after a title's ب, a first name written like a cue
+    ("وقالت حركة (حماس) إن الانفجار ناجم عن صاروخ.", [("حركة (حماس)", "named_person_or_body")]),
+    ("أكد عضو المجلس البلدي بمحافظة القطيف المهندس عبدالعظيم الخاطر أن المشاريع متعثرة.",
+     [("عضو المجلس البلدي بمحافظة القطيف المهندس عبدالعظيم الخاطر", "named_person_or_body")]),
+    ("قالت الممثلة الجزائرية أمل بوشوشة إنها استمتعت بالعمل.",
+     [("الممثلة الجزائرية أمل بوشوشة", "named_person_or_body")]),
+    # what is not a speaker: a verbal noun after تم, a transport, information, a manner
+    ("وأفادت وزارة الصحة أنه تم نقل 442 جريحا إلى المستشفيات.", [("وزارة الصحة", "named_person_or_body")]),
+    ("ونقلهم الجيش إلى المستشفى.", []),
+    ("وتم نقلهم بمروحية لتلقي العلاج.", []),
+    ("فقد كشفت تل أبيب معلومات استخباراتية بينت أن التموضع الإيراني موجود في 5 مطارات.",
+     [("تل أبيب", "named_person_or_body")]),
+])
+def test_speakers_of_general_news_style(text, expected):
+    table = extract_sources(text)
+    assert list(zip(table.source, table.source_type)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "وبين أن" is the verb without its shadda; "بين" alone is "between"
+    ("وقال الوزير إن الخطة جاهزة. وبين أن التنفيذ سيبدأ قريبا.", ["الوزير", "الوزير"]),
+    ("وقال الوزير إن الفرق بين الخطتين كبير.", ["الوزير"]),
+    # a manner after the verb is not its subject
+    ("قالت الممثلة أمل بوشوشة إنها استمتعت بالعمل. وتابعت متحمسة: «أنا ممثلة».",
+     ["الممثلة أمل بوشوشة", "الممثلة أمل بوشوشة"]),
+])
+def test_continuations_keep_their_speaker(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+def test_a_definite_document_is_its_publishers_even_paragraphs_later():
+    text = ("جاء ذلك في تقرير أعدته دائرة شؤون المفاوضات في منظمة التحرير.\n"
+            "جريمة حرق الدوابشة\n"
+            "وقال الرئيس الفلسطيني إن الاستيطان غير شرعي.\n"
+            "ولفت التقرير إلى أن الهجمات تزايدت.")
+    table = extract_sources(text)
+    assert list(table.source) == ["الرئيس الفلسطيني", "دائرة شؤون المفاوضات في منظمة التحرير"]
+    # ... but a statement of the speaker's own office is the speaker's
+    text = ("واستنكر الرئيس العراقي فؤاد معصوم في بيان صادر عن مكتبه القصف.\n"
+            "وأوضح البيان أن الرئيس يشعر بالأسف.")
+    assert extract_sources(text).source.iloc[-1] == "الرئيس العراقي فؤاد معصوم"
