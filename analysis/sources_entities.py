@@ -12,7 +12,9 @@ Within an article, a mention joins an earlier one when
 * a definite title left alone ("المسؤول الإثيوبي", "الوزير") is the latest named person
   cited before it with that title (any title for "المسؤول"), unless its nationality
   differs; a title never joins a name of another nationality ("الرئيس الروسي" is not
-  "الرئيس الأمريكي دونالد ترامب").
+  "الرئيس الأمريكي دونالد ترامب");
+* an indefinite title that opens a story ("قالت قاضية أميركية") is the one person named
+  later with that title ("القاضية باربره جافي").
 
 Unnamed sources merge only when the later mention is definite ("مصادر" ... "المصادر") and
 never with "آخر"/"أخرى" ("مصدر آخر" is someone else).  The entity's label is its fullest
@@ -209,6 +211,7 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
     _link_spellings(clusters)
     _link_titles(clusters, text)
     _link_definite_titles(clusters)
+    _link_indefinite_titles(clusters)
     raw_tokens = None
     for cluster in clusters:
         if cluster["type"] == "named_person_or_body" and not cluster["names"] and "merged_into" not in cluster \
@@ -364,6 +367,25 @@ def _link_definite_titles(clusters: list[dict]) -> None:
         if _other_nationality(rep, target):
             continue
         cluster["merged_into"] = _root(clusters, latest)
+
+
+def _link_indefinite_titles(clusters: list[dict]) -> None:
+    """An indefinite title that opens a story ("قالت قاضية أميركية") is the one named person
+    the article names later with that title ("وقالت القاضية باربره جافي"), unless two
+    are named with it or their nationalities differ."""
+    for c, cluster in enumerate(clusters):
+        rep = cluster["rep"]
+        places = {w for i, w in enumerate(rep) if i and (rep[i - 1] in ("في", "من") or w[:1] == "ب")}
+        if "merged_into" in cluster or set(cluster["names"]) - places or not rep or rep[0] not in words("title") or \
+                rep[0] in GENERIC_TITLES or cluster["type"] not in ("named_person_or_body", "anonymous") or \
+                norm(_label(cluster["surface"])).startswith("ال") or any(w in OTHER_WORDS for w in rep):
+            continue
+        later = [o for o, other in enumerate(clusters)
+                 if o != c and "merged_into" not in other and other["type"] == "named_person_or_body" and
+                 other["names"] and other["start"] > cluster["start"] and _person(other) and
+                 rep[0] in {w for m in other["mentions"] for w in m}]
+        if len(later) == 1 and not _other_nationality(rep, clusters[later[0]]):
+            cluster["merged_into"] = _root(clusters, later[0])
 
 
 def _other_nationality(rep: tuple[str, ...], target: dict) -> bool:

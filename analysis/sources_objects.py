@@ -39,6 +39,12 @@ class ObjectRules:
         tokens = self.tokens
         if b - a < 2:
             return b
+        for p in range(a + 2, b):                           # "عبدالعظيم الخاطر | وجود مشروعين"
+            prev, word = tokens[p - 1].norm, tokens[p].norm
+            if prev.startswith("ال") and prev not in NAME_PARTICLES and len(prev) > 3 and \
+                    (tokens[p - 2].norm in words("given_name") or tokens[p - 2].norm.startswith(_N("عبدال"))) and \
+                    self._common_noun(p) and zipf(word) >= 4.5 and len(word) >= 4 and not self._cited(word):
+                return p                                    # a common noun after a family name: the object
         if b < len(tokens):
             nxt = tokens[b]
             if nxt.norm in COMPLEMENTIZERS or ":" in nxt.gap or any(q in nxt.gap for q in QUOTES) or _opens(nxt):
@@ -46,10 +52,7 @@ class ObjectRules:
         for p in range(a + 1, b):                           # "وأعلن الجيش الإسرائيلي | مقتل جندي"
             prev, here = tokens[p - 1].norm, tokens[p]
             word = here.norm
-            common = not word.startswith("ال") and _unprefixed(word) and word not in words("given_name") and \
-                not _name_like(word) and no_article(word) not in _head_words() and not self._place_at(p, False) \
-                and not _opens(here) and not any(q in here.gap for q in QUOTES)
-            if not common:
+            if not self._common_noun(p):
                 continue
             if p >= a + 2 and prev.startswith("ال") and place_adjective(prev) and zipf(word) >= OBJECT_ZIPF:
                 return p
@@ -68,6 +71,15 @@ class ObjectRules:
         if before.startswith("ال") or before.startswith("لل"):
             return b - 1
         return b
+
+    def _common_noun(self, p: int) -> bool:
+        """Token p is an indefinite common word written on its own: no article, no attached
+        letter, no first name, head noun or place, and no quotation opening at it."""
+        here = self.tokens[p]
+        word = here.norm
+        return not word.startswith("ال") and _unprefixed(word) and word not in words("given_name") and \
+            not _name_like(word) and no_article(word) not in _head_words() and not self._place_at(p, False) \
+            and not _opens(here) and not any(q in here.gap for q in QUOTES)
 
     def _proper_name(self, m: int) -> bool:
         """Whether token m is a family or single name (ترامب, نتنياهو, غوتيريش): no article,

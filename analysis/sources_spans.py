@@ -329,6 +329,8 @@ class SpanRules:
         first = tokens[k].norm
         if first in NOT_FIRST or first.isdigit() or first.startswith(("بال", "لل")) or first in PRONOUN_SPANS:
             return None
+        if first == _N("أول") and k + 1 < n and (tokens[k + 1].norm in TIME_WORDS or tokens[k + 1].norm == "من"):
+            return None                                       # "، أول أمس": when, not who
         m = k
         while m < n and m - k < 6:
             if m > k and any(c in tokens[m].gap for c in PUNCT + "،," + QUOTES):

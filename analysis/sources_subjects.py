@@ -206,8 +206,11 @@ class SubjectRules:
                 continue
             lead = tokens[start - 1].norm if start > 0 else ""
             opens = start == 0 or _opens(tokens[start]) or lead in SVO_PARTICLES or lead in COMPLEMENTIZERS
-            if form.tense == "present" and start != 0:
+            contrast = lead in SVO_PARTICLES or (lead in COMPLEMENTIZERS and start >= 2 and
+                                                tokens[start - 2].norm in SVO_PARTICLES)
+            if form.tense == "present" and start != 0 and not contrast:
                 opens = False                               # "X يؤكد": only a headline or standfirst
+                                                            # (but "غير أن خبراء يشككون")
             if not opens:
                 continue
             if lead in COMPLEMENTIZERS and not (start >= 2 and tokens[start - 2].norm in SVO_PARTICLES) and \

@@ -104,3 +104,18 @@ def test_a_title_of_another_nationality_is_another_person():
 def test_a_title_takes_a_name_written_with_particles():
     text = "وكان الرئيس الموريتاني، محمد ولد عبد العزيز، قد زار المدينة. وأكد الرئيس الموريتاني أن الوضع آمن."
     assert entities(text) == ["الرئيس الموريتاني محمد ولد عبد العزيز"]
+
+
+def test_an_indefinite_title_is_the_one_person_named_later_with_it():
+    text = ("قالت قاضية أميركية في مانهاتن بنيويورك إن القردة ليست أشخاصا. "
+            "وقالت القاضية باربره جافي إنها ملتزمة بالقانون.")
+    table = extract_sources(text)
+    assert table.source_entity.nunique() == 1 and table.source_entity.iloc[0] == "القاضية باربره جافي"
+    # two judges named later: the first stays unnamed
+    text += " وقالت القاضية سارة لي إن القرار نهائي."
+    assert extract_sources(text).source_entity.iloc[0] == "قاضية أميركية في مانهاتن بنيويورك"
+
+
+def test_a_long_vowel_after_the_first_letter_spells_one_name():
+    text = "قالت الممثلة أمل بوشوشة إنها سعيدة. وقالت أمل بشوشة إن العمل ضخم."
+    assert extract_sources(text).source_entity.nunique() == 1

@@ -399,3 +399,18 @@ def test_a_definite_document_is_its_publishers_even_paragraphs_later():
     text = ("واستنكر الرئيس العراقي فؤاد معصوم في بيان صادر عن مكتبه القصف.\n"
             "وأوضح البيان أن الرئيس يشعر بالأسف.")
     assert extract_sources(text).source.iloc[-1] == "الرئيس العراقي فؤاد معصوم"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a time after a comma is no apposition; a common noun after a family name is the object
+    ("قالت قاضية أميركية في مانهاتن، أول من أمس، إن القردة ليست أشخاصا.", ["قاضية أميركية في مانهاتن"]),
+    ("أكد المهندس عبدالعظيم الخاطر وجود مشروعين متعثرين في المحافظة.", ["المهندس عبدالعظيم الخاطر"]),
+    ("قال محمد آل جابر، سفير السعودية في اليمن، إن الدعم مستمر.", ["محمد آل جابر، سفير السعودية في اليمن"]),
+    # a responsibility claimed is an object; the claim is the subject's
+    ("تبنى تنظيم داعش هذا الهجوم وأعلن مسؤوليته عنه.", ["تنظيم داعش"]),
+    # "but experts doubt": a subject before a present verb after a contrast
+    ("وقال الوزير إن الوضع هادئ. غير أن خبراء أجانب يشككون في وجود الحركة.", ["الوزير", "خبراء أجانب"]),
+    ("وقال الوزير إن الوضع هادئ. لكن خبراء يشككون في ذلك.", ["الوزير", "خبراء"]),
+])
+def test_where_subjects_end(text, expected):
+    assert list(extract_sources(text).source) == expected
