@@ -100,8 +100,9 @@ def _unnamed_title(rest: list[str]) -> bool:
 def head_agreement(ws: list[str], kind: str) -> str | None:
     """Gender and number of a span's head noun: m, f, pl, du or None."""
     index = 0
-    while index < len(ws) - 1 and no_article(bare(ws[index])) in words("quantifier"):
-        index += 1
+    while index < len(ws) - 1 and (no_article(bare(ws[index])) in words("quantifier") or
+                                   (index and ws[index] == "من")):
+        index += 1                                      # "عدد من شباب الطائف": the youths
     head = bare(ws[index])
     head_na = no_article(head)
     if head in DUALS or head_na in DUALS:

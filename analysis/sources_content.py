@@ -12,7 +12,7 @@ from .sources_classify import classify
 from .sources_cues import match_cue
 from .sources_lexicon import (
     CueForm, no_article, words, OPEN_QUOTES, PUNCT, COMPLEMENTIZERS, SPEECH_NOUNS, SPOKESMEN, STATEMENT,
-    MEDIA_PLACES,
+    MEDIA_PLACES, RELATIVES,
 )
 from .sources_words import bare, _statement_noun, _is_ala
 
@@ -48,7 +48,10 @@ class ContentRules:
             if m + 1 < len(self.tokens) and self.tokens[m].norm in ("في", "وفي") and \
                     bare(self.tokens[m + 1].norm) in STATEMENT:
                 return True                                 # كشف المكتب في بيان ...
-        if self._content_at(k, form, strict=form.needs == "strict"):
+        window = 10
+        if k < len(self.tokens) and self.tokens[k].norm in RELATIVES:
+            window = 25                                     # "وأشارت الممثلة التي عرفها المشاهد … إلى أن"
+        if self._content_at(k, form, strict=form.needs == "strict", window=window):
             return True
         return self._content_after_medium(k)
 

@@ -17,7 +17,9 @@ from .sources_lexicon import (
     CLAUSE_STARTERS, SVO_PARTICLES, TIME_WORDS, SPAN_STOP, NOT_FIRST, NEGATIONS, BLOCKERS, LAM_VERBS,
 )
 from .sources_outlets import outlet_in
-from .sources_words import Token, bare, _known, _statement_noun, _head_words, _lam_is_preposition, _is_ala, _opens
+from .sources_words import (
+    _N, Token, bare, _known, _statement_noun, _head_words, _lam_is_preposition, _is_ala, _opens,
+)
 
 
 class SubjectRules:
@@ -196,6 +198,14 @@ class SubjectRules:
             if word in SPAN_STOP or word in COMPLEMENTIZERS or any(ch in tokens[c].gap for ch in PUNCT) \
                     or match_cue(tokens, c):
                 break
+        if tokens[i].norm[:1] == "ف" and _conjunction_attached(tokens[i]) and not comma:
+            for c in range(i - 2, max(-1, i - 10), -1):     # "أما وحيد البراق فيقول": أما X فـ
+                if any(ch in tokens[c + 1].gap for ch in PUNCT + "،,"):
+                    break
+                if tokens[c].norm in (_N("أما"), _N("وأما")):
+                    if tokens[c + 1].norm not in NOT_FIRST and self._plausible(c + 1, i):
+                        return c + 1, i
+                    break
         if _conjunction_attached(tokens[i]) or comma:
             return None                                     # وقال: a new clause, subject after
         if end == i and (prev in CLAUSE_STARTERS or prev in COMPLEMENTIZERS or prev in SVO_PARTICLES):

@@ -414,3 +414,18 @@ def test_a_definite_document_is_its_publishers_even_paragraphs_later():
 ])
 def test_where_subjects_end(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "as for X, he says": the subject between أما and the verb's ف
+    ("قال المدير إن العيد جميل. أما وحيد البراق فيقول: إنه يقضي العيد مع أهله.", ["المدير", "وحيد البراق"]),
+    ("أما على الصعيد السياسي فاعترف هولاند بأن الخطأ الأول كان ذكره القضية.", ["هولاند"]),
+    # a relative clause between the subject and its content
+    ("وأشارت الممثلة الجزائرية التي عرفها المشاهد العربي كواحدة من نجمات البرنامج في مواسمه الأولى "
+     "إلى أن النجاح نسبي.", ["الممثلة الجزائرية"]),
+    # "a number of youths ... they said": the plural continues the group, unnamed
+    ("انتقد عدد من شباب الطائف غياب المواقع. وقالوا إنهم يذهبون إلى الشوارع.",
+     ["عدد من شباب الطائف", "عدد من شباب الطائف"]),
+])
+def test_subjects_set_off_from_their_verb(text, expected):
+    assert list(extract_sources(text).source) == expected

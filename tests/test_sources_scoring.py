@@ -91,7 +91,7 @@ def test_the_shipped_snn_annotation_follows_its_file_list_and_split():
     assert set(table.commit) == set(files.commit) == {"4e39239966c2ae8a3faa591201acb9cd1f51199d"}
     split = dict(zip(files.doc_id, files.split))
     assert set(table.doc_id) <= set(split) and (table.split == table.doc_id.map(split)).all()
-    assert files.groupby("split").doc_id.nunique().to_dict() == {"dev": 24, "heldout": 24}
+    assert files.groupby("split").doc_id.nunique().to_dict() == {"dev": 48, "heldout": 48}
     assert (table.cue_end - table.cue_start == table.cue_text.str.len()).all()
     assert set(table.source_type) <= {*SOURCE_TYPES, "not_source"}
     assert set(table.required) == {"yes", "no"}
