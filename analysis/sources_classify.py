@@ -11,7 +11,7 @@ from __future__ import annotations
 from .lexicon import zipf
 from .sources_lexicon import (
     CueForm, no_article, outlet_words, place_phrases, words, NUMBER_WORDS, UNNAMING_MEDIA_ADJECTIVES, LIST_MARKERS,
-    PRONOUN_SPANS, HUMAN_BROKEN_PLURALS, NONHUMAN_PLURALS, DUALS,
+    PRONOUN_SPANS, HUMAN_BROKEN_PLURALS, NONHUMAN_PLURALS, DUALS, NAME_LINKS,
 )
 from .sources_outlets import _plain_outlet_words, outlet_in
 from .sources_words import Token, bare, _name_like
@@ -64,8 +64,11 @@ def classify(ws: list[str], *, in_list: bool = False) -> tuple[str, str]:
         return "unnamed_outlet", key
     if head in words("anonymous") and index + 1 < len(ws) and no_article(ws[index + 1]) in words("media_adjective"):
         return "unnamed_outlet", key
-    if head in words("anonymous") and ws[index].startswith("ال") and any(w in words("given_name") for w in ws):
-        return "named_person_or_body", key                   # "المحلل السياسي محمد حسن"
+    if head in words("anonymous") and ws[index].startswith("ال") and (
+            any(w in words("given_name") for w in ws) or
+            any(_name_like(x) and (_name_like(y) or y.startswith("ال") and zipf(y) < 3.0)
+                for x, y in zip(ws[index + 1:], ws[index + 2:]))):
+        return "named_person_or_body", key                   # "المحلل السياسي محمد حسن", "… ناجس السامعي"
     if head in words("anonymous"):
         return "anonymous", key
     if index > 0 and ws[0] in ("احد", "احدي", "بعض") and ws[index].startswith("ال") and \
@@ -153,7 +156,9 @@ def _conjuncts(tokens: list[Token], j: int, k: int) -> list[tuple[int, int, bool
     parts, start, in_list = [], j, False
     outlets = outlet_words()
     media, anon = words("media"), words("anonymous")
-    for m in range(j, k):
+    if k - j > 3 and tokens[j].norm == "كل" and tokens[j + 1].norm == "من":
+        start, in_list = j + 2, True                       # "قال كل من X وY": a list
+    for m in range(start, k):
         word = tokens[m].norm
         if word in LIST_MARKERS:
             if start < m:
@@ -169,6 +174,13 @@ def _conjuncts(tokens: list[Token], j: int, k: int) -> list[tuple[int, int, bool
                 start = m + 1
             continue
         stem = word[1:] if word.startswith("و") else ""
+        if m > start + 1 and stem and (stem in words("given_name") or stem.startswith("عبدال")) and \
+                tokens[m - 1].norm not in NAME_LINKS and (tokens[m - 1].norm.startswith("ال") or any(
+                    t.norm in words("given_name") or t.norm.startswith("عبدال") or _name_like(t.norm)
+                    for t in tokens[start:m])):
+            parts.append((start, m, in_list))            # "قال بدر العتيبي وفيصل السلطان": two people
+            start, in_list = m, True
+            continue
         bodies = m > start and stem.startswith("ال") and tokens[start].norm.startswith("ال") and \
             no_article(tokens[start].norm) in words("body") and no_article(stem) in words("body")
         if bodies or m > start and stem and listing and (no_article(stem) in media or no_article(stem) in anon or

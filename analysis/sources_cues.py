@@ -59,7 +59,8 @@ def _candidates(word: str, *, single: bool) -> list[str]:
     if single:
         for w in list(out):
             for suffix in ("هما", "هم", "ها", "ه"):
-                if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                shortest = 2 if w is not word else 3            # "وحثهم": a doubled verb's two letters
+                if w.endswith(suffix) and len(w) - len(suffix) >= shortest:
                     stem = w[:-len(suffix)]
                     form = cue_forms().get((stem,))
                     if form and form.tense in ("past", "present"):

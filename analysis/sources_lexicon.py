@@ -241,6 +241,7 @@ KANA = frozenset(_N(w) for w in ("كان", "كانت", "وكان", "وكانت",
                                   "ظل", "وظل", "ظلت", "وظلت", "مازال", "ومازال", "لايزال", "ولايزال"))
 #: Words before a verb that leave its subject after it: "كما قال X", "فيما أكدت X".
 CLAUSE_STARTERS = frozenset(_N(w) for w in (
+    "بداية", "ابتداء",
     "كما", "فيما", "بينما", "حيث", "قد", "فقد", "وقد", "لقد", "ثم", "كذلك", "بدوره", "بدورها", "بعدما", "عندما",
     "حين", "حينما", "إذ", "وإذ", "لطالما", "ولطالما", "طالما", "فيما", "وفيما", "وبينما", "كذا", "أيضا", "أيضاً",
     "وحين", "ولما", "لما", "كلما", "وعندما", "منذ", "بعد", "قبل", "عقب", "إثر", "حتى", "أمس", "اليوم", "مساء",
@@ -251,7 +252,8 @@ SVO_PARTICLES = frozenset(_N(w) for w in ("لكن", "ولكن", "لكنّ", "و�
 TIME_WORDS = frozenset(_N(w) for w in (
     "يوم", "اليوم", "أمس", "الأمس", "غدا", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
     "الجمعة", "السبت", "مساء", "صباح", "ظهر", "فجر", "ليل", "ليلة", "مساء", "أيضا", "أيضاً", "كذلك", "مؤخرا",
-    "مؤخراً", "الآن", "مجددا", "مجدداً", "مرارا", "سابقا", "لاحقا", "صراحة", "علنا", "بدوره", "بدورها", "بدورهم"))
+    "مؤخراً", "الآن", "مجددا", "مجدداً", "مرارا", "سابقا", "لاحقا", "صراحة", "علنا", "بدوره", "بدورها", "بدورهم",
+    "أولا", "ختاما", "كذلك"))
 #: Words that end a subject span.
 SPAN_STOP = COMPLEMENTIZERS | RELATIVES | TIME_WORDS | frozenset(_N(w) for w in (
     "إلى", "عن", "قوله", "قولها", "قولهم", "قولهما", "وهو", "وهي", "هو", "هي", "خلال", "لدى", "حول", "حيث", "عبر",
@@ -305,7 +307,9 @@ ENVOYS = frozenset(_N(w) for w in ("سفير", "سفيرة", "مندوب", "من
 #: names it ("النائب عن ائتلاف دولة القانون", "عضو البرلمان عن محافظة نينوى").
 REPRESENTATIVES = frozenset(_N(w) for w in ("نائب", "نائبة", "عضو", "عضوة", "مرشح", "مرشحة", "ممثل", "ممثلة"))
 #: The prepositions that belong to the titles before them, and those titles.
-TITLE_PREPOSITIONS = {_N("لدى"): ENVOYS, _N("عن"): REPRESENTATIVES}
+#: Titles of those in charge of something: "على" after them names it ("المشرف على لجنة المسرح").
+SUPERVISORS = frozenset(_N(w) for w in ("مشرف", "مشرفة", "قائم", "قائمون", "القائمون", "قائمة", "قيم"))
+TITLE_PREPOSITIONS = {_N("لدى"): ENVOYS, _N("عن"): REPRESENTATIVES, _N("على"): SUPERVISORS}
 #: Titles whose holder speaks for a living: the verb after them is a statement.
 SPOKESMEN = frozenset(_N(w) for w in ("متحدث", "المتحدث", "متحدثة", "المتحدثة", "الناطق", "ناطق", "الناطقة"))
 #: "مصادر لم تكشف عن هويتها": the clause that says a source is unnamed belongs to it.

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .lexicon import zipf
 from .sources_lexicon import (
     no_article, outlet_words, place_adjective, words, QUOTES, COMPLEMENTIZERS, CONSTRUCT_HEADS,
-    DEFINITE_ADJECTIVES, SOURCE_ADJECTIVES, NAME_SECONDS, NAME_PARTICLES,
+    DEFINITE_ADJECTIVES, SOURCE_ADJECTIVES, NAME_SECONDS, NAME_PARTICLES, NAME_LINKS,
 )
 from .sources_words import (
     _N, _name_word, bare, _known, _head_words, _lam_is_preposition, _ends_in_accusative, _opens, _unprefixed,
@@ -24,6 +24,8 @@ OBJECT_ZIPF = 4.0
 #: An indefinite word this common before a definite one is a common noun in construct, not a
 #: name ("ائتلاف دولة القانون"; names of people in the news stay below it: ترامب 4.4).
 CONSTRUCT_ZIPF = 5.0
+#: A word this rare after an unnamed head is a name, not the object ("المحلل السياسي | ناجس").
+NAME_ZIPF = 3.0
 
 
 class ObjectRules:
@@ -41,9 +43,10 @@ class ObjectRules:
             return b
         for p in range(a + 2, b):                           # "عبدالعظيم الخاطر | وجود مشروعين"
             prev, word = tokens[p - 1].norm, tokens[p].norm
-            if prev.startswith("ال") and prev not in NAME_PARTICLES and len(prev) > 3 and \
-                    (tokens[p - 2].norm in words("given_name") or tokens[p - 2].norm.startswith(_N("عبدال"))) and \
-                    self._common_noun(p) and zipf(word) >= 4.5 and len(word) >= 4 and not self._cited(word):
+            family = (prev.startswith("ال") and prev not in NAME_PARTICLES and len(prev) > 3 and
+                      (tokens[p - 2].norm in words("given_name") or tokens[p - 2].norm.startswith(_N("عبدال")))) or \
+                (tokens[p - 2].norm in NAME_LINKS and prev not in NAME_LINKS)      # "محمد بن راشد | ترشيح"
+            if family and self._common_noun(p) and zipf(word) >= 4.5 and len(word) >= 4 and not self._cited(word):
                 return p                                    # a common noun after a family name: the object
         if b < len(tokens):
             nxt = tokens[b]
@@ -121,6 +124,13 @@ class ObjectRules:
                 here not in DEFINITE_ADJECTIVES
         if here in NAME_SECONDS or before in NAME_PARTICLES or before in CONSTRUCT_HEADS:
             return False
+        if before.startswith("ال") and here.endswith("ين") and not before.endswith(("ين", "يين")) and \
+                no_article(before) in words("title") | words("body") and \
+                not _definite_adjective(here) and not self._place_at(k, False) and \
+                zipf(here[2:-2] + "ون") >= 3.0:
+            return True                                       # "حث الرئيس | المواطنين": a plural object
+        if before[:1] == "و" and before[1:] in words("given_name"):
+            return False                                      # "… وخالد العبيد": a listed name's family name
         if before in words("given_name") and (k < 2 or not _name_word(tokens[k - 2].norm)):
             return False                                      # "بشار الأسد": a first name's family name
         if before.startswith("ال"):
@@ -176,6 +186,8 @@ class ObjectRules:
             return False                                      # "مسؤولون في | قطاع الصحة": the preposition's noun
         if here in words("given_name") or any(w in words("given_name") for w in ws):
             return False                                      # "المحلل السياسي محمد حسن"
+        if zipf(here) < NAME_ZIPF and not here.endswith(("ا", "ة")):
+            return False                                      # "المحلل السياسي ناجس السامعي": a rare word is a name
         if here in outlet_words() or any(q in tokens[k].gap for q in QUOTES) or self._place_at(k, False):
             return False
         if no_article(here) in words("media") and head in words("media"):

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from .lexicon import zipf
 from .sources_classify import classify
 from .sources_cues import match_cue
 from .sources_lexicon import (
@@ -114,12 +115,13 @@ class RelayRules:
                 found = (m + 1, False)
             elif genitive and m == a + 1 and word not in ADJECTIVE_HINTS and not (word.startswith("ال") and word.endswith(
                     ("ي", "يه", "ية")) and no_article(word) not in words("body")) and not word[:1] in "بف" and \
-                    word not in SPAN_STOP:
+                    word not in SPAN_STOP and not _indefinite_adjective(word):
                 found = (m, False)                      # بيان الجيش; بيان الخارجية (a body, not an adjective)
             if found:
                 x, y = self._span(found[0], preposition=True, lead_lam=found[1])
                 return (x, y, found[1]) if y > x else None
-            if not (word.startswith("ال") and word.endswith(("ي", "ية")) or word in ADJECTIVE_HINTS):
+            if not (word.startswith("ال") and word.endswith(("ي", "ية")) or word in ADJECTIVE_HINTS or
+                    _indefinite_adjective(word)):
                 return None
         return None
 
@@ -137,3 +139,10 @@ class RelayRules:
                     return ""
                 return " ".join(t.surface for t in tokens[x + 1:m])
         return ""
+
+
+def _indefinite_adjective(word: str) -> bool:
+    """حكومي, رسمية, سرية: a common indefinite nisba after a document ("إعلان حكومي"), its
+    adjective, not its publisher."""
+    return not word.startswith("ال") and word.endswith(("ي", "ية")) and len(word) > 3 and zipf(word) >= 4.0 and \
+        word not in words("given_name") and no_article(word) not in words("body")

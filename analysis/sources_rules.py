@@ -62,6 +62,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from .lexicon import zipf
 from .sources_classify import _agrees, _agreement, head_agreement, _conjuncts, classify
 from .sources_content import ContentRules
 from .sources_cues import match_cue, _conjunction_attached, _blocked
@@ -76,6 +77,28 @@ from .sources_spans import SpanRules
 from .sources_subjects import SubjectRules
 from .sources_words import sentence_tokens, bare, strip_lam, _head_words, _lam_is_preposition, _opens
 from .tokenize import lines_of, sentence_bounds
+
+#: Words between a verb and its subject that are its object or topic ("أوضح ذلك المشرف على
+#: اللجنة", "يقول عنها محلل استراتيجي").
+OBJECT_PRONOUN_WORDS = frozenset(("ذلك", "عنه", "عنها", "عنهم", "عنهما"))
+#: The words after "قال" that introduce a verse or a saying of the Prophet, not a source cited
+#: by the newsroom ("قال تعالى", "عز من قائل", "جل في علاه", "عليه الصلاة والسلام").
+SCRIPTURE_FORMULAS = frozenset(("تعالي", "عز", "جل", "سبحانه"))
+#: Verbs whose object is people ("حث المواطنين على", "دعا الأطراف إلى"): an accusative plural
+#: after them is the object, never the subject.
+PERSON_OBJECT_VERBS = frozenset(("حث", "دعا", "ناشد"))
+
+
+def _accusative_plural(word: str) -> bool:
+    """المواطنين, موظفي, العاملين: a sound masculine plural in the accusative (or in
+    construct), which a subject cannot be; not a word of its own in ين (فلسطين)."""
+    w = no_article(word)
+    if w.endswith("ين") and len(w) > 4:
+        return (w[:-2] + "ون") in words("anonymous") or zipf(w[:-2] + "ون") >= 3.0
+    if w.endswith("ي") and not word.startswith("ال") and len(w) > 3:
+        return (w[:-1] + "ون") in words("anonymous") or (w[:-1] + "ين") in words("anonymous")
+    return False
+
 
 def _press_adjective(word: str) -> bool:
     """صحفية, إعلامي, إخبارية: the adjective that makes a report (تقارير صحفية) the press's."""
@@ -229,6 +252,12 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 return self._relay_end
             return j
         j = self._skip_adverbs(j)
+        if j < len(tokens) and (tokens[j].norm in SCRIPTURE_FORMULAS or tokens[j].norm == "عليه" and j + 1 < len(
+                tokens) and tokens[j + 1].norm in ("الصلاه", "الصلاة", "السلام")):
+            return j + 1                                    # "قال تعالى", "فقال عز من قائل": scripture quoted
+        if j + 1 < len(tokens) and tokens[j].norm in OBJECT_PRONOUN_WORDS and not any(
+                c in tokens[j + 1].gap for c in PUNCT + "،,"):
+            j += 1                                          # "أوضح ذلك المشرف", "يقول عنها محلل": the subject follows
         told_first = ""
         dative = self._dative_outlet(j)
         if dative:                                          # "وقال لوكالة رويترز مسؤول ...": VSO with
@@ -241,6 +270,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 not self._content_at(b, form, strict=True, window=2):
             return max(b, j)                                # "يتحدث ستكون ...": no speaker after it
         b = self._trim_object(a, b)
+        if b > a and form.lemma in PERSON_OBJECT_VERBS and _accusative_plural(bare(tokens[a].norm)):
+            b = a                                           # "وحثّ موظفي الفرع على": whom he urged
         if b - a == 1 and tokens[a].norm.endswith(("ه", "ها", "هم", "هما", "هن")) and \
                 no_article(bare(tokens[a].norm)) not in _head_words() and tokens[a].norm not in outlet_words() \
                 and len(tokens[a].norm) > 4:

@@ -40,6 +40,9 @@ class SpanRules:
             j += 1
             if j < len(tokens) and tokens[j - 1].norm == "يوم":
                 j += 1
+        if j + 1 < len(tokens) and tokens[j].norm in (_N("بداية"), _N("ابتداء")) and (
+                tokens[j + 1].norm in words("given_name") or no_article(tokens[j + 1].norm) in _head_words()):
+            j += 1                                            # "قال بداية بدر العتيبي" (not "بداية حزيران")
         return j
 
     def _span(self, j: int, *, relay: bool = False, describe: bool = False, preposition: bool = False,
@@ -278,7 +281,7 @@ class SpanRules:
             return True                                       # فإنه, وأنها
         if k > start and tok.surface in ANY_WORDS:
             return True                                       # "نفى X | أي علاقة"
-        if _is_ala(tok) or word == "الي":
+        if (_is_ala(tok) and not self._title_goes_on(k, start)) or word == "الي":
             return True
         if preps and ((word in preps and (word != "علي" or _is_ala(tok))) or
                       any(len(p) == 1 and (word == p or word.startswith(p + "ال") or

@@ -429,3 +429,37 @@ def test_where_subjects_end(text, expected):
 ])
 def test_subjects_set_off_from_their_verb(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people listed under one verb, with or without "كل من"
+    ("قال كل من ضيف الله السبيعي وأحمد الحكمي وفهد العبيد إن الفكرة جيدة.",
+     ["ضيف الله السبيعي", "أحمد الحكمي", "فهد العبيد"]),
+    ("قال بدر العتيبي وفيصل السلطان إن الفكرة جيدة.", ["بدر العتيبي", "فيصل السلطان"]),
+    ("قال محمد بن راشد إن الفكرة جيدة.", ["محمد بن راشد"]),
+    # a title with its على, an object or topic between the verb and its subject
+    ("أوضح ذلك المشرف على لجنة المسرح سعود الصفيان، لافتًا إلى أن التسجيل مفتوح.",
+     ["المشرف على لجنة المسرح سعود الصفيان"] * 2),
+    ("وشدد الوزير على أن الوضع هادئ.", ["الوزير"]),
+    ("يقول عنها محلل استراتيجي أمريكي إنها خطيرة.", ["محلل استراتيجي أمريكي"]),
+    # whom someone urged is the object; the urging continues its speaker
+    ("وقال مدير الفرع إن العمل مستمر. وحثّ موظفي الفرع على بذل الجهد.", ["مدير الفرع"] * 2),
+    ("وقال مدير الفرع إن العمل مستمر. وحثهم على بذل الجهد.", ["مدير الفرع"] * 2),
+    ("وحث الرئيس المواطنين على الهدوء.", ["الرئيس"]),
+    ("ودعا المحتجون إلى الإضراب.", ["المحتجون"]),
+    # a verse quoted is no source, and the speaker before it does not go on through it
+    ("وقال الشيخ إن الصبر مطلوب. فقال عز من قائل: بر الوالدين واجب.", ["الشيخ"]),
+    ("وقال تعالى: إن الله مع الصابرين.", []),
+    # a document with an adjective and no publisher cites nobody
+    ("وفق إعلان حكومي فإن الطريق مغلق.", []),
+    ("وبحسب إعلان وزارة الداخلية فإن الطريق مغلق.", ["وزارة الداخلية"]),
+])
+def test_lists_titles_and_objects(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+def test_a_rare_word_after_an_unnamed_title_is_a_name():
+    table = extract_sources("وقال المحلل السياسي ناجس السامعي إن الوضع خطير.")
+    assert list(zip(table.source, table.source_type)) == [("المحلل السياسي ناجس السامعي", "named_person_or_body")]
+    table = extract_sources("ونفى مسؤول حكومي استقالة الوزيرة.")
+    assert list(zip(table.source, table.source_type)) == [("مسؤول حكومي", "anonymous")]
