@@ -67,7 +67,7 @@ from .sources_classify import _agrees, _agreement, head_agreement, _conjuncts, c
 from .sources_content import ContentRules
 from .sources_cues import match_cue, _conjunction_attached, _blocked
 from .sources_lexicon import (
-    CueForm, cue_forms, no_article, outlet_words, words, OPEN_QUOTES, COMPLEMENTIZERS, NUMBER_WORDS, RELATIVES,
+    CueForm, cue_forms, no_article, outlet_words, words, QUOTES, OPEN_QUOTES, COMPLEMENTIZERS, NUMBER_WORDS, RELATIVES,
     SPEECH_NOUNS, CONDITIONS, LIST_MARKERS, PUNCT, AUXILIARIES,
 )
 from .sources_objects import ObjectRules
@@ -234,10 +234,15 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 tokens[noun].norm not in RELATIVES and len(tokens[noun].norm) > 4 and \
                 not any(c in tokens[noun + 1].gap for c in PUNCT):
             noun -= 1                                       # "معلومات استخباراتية بينت أن": its adjectives
-        if i > 0 and not _opens(tokens[i]) and (no_article(bare(tokens[noun].norm)) in words("not_source") or
+        if i > 0 and not _opens(tokens[i]) and not prefixed and (no_article(bare(tokens[noun].norm)) in words("not_source") or
                                                 no_article(bare(tokens[noun].norm)) in words("document")):
-            return j                                        # "بعد معلومات أشارت إلى": the subject is no speaker
-        before = self._subject_before(i, form)
+            a, b = self._span(self._skip_adverbs(j))
+            if not (tokens[noun].norm.startswith("ال") and b > a and self._plausible(a, b) and self._person_like(a, b)):
+                return j                                    # "بعد معلومات أشارت إلى": the subject is no speaker
+            after_only = True                               # "وقبل توقيع القرار قال مسؤول": the subject follows
+        else:
+            after_only = False
+        before = None if after_only else self._subject_before(i, form)
         if before is False:
             return j
         if before:
@@ -471,7 +476,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                     len(ws) < 2 or ws[1] in ("من", "في") or (x + 1 < len(tokens) and "%" in tokens[x + 1].gap)):
                 continue                                        # "اعتبر 73% من الفرنسيين": a figure
             if kind != "named_outlet" and any(q in tokens[x].gap for q in OPEN_QUOTES) and not lam and \
-                    self._inside_quote("".join(t.gap for t in tokens[:x + 1])):
+                    self._inside_quote("".join(t.gap for t in tokens[:x + 1])) and not self._quoted_speaker(y):
                 continue                                        # وطلبت "التعاون الكامل": a quoted object
             if kind == "unnamed_outlet" and not _generic_media(ws):
                 quoted = self._quoted_name(x, y)
@@ -558,6 +563,15 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             if kind == noun and self.paragraph - row.paragraph <= COREF_PARAGRAPHS * 3:
                 return row
         return None
+
+    def _quoted_speaker(self, y: int) -> bool:
+        """A name in quotation marks whose statement follows at once (وقال "الحماد": …,
+        وأكد "الصالح" أن …): the quote closes after it and a colon or "that" comes next."""
+        tokens = self.tokens
+        if y >= len(tokens):
+            return False
+        gap = tokens[y].gap
+        return any(q in gap for q in QUOTES) and (":" in gap or tokens[y].norm in COMPLEMENTIZERS)
 
     def _cue_text(self, i: int, length: int) -> str:
         return self.text[self.tokens[i].start:self.tokens[i + length - 1].end]

@@ -14,7 +14,7 @@ from .sources_classify import classify
 from .sources_cues import match_cue, _conjunction_attached
 from .sources_lexicon import (
     CueForm, no_article, outlet_words, words, QUOTES, PUNCT, DASHES, COMPLEMENTIZERS, RELATIVES, KANA,
-    CLAUSE_STARTERS, SVO_PARTICLES, TIME_WORDS, SPAN_STOP, NOT_FIRST, NEGATIONS, BLOCKERS, LAM_VERBS,
+    CLAUSE_STARTERS, CLAUSE_OPENERS, SVO_PARTICLES, TIME_WORDS, SPAN_STOP, NOT_FIRST, NEGATIONS, BLOCKERS, LAM_VERBS,
 )
 from .sources_outlets import outlet_in
 from .sources_words import (
@@ -39,15 +39,25 @@ class SubjectRules:
         tokens = self.tokens
         if len(tokens) < 3 or match_cue(tokens, 0):
             return
-        if tokens[0].norm in KANA:
-            a = 1
-            b = next((m for m in range(2, min(len(tokens), 14)) if tokens[m].norm == "قد"), 0)
+        s = next((len(o) for o in CLAUSE_OPENERS if tuple(t.norm for t in tokens[:len(o)]) == o), 0)
+        if s + 2 >= len(tokens) or match_cue(tokens, s):
+            return                                          # "من جانبه، قال": the cue's own subject
+        if tokens[s].norm in KANA:
+            a = s + 1
+            b = next((m for m in range(s + 2, min(len(tokens), s + 14)) if tokens[m].norm == "قد"), 0)
             if not b or match_cue(tokens, b + 1) or not self._plausible(a, b):
                 return
-        elif self._verb_like(tokens[0]):
-            a, b = self._span(1)
+        elif self._verb_like(tokens[s], s):
+            a, b = self._span(s + 1)
             b = self._trim_object(a, b)
             if b <= a or any(t.norm in COMPLEMENTIZERS for t in tokens[b:b + 1]):
+                return
+        elif s == 0 and tokens[0].norm.startswith("ال") and no_article(tokens[0].norm) in words("title"):
+            a, b = self._span(0)                            # "الرئيس الإيراني في تصريحه أثار …، حيث اعتبر"
+            m = b
+            if m < len(tokens) and tokens[m].norm in ("في", "خلال", "عبر"):
+                m = next((x for x in range(m + 1, min(len(tokens), m + 5)) if self._verb_like(tokens[x], x)), m)
+            if b <= a or m >= len(tokens) or not self._verb_like(tokens[m], m) or match_cue(tokens, m):
                 return
         else:
             return
@@ -70,7 +80,7 @@ class SubjectRules:
         if b > a and self._plausible(a, b) and self._person_like(a, b):
             self._hide(self._emit(a, b, i, length, form, via="", resolved="explicit"))
 
-    def _verb_like(self, tok: Token) -> bool:
+    def _verb_like(self, tok: Token, at: int = 0) -> bool:
         """Whether a sentence's first word can be a past verb: not a known noun, particle,
         preposition or time word, nor definite (the rules have no dictionary of verbs), but
         a verb whose root begins with ل may look definite (التقى, التزم)."""
@@ -83,7 +93,7 @@ class SubjectRules:
                 word in SVO_PARTICLES or word in SPAN_STOP or word in KANA or word in COMPLEMENTIZERS:
             return False
         if _known(word) or no_article(word) in words("given_name") or word in outlet_words() or \
-                self._place_at(0, False) or _lam_is_preposition(word) or _statement_noun(word):
+                self._place_at(at, False) or _lam_is_preposition(word) or _statement_noun(word):
             return False
         return not word.endswith(("ة", "ات", "ين", "ون")) and not word.isdigit()
 

@@ -463,3 +463,28 @@ def test_a_rare_word_after_an_unnamed_title_is_a_name():
     assert list(zip(table.source, table.source_type)) == [("المحلل السياسي ناجس السامعي", "named_person_or_body")]
     table = extract_sources("ونفى مسؤول حكومي استقالة الوزيرة.")
     assert list(zip(table.source, table.source_type)) == [("مسؤول حكومي", "anonymous")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name in quotation marks whose statement follows (as Sabq writes its speakers)
+    ("وقال المدير إن الحفل جميل. وقال \"الحماد\": هذا العيد نعمة.", ["المدير", "الحماد"]),
+    ('وأكد "الصالح" أن العيد نعمة.', ["الصالح"]),
+    ('وطلبت "التعاون الكامل" من الجميع.', []),
+    # the subject of a sentence whose verb is no cue, after an opener or before its verb
+    ("وقال الدكتور العبدالكريم إن الوضع مستقر. من جانبه يتفق المستشار الاقتصادي الدكتور يوسف الزامل مع "
+     "العبدالكريم، مضيفاً أن ضعف النمو يعزز الدولار.",
+     ["الدكتور العبدالكريم", "المستشار الاقتصادي الدكتور يوسف الزامل"]),
+    ("وقال الوزير إن الاتفاق جيد. الرئيس الإيراني في تصريحه التلفزيوني أثار سخرية واسعة، "
+     "حيث اعتبر أن الاتفاق صفقة رابحة.", ["الوزير", "الرئيس الإيراني"]),
+    # a definite noun before the verb is no subject when one follows it; an indefinite one
+    # before a cue's form is its construct ("استطلاع رأي")
+    ("وقبل توقيع القرار قال مسؤول أميركي، الأربعاء، إن السياسة قائمة.", ["مسؤول أميركي"]),
+    ('"هدية".. بهذه الكلمة وصف العميد أحمد المسماري، المتحدث باسم الجيش، نبأ القبض على الإرهابي.',
+     ["العميد أحمد المسماري"]),
+    ("أظهرت نتائج استطلاع رأي الشباب العربي أن الإمارات مفضلة.", []),
+    # traps: a method or means followed is no source
+    ("وسيتم العمل وفق خطوات واسعة وجريئة في قادم الأيام.", []),
+    ("وسيتم توزيع المساعدات حسب الإمكانيات المتاحة.", []),
+])
+def test_clause_subjects_quoted_names_and_traps(text, expected):
+    assert list(extract_sources(text).source) == expected
