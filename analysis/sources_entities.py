@@ -206,6 +206,7 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
                 cluster["names"] = tuple(dict.fromkeys(cluster["names"] + names[mention]))
             by_mention[mention] = c
         clusters[c]["last"] = start
+        clusters[c].setdefault("starts", []).append(start)
         clusters[c]["surfaces"].append(source)
         labels.append(c)
     _link_spellings(clusters)
@@ -350,13 +351,16 @@ def _link_definite_titles(clusters: list[dict]) -> None:
     for c, cluster in enumerate(clusters):
         rep = cluster["rep"]
         generic = bool(rep) and rep[0] in GENERIC_TITLES
+        written = norm(_label(cluster["surface"])).split()
+        definite = bool(written) and (written[0].startswith("ال") or (        # "الوزير"; "مسؤول الحج"
+            len(written) == 2 and written[1].startswith("ال") and not written[1].endswith(("ي", "ية"))))
         if "merged_into" in cluster or cluster["names"] or not rep or rep[0] not in words("title") or \
                 not (cluster["type"] == "named_person_or_body" or cluster["type"] == "anonymous" and generic) or \
-                not norm(_label(cluster["surface"])).startswith("ال"):
+                not definite:
             continue
-        people = [(other["last"], o) for o, other in enumerate(clusters)
+        people = [(max(t for t in other["starts"] if t < cluster["start"]), o) for o, other in enumerate(clusters)
                   if o != c and other["type"] == "named_person_or_body" and other["names"] and
-                  other["last"] < cluster["start"] and _person(other)]
+                  any(t < cluster["start"] for t in other["starts"]) and _person(other)]
         if not people:
             continue
         latest = max(people)[1]

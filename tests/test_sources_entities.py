@@ -119,3 +119,10 @@ def test_an_indefinite_title_is_the_one_person_named_later_with_it():
 def test_a_long_vowel_after_the_first_letter_spells_one_name():
     text = "قالت الممثلة أمل بوشوشة إنها سعيدة. وقالت أمل بشوشة إن العمل ضخم."
     assert extract_sources(text).source_entity.nunique() == 1
+
+
+def test_a_title_in_construct_is_the_latest_person_named_before_it_even_if_named_again_later():
+    text = ("حذر نائب رئيس اللجنة الوطنية للحج عبدالقادر محمد الجبرتي من المواقع الوهمية. "
+            "وقال مسؤول الحج: قريبا سيتم استقبال الطلبات. وقال الجبرتي إن الأسعار مناسبة.")
+    table = extract_sources(text)
+    assert table.source_entity.nunique() == 1
