@@ -96,3 +96,33 @@ def test_the_shipped_snn_annotation_follows_its_file_list_and_split():
     assert set(table.source_type) <= {*SOURCE_TYPES, "not_source"}
     assert set(table.required) == {"yes", "no"}
     assert not ((table.source_type == "not_source") & (table.required == "yes")).any()
+
+
+def _agreement_script():
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "scripts" / "annotation_agreement.py"
+    spec = importlib.util.spec_from_file_location("annotation_agreement", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_an_annotation_read_as_an_extractor_agrees_with_itself_and_loses_what_it_drops():
+    gold = load_gold(GOLD_SEEDS_PATH)
+    reader = _agreement_script()
+    same = evaluate_sources(reader.as_predictions(gold), gold)
+    assert (same["precision"], same["recall"]) == (1.0, 1.0)
+    required = gold.index[gold.required == "yes"]
+    fewer = gold.drop(index=required[:7])
+    partial = evaluate_sources(reader.as_predictions(fewer), gold)
+    assert partial["precision"] == 1.0 and partial["tp"] == len(required) - 7
+
+
+def test_the_second_reading_covers_held_out_snn_articles_only():
+    second = load_gold(GOLD_SNN_PATH.parent / "sources_snn_second_read.csv")
+    files = pd.read_csv(GOLD_SNN_PATH.parent / "sources_snn_files.csv", dtype=str)
+    held = set(files.doc_id[files.split == "heldout"])
+    assert second.doc_id.nunique() == 16 and set(second.doc_id) <= held
+    assert (second.cue_end - second.cue_start == second.cue_text.str.len()).all()
+    assert set(second.commit) == set(files.commit)
