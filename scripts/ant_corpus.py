@@ -99,6 +99,11 @@ def write(articles: list[dict[str, str]], out: Path) -> None:
                 row = {"id": a["doc_id"], **{k: a[k] for k in meta_columns[1:]}, "text": a["text"]}
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
+    write_folder(articles, out, meta_columns)
+
+
+def write_folder(articles: list[dict[str, str]], out: Path, meta_columns: list[str]) -> None:
+    """Each article's ``text`` as ``out/<file>`` and their metadata in ``out/metadata.csv``."""
     out.mkdir(parents=True, exist_ok=True)
     for a in articles:
         (out / a["file"]).write_text(a["text"], encoding="utf-8")

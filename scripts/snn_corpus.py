@@ -33,6 +33,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+from ant_corpus import write_folder     # scripts/ is on the path when a script here runs
+
 #: Where the search tool's ``fetch`` puts the repository on this project's machines.
 DEFAULT_REPO = Path("/work/.mirror/inparallel+SaudiNewsNet/repo")
 #: The corpus' outlet identifiers and the papers' Arabic names; the two sports papers are left out of draws.
@@ -80,14 +82,7 @@ def draw(articles: list[dict[str, str]], *, per_outlet: int, seed: int) -> list[
 
 
 def write(articles: list[dict[str, str]], out: Path) -> None:
-    meta_columns = ["file", "title", "outlet", "publication_date", "url", "source_path", "commit"]
-    out.mkdir(parents=True, exist_ok=True)
-    for a in articles:
-        (out / a["file"]).write_text(a["text"], encoding="utf-8")
-    with (out / "metadata.csv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=meta_columns, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(articles)
+    write_folder(articles, out, ["file", "title", "outlet", "publication_date", "url", "source_path", "commit"])
 
 
 def main(argv: list[str] | None = None) -> int:
