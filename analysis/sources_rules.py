@@ -16,9 +16,13 @@ look for cues (:mod:`analysis.sources_lexicon`).  For each cue:
   يذكر المسؤولان كيف يعتقدان"), and a relayed source ("نقلت X عن مسؤول") agrees as its
   head, not as the relay's verb;
 * **prepositions** (بحسب, وفقا لـ, نقلا عن, على حد قول, على لسان) take the speaker after
-  them; a document names its publisher ("بحسب تقرير لصحيفة X", "وفقا لبيان صادر عن X"),
+  them; a document names its publisher ("بحسب تقرير لصحيفة X", "وفقا لبيان صادر عن X",
+  "تقرير نشرته صحيفة X"), a report of the press is the press, unnamed ("تقارير إعلامية"),
   a rule or a text is not a source ("وفق الدستور", "بحسب التوقيت المحلي"), a pronoun
   continues ("ووفقا له");
+* **documents as subjects**: "ولفت التقرير", "وأضاف البيان" cite the publisher of the
+  latest such document the article names, cited or not ("جاء ذلك في تقرير أعدته X"; a
+  statement "صادر عن مكتبه" is the speaker's), else the latest source;
 * **relays**: "نقلت X عن Y" and "نقلا عن Y" give Y a row with ``via`` X; a statement to
   an outlet ("قال X لوكالة Y", "في حديث لقناة Y") gives X's row ``via`` Y; a
   preposition after a verb in the same sentence ("وكشف المصدر، وفق ما أوردت مواقع
@@ -148,8 +152,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
     def __init__(self, text: str) -> None:
         self.text = text
         self.rows: list[Attribution] = []
-        #: (document noun, its publisher, where the document is named): "تقرير أعدته X"
-        self.issuers: list[tuple[str, Attribution, int]] = []
+        #: (document noun, its publisher) in reading order: "تقرير أعدته X"
+        self.issuers: list[tuple[str, Attribution]] = []
 
     # --- driving ------------------------------------------------------------------------
 
@@ -234,14 +238,14 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 tokens[noun].norm not in RELATIVES and len(tokens[noun].norm) > 4 and \
                 not any(c in tokens[noun + 1].gap for c in PUNCT):
             noun -= 1                                       # "معلومات استخباراتية بينت أن": its adjectives
-        if i > 0 and not _opens(tokens[i]) and not prefixed and (no_article(bare(tokens[noun].norm)) in words("not_source") or
-                                                no_article(bare(tokens[noun].norm)) in words("document")):
+        thing = no_article(bare(tokens[noun].norm))
+        after_only = False
+        if i > 0 and not _opens(tokens[i]) and not prefixed and thing in words("not_source") | words("document"):
             a, b = self._span(self._skip_adverbs(j))
-            if not (tokens[noun].norm.startswith("ال") and b > a and self._plausible(a, b) and self._person_like(a, b)):
+            if not (tokens[noun].norm.startswith("ال") and b > a and self._plausible(a, b) and
+                    self._person_like(a, b)):
                 return j                                    # "بعد معلومات أشارت إلى": the subject is no speaker
             after_only = True                               # "وقبل توقيع القرار قال مسؤول": the subject follows
-        else:
-            after_only = False
         before = None if after_only else self._subject_before(i, form)
         if before is False:
             return j
@@ -532,7 +536,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 return
             row = speaker[-1]
         if row.source_type != "anonymous":
-            self.issuers.append((noun, row, at))
+            self.issuers.append((noun, row))
 
     def _documents(self) -> None:
         """Note who issued the documents this sentence names without citing them ("جاء ذلك
@@ -559,7 +563,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
 
     def _issuer(self, noun: str) -> Attribution | None:
         """The publisher of the latest document of this kind (بيان, تقرير) the article names."""
-        for kind, row, _ in reversed(self.issuers):
+        for kind, row in reversed(self.issuers):
             if kind == noun and self.paragraph - row.paragraph <= COREF_PARAGRAPHS * 3:
                 return row
         return None
