@@ -14,7 +14,7 @@ from .sources_lexicon import (
     PRONOUN_SPANS, HUMAN_BROKEN_PLURALS, NONHUMAN_PLURALS, DUALS, NAME_LINKS,
 )
 from .sources_outlets import _plain_outlet_words, outlet_in
-from .sources_words import Token, bare, _name_like
+from .sources_words import Token, bare, _name_like, _first_name
 
 
 def classify(ws: list[str], *, in_list: bool = False) -> tuple[str, str]:
@@ -174,10 +174,9 @@ def _conjuncts(tokens: list[Token], j: int, k: int) -> list[tuple[int, int, bool
                 start = m + 1
             continue
         stem = word[1:] if word.startswith("و") else ""
-        if m > start + 1 and stem and (stem in words("given_name") or stem.startswith("عبدال")) and \
-                tokens[m - 1].norm not in NAME_LINKS and (tokens[m - 1].norm.startswith("ال") or any(
-                    t.norm in words("given_name") or t.norm.startswith("عبدال") or _name_like(t.norm)
-                    for t in tokens[start:m])):
+        if m > start + 1 and stem and _first_name(stem) and tokens[m - 1].norm not in NAME_LINKS and (
+                tokens[m - 1].norm.startswith("ال") or
+                any(_first_name(t.norm) or _name_like(t.norm) for t in tokens[start:m])):
             parts.append((start, m, in_list))            # "قال بدر العتيبي وفيصل السلطان": two people
             start, in_list = m, True
             continue

@@ -57,9 +57,9 @@ def _candidates(word: str, *, single: bool) -> list[str]:
     if len(word) >= 3 and word[0] in "وف":
         out.append(word[1:])
     if single:
-        for w in list(out):
+        for index, w in enumerate(list(out)):
+            shortest = 3 if index == 0 else 2                   # "وحثهم": a doubled verb's two letters
             for suffix in ("هما", "هم", "ها", "ه"):
-                shortest = 2 if w is not word else 3            # "وحثهم": a doubled verb's two letters
                 if w.endswith(suffix) and len(w) - len(suffix) >= shortest:
                     stem = w[:-len(suffix)]
                     form = cue_forms().get((stem,))

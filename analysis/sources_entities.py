@@ -205,7 +205,6 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
                     cluster["rep"], cluster["surface"] = mention, source
                 cluster["names"] = tuple(dict.fromkeys(cluster["names"] + names[mention]))
             by_mention[mention] = c
-        clusters[c]["last"] = start
         clusters[c].setdefault("starts", []).append(start)
         clusters[c]["surfaces"].append(source)
         labels.append(c)

@@ -258,9 +258,13 @@ TIME_WORDS = frozenset(_N(w) for w in (
     "يوم", "اليوم", "أمس", "الأمس", "غدا", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
     "الجمعة", "السبت", "مساء", "صباح", "ظهر", "فجر", "ليل", "ليلة", "مساء", "أيضا", "أيضاً", "كذلك", "مؤخرا",
     "مؤخراً", "الآن", "مجددا", "مجدداً", "مرارا", "سابقا", "لاحقا", "صراحة", "علنا", "بدوره", "بدورها", "بدورهم",
-    "أولا", "ختاما", "كذلك"))
+    "أولا", "ختاما"))
+#: Auxiliary verbs of the passive ("وتم نقلهم", "يجري التحقيق"): no noun, and the cue
+#: after them is a verbal noun ("تم نقل الجرحى").
+AUXILIARIES = frozenset(_N(w) for w in ("تم", "وتم", "يتم", "ويتم", "تمت", "وتمت", "سيتم", "جرى", "وجرى", "يجري",
+                                        "ويجري"))
 #: Words that end a subject span.
-SPAN_STOP = COMPLEMENTIZERS | RELATIVES | TIME_WORDS | frozenset(_N(w) for w in (
+SPAN_STOP = COMPLEMENTIZERS | RELATIVES | TIME_WORDS | AUXILIARIES | frozenset(_N(w) for w in (
     "إلى", "عن", "قوله", "قولها", "قولهم", "قولهما", "وهو", "وهي", "هو", "هي", "خلال", "لدى", "حول", "حيث", "عبر",
     "منذ", "بعد", "قبل", "أثناء", "عقب", "إثر", "وسط", "ضد", "بينما", "فيما", "كما", "لكن", "لكنه", "ولكن",
     "بعدما", "عندما", "حين", "حينما", "إذ", "لأن", "كي", "حتى", "ثم", "رغم", "برغم", "تجاه", "نحو", "مع", "أمام",
@@ -271,11 +275,6 @@ SPAN_STOP = COMPLEMENTIZERS | RELATIVES | TIME_WORDS | frozenset(_N(w) for w in 
     "ك", "صراحة", "علنا", "علناً", "مرارا", "مراراً", "آسفا", "متسائلا", "ما", "فحسب", "فقط",
     "كيف", "لماذا", "متى", "أين", "هل", "إذا", "إذ", "لو", "تحت", "بعنوان", "عدم", "عنه", "عنها", "عنهم",
     "عنهما"))
-#: Auxiliary verbs of the passive ("وتم نقلهم", "يجري التحقيق"): no noun, and the cue
-#: after them is a verbal noun ("تم نقل الجرحى").
-AUXILIARIES = frozenset(_N(w) for w in ("تم", "وتم", "يتم", "ويتم", "تمت", "وتمت", "سيتم", "جرى", "وجرى", "يجري",
-                                        "ويجري"))
-SPAN_STOP = SPAN_STOP | AUXILIARIES
 #: "Any", as written (its normalized form is also آي of "إف بي آي" and آية of "آية الله"):
 #: it begins the object, "نفى X أي علاقة".
 ANY_WORDS = frozenset(("أي", "أيّ", "أية", "أيّة"))
@@ -313,7 +312,7 @@ ENVOYS = frozenset(_N(w) for w in ("سفير", "سفيرة", "مندوب", "من
 REPRESENTATIVES = frozenset(_N(w) for w in ("نائب", "نائبة", "عضو", "عضوة", "مرشح", "مرشحة", "ممثل", "ممثلة"))
 #: The prepositions that belong to the titles before them, and those titles.
 #: Titles of those in charge of something: "على" after them names it ("المشرف على لجنة المسرح").
-SUPERVISORS = frozenset(_N(w) for w in ("مشرف", "مشرفة", "قائم", "قائمون", "القائمون", "قائمة", "قيم"))
+SUPERVISORS = frozenset(_N(w) for w in ("مشرف", "مشرفة", "قائم", "قائمون", "قائمة", "قيم"))
 TITLE_PREPOSITIONS = {_N("لدى"): ENVOYS, _N("عن"): REPRESENTATIVES, _N("على"): SUPERVISORS}
 #: Titles whose holder speaks for a living: the verb after them is a statement.
 SPOKESMEN = frozenset(_N(w) for w in ("متحدث", "المتحدث", "متحدثة", "المتحدثة", "الناطق", "ناطق", "الناطقة"))

@@ -15,7 +15,7 @@ from .sources_lexicon import (
 )
 from .sources_words import (
     _N, _name_word, bare, _known, _head_words, _lam_is_preposition, _ends_in_accusative, _opens, _unprefixed,
-    _definite_adjective, _participle_like, _name_like, _prep_b,
+    _definite_adjective, _participle_like, _name_like, _prep_b, _first_name,
 )
 
 #: A word this common (Zipf) between two definite words starts the object, not the name:
@@ -44,7 +44,7 @@ class ObjectRules:
         for p in range(a + 2, b):                           # "عبدالعظيم الخاطر | وجود مشروعين"
             prev, word = tokens[p - 1].norm, tokens[p].norm
             family = (prev.startswith("ال") and prev not in NAME_PARTICLES and len(prev) > 3 and
-                      (tokens[p - 2].norm in words("given_name") or tokens[p - 2].norm.startswith(_N("عبدال")))) or \
+                      _first_name(tokens[p - 2].norm)) or \
                 (tokens[p - 2].norm in NAME_LINKS and prev not in NAME_LINKS)      # "محمد بن راشد | ترشيح"
             if family and self._common_noun(p) and zipf(word) >= 4.5 and len(word) >= 4 and not self._cited(word):
                 return p                                    # a common noun after a family name: the object

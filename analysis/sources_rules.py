@@ -66,7 +66,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from .lexicon import zipf
 from .sources_classify import _agrees, _agreement, head_agreement, _conjuncts, classify
 from .sources_content import ContentRules
 from .sources_cues import match_cue, _conjunction_attached, _blocked
@@ -79,7 +78,9 @@ from .sources_outlets import _named_in_text, _outlet_names, _clean, _generic_med
 from .sources_relays import RelayRules
 from .sources_spans import SpanRules
 from .sources_subjects import SubjectRules
-from .sources_words import sentence_tokens, bare, strip_lam, _head_words, _lam_is_preposition, _opens
+from .sources_words import (
+    sentence_tokens, bare, strip_lam, _head_words, _lam_is_preposition, _opens, _accusative_plural, _N,
+)
 from .tokenize import lines_of, sentence_bounds
 
 #: Words between a verb and its subject that are its object or topic ("أوضح ذلك المشرف على
@@ -87,28 +88,16 @@ from .tokenize import lines_of, sentence_bounds
 OBJECT_PRONOUN_WORDS = frozenset(("ذلك", "عنه", "عنها", "عنهم", "عنهما"))
 #: The words after "قال" that introduce a verse or a saying of the Prophet, not a source cited
 #: by the newsroom ("قال تعالى", "عز من قائل", "جل في علاه", "عليه الصلاة والسلام").
-SCRIPTURE_FORMULAS = frozenset(("تعالي", "عز", "جل", "سبحانه"))
+SCRIPTURE_FORMULAS = frozenset(_N(w) for w in ("تعالى", "عز", "جل", "سبحانه"))
 #: Verbs whose object is people ("حث المواطنين على", "دعا الأطراف إلى"): an accusative plural
 #: after them is the object, never the subject.
 PERSON_OBJECT_VERBS = frozenset(("حث", "دعا", "ناشد"))
 
 
-def _accusative_plural(word: str) -> bool:
-    """المواطنين, موظفي, العاملين: a sound masculine plural in the accusative (or in
-    construct), which a subject cannot be; not a word of its own in ين (فلسطين)."""
-    w = no_article(word)
-    if w.endswith("ين") and len(w) > 4:
-        return (w[:-2] + "ون") in words("anonymous") or zipf(w[:-2] + "ون") >= 3.0
-    if w.endswith("ي") and not word.startswith("ال") and len(w) > 3:
-        return (w[:-1] + "ون") in words("anonymous") or (w[:-1] + "ين") in words("anonymous")
-    return False
-
-
 def _press_adjective(word: str) -> bool:
     """صحفية, إعلامي, إخبارية: the adjective that makes a report (تقارير صحفية) the press's."""
     word = no_article(word)
-    return word in words("media_adjective") or word + "ة" in words("media_adjective") or \
-        word + "ه" in words("media_adjective")
+    return word in words("media_adjective") or word + "ة" in words("media_adjective")
 
 
 # Moved to the modules above; still importable from here, where they were defined before.
@@ -262,7 +251,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             return j
         j = self._skip_adverbs(j)
         if j < len(tokens) and (tokens[j].norm in SCRIPTURE_FORMULAS or tokens[j].norm == "عليه" and j + 1 < len(
-                tokens) and tokens[j + 1].norm in ("الصلاه", "الصلاة", "السلام")):
+                tokens) and tokens[j + 1].norm in (_N("الصلاة"), "السلام")):
             return j + 1                                    # "قال تعالى", "فقال عز من قائل": scripture quoted
         if j + 1 < len(tokens) and tokens[j].norm in OBJECT_PRONOUN_WORDS and not any(
                 c in tokens[j + 1].gap for c in PUNCT + "،,"):
@@ -364,7 +353,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         tokens = self.tokens
         if i in self.consumed:
             return j                                        # "وعلق X قائلا": one statement
-        mine = [r for r in self.rows[self.first_row:] if r.cue_start < tokens[i].start and not r.hidden]
+        mine = self._rows_before(tokens[i].start)
         if form.lemma == "قال" and mine and mine[-1].form.needs and mine[-1].form.kind != "preposition" and \
                 not any(t.norm in COMPLEMENTIZERS for t in tokens if mine[-1].cue_end <= t.start < tokens[i].start):
             return j
@@ -429,7 +418,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             return b
         via = ""
         if form.lemma == "نقلا عن":
-            mine = [r for r in self.rows[self.first_row:] if r.cue_start < tokens[i].start and not r.hidden]
+            mine = self._rows_before(tokens[i].start)
             via = mine[-1].key if mine else ""
         added = self._emit(a, b, i, length, form, via=via, resolved="explicit", lead_lam=lam)
         if relay_verb and added and b < n and tokens[b].norm == "عن":
@@ -448,9 +437,11 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
     # --- rows ---------------------------------------------------------------------------
 
     def _emit(self, a: int, b: int, i: int, length: int, form: CueForm, *, via: str, resolved: str,
-              lead_lam: bool = False, relayed: bool = False) -> list[Attribution]:
+              lead_lam: bool = False, relayed: bool = False, keep: bool = True) -> list[Attribution]:
         """Rows for the source at tokens a..b-1 (one per listed source); a ``relayed``
-        source ("نقلت الوكالة عن مسؤول") agrees as its head does, not as the relay's verb."""
+        source ("نقلت الوكالة عن مسؤول") agrees as its head does, not as the relay's verb.
+        Without ``keep`` the rows are made but not recorded (a document's publisher, noted
+        only as an issuer)."""
         tokens = self.tokens
         first = strip_lam(tokens[a].norm) if lead_lam else tokens[a].norm
         head = no_article(bare(first))
@@ -521,17 +512,22 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 cue_start=tokens[i].start, cue_end=tokens[i + length - 1].end, start=start, end=end, via=via,
                 resolved="list" if (in_list or len(parts) > 1) else resolved, sentence=self.sentence,
                 paragraph=self.paragraph, sentence_no=self.sentence_no)
-            self.rows.append(row)
+            if keep:
+                self.rows.append(row)
             added.append(row)
         if document and added:
             self._note_issuer(document, added[0], tokens[i].start)
         return added
 
+    def _rows_before(self, at: int) -> list[Attribution]:
+        """This sentence's rows (not hidden) whose cue comes before offset ``at``."""
+        return [r for r in self.rows[self.first_row:] if r.cue_start < at and not r.hidden]
+
     def _note_issuer(self, noun: str, row: Attribution, at: int) -> None:
         first = row.words[0] if row.words else ""
         if first.endswith(("ه", "ها", "هم")) and first not in outlet_words():
             # "استنكر الرئيس في بيان صادر عن مكتبه": the speaker's own
-            speaker = [r for r in self.rows[self.first_row:] if r.cue_start < at and not r.hidden]
+            speaker = self._rows_before(at)
             if not speaker:
                 return
             row = speaker[-1]
@@ -551,13 +547,13 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             found = self._publisher(m, False, genitive=False)
             if not found:
                 if m > 0 and tokens[m - 1].norm in ("في", "وفي"):     # "قالت منظمتان في تقرير": theirs
-                    speaker = [r for r in self.rows[self.first_row:] if r.cue_start < tok.start and not r.hidden]
+                    speaker = self._rows_before(tok.start)
                     if speaker:
                         self._note_issuer(noun, speaker[-1], tok.start)
                 continue
             a, b, lam = found
-            added = self._emit(a, b, m, 1, cue_forms()[(ISSUING,)], via="", resolved="explicit", lead_lam=lam)
-            del self.rows[len(self.rows) - len(added):]
+            added = self._emit(a, b, m, 1, cue_forms()[(ISSUING,)], via="", resolved="explicit", lead_lam=lam,
+                               keep=False)
             if added:
                 self._note_issuer(noun, added[0], tok.start)
 

@@ -18,7 +18,7 @@ from .sources_lexicon import (
 )
 from .sources_outlets import outlet_in
 from .sources_words import (
-    _N, Token, bare, _known, _statement_noun, _head_words, _lam_is_preposition, _is_ala, _opens,
+    _N, bare, _known, _statement_noun, _head_words, _lam_is_preposition, _is_ala, _opens,
 )
 
 
@@ -47,7 +47,7 @@ class SubjectRules:
             b = next((m for m in range(s + 2, min(len(tokens), s + 14)) if tokens[m].norm == "قد"), 0)
             if not b or match_cue(tokens, b + 1) or not self._plausible(a, b):
                 return
-        elif self._verb_like(tokens[s], s):
+        elif self._verb_like(s):
             a, b = self._span(s + 1)
             b = self._trim_object(a, b)
             if b <= a or any(t.norm in COMPLEMENTIZERS for t in tokens[b:b + 1]):
@@ -56,8 +56,8 @@ class SubjectRules:
             a, b = self._span(0)                            # "الرئيس الإيراني في تصريحه أثار …، حيث اعتبر"
             m = b
             if m < len(tokens) and tokens[m].norm in ("في", "خلال", "عبر"):
-                m = next((x for x in range(m + 1, min(len(tokens), m + 5)) if self._verb_like(tokens[x], x)), m)
-            if b <= a or m >= len(tokens) or not self._verb_like(tokens[m], m) or match_cue(tokens, m):
+                m = next((x for x in range(m + 1, min(len(tokens), m + 5)) if self._verb_like(x)), m)
+            if b <= a or m >= len(tokens) or not self._verb_like(m) or match_cue(tokens, m):
                 return
         else:
             return
@@ -80,10 +80,11 @@ class SubjectRules:
         if b > a and self._plausible(a, b) and self._person_like(a, b):
             self._hide(self._emit(a, b, i, length, form, via="", resolved="explicit"))
 
-    def _verb_like(self, tok: Token, at: int = 0) -> bool:
-        """Whether a sentence's first word can be a past verb: not a known noun, particle,
-        preposition or time word, nor definite (the rules have no dictionary of verbs), but
-        a verb whose root begins with ل may look definite (التقى, التزم)."""
+    def _verb_like(self, at: int) -> bool:
+        """Whether token ``at`` (a clause's first word) can be a past verb: not a known noun,
+        particle, preposition or time word, nor definite (the rules have no dictionary of
+        verbs), but a verb whose root begins with ل may look definite (التقى, التزم)."""
+        tok = self.tokens[at]
         word = tok.norm[1:] if tok.norm[:1] in "وف" and tok.norm[1:] in LAM_VERBS else bare(tok.norm)
         if word in LAM_VERBS:
             return True
@@ -233,7 +234,7 @@ class SubjectRules:
                                                             # (but "غير أن خبراء يشككون")
             if not opens:
                 continue
-            if lead in COMPLEMENTIZERS and not (start >= 2 and tokens[start - 2].norm in SVO_PARTICLES) and \
+            if lead in COMPLEMENTIZERS and not contrast and \
                     any(match_cue(tokens, c) for c in range(0, start - 1)):
                 return False                                # "قال X إن Y أكد": Y is reported, not cited
             if self._plausible(start, end):

@@ -184,6 +184,22 @@ def _participle_like(word: str) -> bool:
     return _definite_adjective(word) or word.startswith("الم") or (len(word) == 6 and word[3] == "ا")
 
 
+def _first_name(word: str) -> bool:
+    """A listed first name, or one written joined to its عبد (عبدالعظيم, عبدالرحيم)."""
+    return word in words("given_name") or word.startswith(_N("عبدال"))
+
+
+def _accusative_plural(word: str) -> bool:
+    """المواطنين, موظفي, العاملين: a sound masculine plural in the accusative (or in
+    construct), which a subject cannot be; not a word of its own in ين (فلسطين)."""
+    w = no_article(word)
+    if w.endswith("ين") and len(w) > 4:
+        return (w[:-2] + "ون") in words("anonymous") or zipf(w[:-2] + "ون") >= 3.0
+    if w.endswith("ي") and not word.startswith("ال") and len(w) > 3:
+        return (w[:-1] + "ون") in words("anonymous") or (w[:-1] + "ين") in words("anonymous")
+    return False
+
+
 def _name_like(word: str) -> bool:
     """A word that names something rather than describes it: rare, not an adjective."""
     return (not word.startswith("ال") and not word.endswith(("ية", "ي", "يين", "يون")) and zipf(word) < 3.3

@@ -26,11 +26,10 @@ from analysis.sources import evaluate_sources, load_gold, score_line
 def as_predictions(table: pd.DataFrame) -> pd.DataFrame:
     """One reader's required attributions in the shape of extract_sources' rows."""
     rows = table[(table["required"] == "yes") & (table["source_type"] != "not_source")]
+    start, end = rows["cue_start"].astype(int), rows["cue_end"].astype(int)
     return pd.DataFrame({"doc_id": rows["doc_id"], "source": rows["source"], "source_entity": rows["source"],
-                         "source_type": rows["source_type"], "via": rows["via"],
-                         "start": rows["cue_start"].astype(int), "end": rows["cue_end"].astype(int),
-                         "cue_start": rows["cue_start"].astype(int), "cue_end": rows["cue_end"].astype(int)}
-                        ).reset_index(drop=True)
+                         "source_type": rows["source_type"], "via": rows["via"], "start": start, "end": end,
+                         "cue_start": start, "cue_end": end}).reset_index(drop=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,8 +1,10 @@
 """Shared fixtures: the seed corpus and its token table, loaded once per test session."""
+import importlib.util
+
 import pytest
 
 from analysis import load_corpus, tokens_table
-from analysis.config import SEEDS_DIR
+from analysis.config import ROOT, SEEDS_DIR
 
 
 @pytest.fixture(scope="session")
@@ -13,6 +15,17 @@ def seeds():
 @pytest.fixture(scope="session")
 def seed_tokens(seeds):
     return tokens_table(seeds)
+
+
+@pytest.fixture(scope="session")
+def load_script():
+    """A loader of the command-line scripts in ``scripts/`` as modules: ``load_script("score_dates")``."""
+    def load(name: str):
+        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    return load
 
 
 @pytest.fixture(scope="session")

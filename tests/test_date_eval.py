@@ -1,5 +1,4 @@
 """The date scorer, the shipped annotations (labels only), and the Recognizers-Text peer score."""
-import importlib.util
 import re
 
 import pandas as pd
@@ -59,18 +58,11 @@ def test_the_seed_annotation_matches_the_seeds(seeds):
     assert len(located) == len(gold) and set(gold.doc_id) <= set(seeds.doc_id)
 
 
-def _score_script():
-    spec = importlib.util.spec_from_file_location("score_dates", ROOT / "scripts" / "score_dates.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.skipif(not (ROOT.parent / "shared" / "peer_tests" / "recognizers_text_datetime_ar").exists(),
                     reason="../shared/peer_tests is not beside this clone")
-def test_recognizers_full_dates_stay_above_the_old_rate():
+def test_recognizers_full_dates_stay_above_the_old_rate(load_script):
     """The share of Recognizers-Text's Arabic DateParser cases with a full expected date that
     extract_dates resolves to it: 78 % before years in words and tense; 82 % now."""
-    score = _score_script()
+    score = load_script("score_dates")
     rows = score.score_peer(score.PEER_CASES)["full"]
     assert sum(r[3] for r in rows) / len(rows) > 0.80

@@ -98,19 +98,9 @@ def test_the_shipped_snn_annotation_follows_its_file_list_and_split():
     assert not ((table.source_type == "not_source") & (table.required == "yes")).any()
 
 
-def _agreement_script():
-    import importlib.util
-    from pathlib import Path
-    path = Path(__file__).resolve().parents[1] / "scripts" / "annotation_agreement.py"
-    spec = importlib.util.spec_from_file_location("annotation_agreement", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_an_annotation_read_as_an_extractor_agrees_with_itself_and_loses_what_it_drops():
+def test_an_annotation_read_as_an_extractor_agrees_with_itself_and_loses_what_it_drops(load_script):
     gold = load_gold(GOLD_SEEDS_PATH)
-    reader = _agreement_script()
+    reader = load_script("annotation_agreement")
     same = evaluate_sources(reader.as_predictions(gold), gold)
     assert (same["precision"], same["recall"]) == (1.0, 1.0)
     required = gold.index[gold.required == "yes"]
