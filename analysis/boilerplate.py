@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import islice
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from .normalize import normalize
 from .resources import DATE_LINE_RE, word_list
@@ -118,7 +118,7 @@ def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int,
     """The rows of :func:`find_boilerplate` as tuples ``(line_no, start, end, line, rule)``."""
     if title is None:
         title = _detect_title(line_texts(text))
-    rows = _line_rules(text, title)
+    rows = _line_rules([text], [title])[0]
     return [(no, start, end, text[start:end], _RULES[rule]) for no, start, end, rule in rows]
 
 
@@ -132,9 +132,22 @@ def document_boilerplate(text: str, *, title: str | None = None) -> tuple[tuple[
     >>> document_boilerplate("خبر\\nخبر\\nنص الخبر.")
     ((1, 4, 7, 'repeated_title'),)
     """
-    if title is None:
-        title = _detect_title(line_texts(text))
-    return tuple((no, start, end, _RULES[rule]) for no, start, end, rule in _line_rules(text, title))
+    return documents_boilerplate([text], [title])[0]
+
+
+def documents_boilerplate(texts: Sequence[str], titles: Sequence[str | None]) -> list[tuple[tuple[int, int, int, str], ...]]:
+    """:func:`document_boilerplate` of many documents at once (a partition of a corpus): the
+    same rules, with the lines of all the documents normalized in one call rather than a
+    few calls per document.
+
+    Examples
+    --------
+    >>> documents_boilerplate(["خبر\\nخبر\\nنص الخبر.", "نص.\\nآخر الأخبار"], [None, ""])
+    [((1, 4, 7, 'repeated_title'),), ((1, 4, 15, 'nav_phrase'),)]
+    """
+    titles = [_detect_title(line_texts(text)) if title is None else title for text, title in zip(texts, titles)]
+    return [tuple((no, start, end, _RULES[rule]) for no, start, end, rule in rows)
+            for rows in _line_rules(texts, titles)]
 
 
 def _short_limit(title: str) -> int:
@@ -148,68 +161,99 @@ def _short_limit(title: str) -> int:
 _RULES = ("nav_phrase", "date_line", "repeated_title", "category_label", "pull_quote")
 
 
-def _line_rules(text: str, title: str) -> list[tuple[int, int, int, int]]:
-    """Every rule, line by line: one ``(line_no, start, end, rule)`` per boilerplate line,
-    in line order (``rule`` indexes :data:`_RULES`).
+def _line_rules(texts: Sequence[str], titles: Sequence[str]) -> list[list[tuple[int, int, int, int]]]:
+    """Every rule, line by line, for each document: one ``(line_no, start, end, rule)`` per
+    boilerplate line, in line order (``rule`` indexes :data:`_RULES`).
+
+    The short lines of all the documents (and the titles not found among them) are
+    normalized in one call, and so are the paragraphs of the documents that have
+    pull-quote candidates: normalization acts line by line (see :func:`_normalized`).
     """
     exact, prefixes = _phrases()
-    marked = {no: (start, end, text[start:end], flags)
-              for no, start, end, flags in _marked_lines(text, _short_limit(title))}
-    keyed = [no for no, (_, _, _, flags) in marked.items() if flags & 1]
-    joined = dict(zip(keyed, map(_joined_words, _normalized(marked[no][2] for no in keyed))))
-    keys = {no: _trim(norm) for no, norm in joined.items()}
-    rows: dict[int, int] = {}
+    marked_docs = [{no: (start, end, text[start:end], flags)
+                    for no, start, end, flags in _marked_lines(text, _short_limit(title))}
+                   for text, title in zip(texts, titles)]
+    keyed_docs = [[no for no, (_, _, _, flags) in marked.items() if flags & 1] for marked in marked_docs]
+    # the headline is usually one of the lines; when it is not, its key is made from it
+    title_at = [next((no for no in keyed if marked[no][2] == title), None) if title else None
+                for title, marked, keyed in zip(titles, marked_docs, keyed_docs)]
+    alone = [bool(title) and at is None and ("\n" in title or "\r" in title)
+             for title, at in zip(titles, title_at)]
+    norms = iter(_normalized([marked[no][2] for marked, keyed in zip(marked_docs, keyed_docs) for no in keyed]
+                             + [title for title, at, own in zip(titles, title_at, alone) if title and at is None
+                                and not own]))
+    joined_docs = [dict(zip(keyed, map(_joined_words, islice(norms, len(keyed))))) for keyed in keyed_docs]
 
-    for no, key in keys.items():
-        if not key or key in exact or (prefixes and key.startswith(prefixes)):
-            rows[no] = 0                                            # nav_phrase
-        elif len(key) < 60 and DATE_LINE_RE.match(joined[no]):
-            rows[no] = 1                                            # date_line
+    out, quote_docs = [], []
+    for doc, (text, title, marked, keyed, joined, at, own) in enumerate(
+            zip(texts, titles, marked_docs, keyed_docs, joined_docs, title_at, alone)):
+        keys = {no: _trim(norm) for no, norm in joined.items()}
+        rows: dict[int, int] = {}
+        for no, key in keys.items():
+            if not key or key in exact or (prefixes and key.startswith(prefixes)):
+                rows[no] = 0                                            # nav_phrase
+            elif len(key) < 60 and DATE_LINE_RE.match(joined[no]):
+                rows[no] = 1                                            # date_line
 
-    title_key = ""
-    if title:
-        at = next((no for no in keyed if marked[no][2] == title), None)    # the headline is usually a line
-        title_key = keys[at] if at is not None else _key(title)
-    # a category label stands above a line equal to the title: above the last such line
-    last_title = max((index for index, no in enumerate(keyed) if keys[no] == title_key), default=-1) \
-        if title_key else -1
-    title_seen = False
-    for index, no in enumerate(keyed[:last_title + 1]):
-        if no in rows:
-            continue
-        if keys[no] == title_key:
-            if title_seen:
-                rows[no] = 2                                        # repeated_title
-            title_seen = True
-        elif not title_seen and index < last_title and _is_label(marked[no][2]):
-            rows[no] = 3                                            # category_label
+        title_key = ""
+        if title:
+            title_key = keys[at] if at is not None else _key(title) if own else _trim(_joined_words(next(norms)))
+        # a category label stands above a line equal to the title: above the last such line
+        last_title = max((index for index, no in enumerate(keyed) if keys[no] == title_key), default=-1) \
+            if title_key else -1
+        title_seen = False
+        for index, no in enumerate(keyed[:last_title + 1]):
+            if no in rows:
+                continue
+            if keys[no] == title_key:
+                if title_seen:
+                    rows[no] = 2                                        # repeated_title
+                title_seen = True
+            elif not title_seen and index < last_title and _is_label(marked[no][2]):
+                rows[no] = 3                                            # category_label
 
-    candidates = [no for no, (_, _, _, flags) in marked.items() if flags & 2 and no not in rows
-                  and not (title_key and keys.get(no) == title_key)]          # not the headline
-    if candidates:
-        rows.update(dict.fromkeys(_pull_quotes(text, candidates, set(rows), title_key), 4))
-    return [(no, *marked[no][:2], rule) for no, rule in sorted(rows.items())]
+        candidates = [no for no, (_, _, _, flags) in marked.items() if flags & 2 and no not in rows
+                      and not (title_key and keys.get(no) == title_key)]          # not the headline
+        if candidates:
+            quote_docs.append((doc, candidates, title_key))
+        out.append(rows)
+
+    # pull quotes: the paragraphs of every document with candidates, normalized in one call
+    paragraphs_of = {doc: _paragraphs(texts[doc], set(out[doc])) for doc, _, _ in quote_docs}
+    norms = iter(_normalized([line for doc, _, _ in quote_docs for _, line in paragraphs_of[doc]]))
+    for doc, candidates, title_key in quote_docs:
+        paragraphs = paragraphs_of[doc]
+        found = _pull_quotes(paragraphs, list(islice(norms, len(paragraphs))), candidates, title_key)
+        out[doc].update(dict.fromkeys(found, 4))
+    return [[(no, *marked[no][:2], rule) for no, rule in sorted(rows.items())]
+            for rows, marked in zip(out, marked_docs)]
 
 
-def _pull_quotes(text: str, candidates: list[int], removed: set[int], title_key: str) -> set[int]:
-    """Which of the ``candidates`` (line numbers) are pull quotes of a paragraph of ``text``
-    (paragraphs: the lines with words, other than the ``removed`` ones)."""
-    lines = line_texts(text)
-    paragraphs = [no for no, line in enumerate(lines) if no not in removed and line and not line.isspace()]
-    norms = dict(zip(paragraphs, _normalized(lines[no] for no in paragraphs)))
+def _paragraphs(text: str, removed: set[int]) -> list[tuple[int, str]]:
+    """``(line_no, line)`` of the lines of ``text`` with words, other than the ``removed`` ones."""
+    return [(no, line) for no, line in enumerate(line_texts(text))
+            if no not in removed and line and not line.isspace()]
+
+
+def _pull_quotes(paragraphs: list[tuple[int, str]], norms: list[str], candidates: list[int],
+                 title_key: str) -> set[int]:
+    """Which of the ``candidates`` (line numbers) are pull quotes of one of the
+    ``paragraphs`` (``(line_no, line)``, normalized as ``norms``)."""
+    lines = dict(paragraphs)
+    norm_of = {no: norm for (no, _), norm in zip(paragraphs, norms)}
     pairs_of: dict[int, set] = {}                  # each paragraph's word pairs, made once
     quotes = set()
     for no in candidates:
-        words = norms[no].split()
+        words = norm_of[no].split()
         pairs = set(zip(words, words[1:]))
         if len(pairs) < MIN_PULL_QUOTE_WORDS - 1 or _trim(" ".join(words)) == title_key:
             continue
         need = PULL_QUOTE_OVERLAP * len(pairs)
-        for other in paragraphs:
+        for other, _ in paragraphs:
             if other == no or len(lines[other]) <= len(lines[no]):
                 continue
             if other not in pairs_of:
-                other_words = norms[other].split()
+                other_words = norm_of[other].split()
                 pairs_of[other] = set(zip(other_words, other_words[1:]))
             if len(pairs & pairs_of[other]) >= need:
                 quotes.add(no)

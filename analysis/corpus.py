@@ -23,7 +23,7 @@ from typing import Literal
 
 import pandas as pd
 
-from .boilerplate import detect_title, document_boilerplate, remove_boilerplate
+from .boilerplate import detect_title, documents_boilerplate, remove_boilerplate
 from .config import SEEDS_DIR
 from .reader import (  # noqa: F401  (re-exported: the loading API lives here)
     CorpusError, InvalidBytes, OnError, arabic_share, decode_bytes, iter_documents, number_repeats, read_text_file,
@@ -109,10 +109,10 @@ def load_corpus(
     _unique_ids(records, path, duplicate_ids)
 
     rows = []
-    for record in records:
+    titles = [record.get("title") or detect_title(record["text"]) for record in records]
+    found = documents_boilerplate([record["text"] for record in records], titles)
+    for record, title, removed in zip(records, titles, found):
         text = record["text"]
-        title = record.get("title") or detect_title(text)
-        removed = document_boilerplate(text, title=title)
         rows.append({**{c: "" for c in METADATA_COLUMNS}, "decoding": "", **record, "title": title,
                      "body": remove_boilerplate(text, removed) if removed else text,
                      "n_chars": len(text), "n_tokens": count_tokens(text, [(a, b) for _, a, b, _ in removed]),
@@ -157,8 +157,8 @@ def boilerplate_of(corpus: pd.DataFrame) -> list[tuple[tuple[int, int, int, str]
     if "boilerplate" in corpus.columns:
         return [tuple(lines) if isinstance(lines, (tuple, list)) else () for lines in corpus["boilerplate"]]
     titles = corpus["title"] if "title" in corpus.columns else [None] * len(corpus)
-    return [document_boilerplate(text, title=title if isinstance(title, str) and title else None)
-            for text, title in zip(corpus["text"], titles)]
+    return documents_boilerplate(list(corpus["text"]),
+                                 [title if isinstance(title, str) and title else None for title in titles])
 
 
 def boilerplate_table(corpus: pd.DataFrame) -> pd.DataFrame:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .boilerplate import document_boilerplate
+from .boilerplate import documents_boilerplate
 from .interner import Interner
 from .normalize import make_normalizer
 from .reader import OnError, Partition, read_partition
@@ -192,13 +192,15 @@ def count_partition(part: Partition, *, on_error: OnError = "raise", spill: str 
     in the corpus.
     """
     out = PartitionCounts(n_bytes=part.size, index=index)
-    bodies = []
+    texts, titles = [], []
     for record in read_partition(part, on_error=on_error, skipped=out.skipped):
-        text = record["text"]
-        removed = document_boilerplate(text, title=record.get("title") or None)
-        bodies.append(counted_text(text, [(start, end) for _, start, end, _ in removed]))
+        texts.append(record["text"])
+        titles.append(record.get("title") or None)
         out.doc_ids.append(str(record["doc_id"]))
         out.doc_paths.append(str(record.get("path", "")))
+    bodies = [counted_text(text, [(start, end) for _, start, end, _ in removed])
+              for text, removed in zip(texts, documents_boilerplate(texts, titles))]
+    del texts, titles
     out.doc_keys = id_keys(out.doc_ids)
     vocab = _worker_vocabulary(job)
     with vocab.lock:

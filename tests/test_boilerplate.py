@@ -93,3 +93,41 @@ def test_lines_normalize_together_as_they_do_alone(lines):
     from analysis.normalize import normalize
 
     assert boilerplate._normalized(lines) == [normalize(line) for line in lines]
+
+
+def _batch_cases(seeds):
+    """Real articles and odd ones: titles found as a line, given apart, missing, detected,
+    holding a line break; CR line ends; a pull quote; nothing to count."""
+    texts = list(seeds["text"])
+    titles = [None, "", *seeds["title"][2:]]
+    quote = "قال المسؤول إن الحكومة ستعلن الموازنة الجديدة خلال الأسبوع المقبل بعد نقاشات طويلة"
+    texts += ["أخبار العراق\r\nالحكومة تعلن موازنة جديدة\r\nالحكومة تعلن موازنة جديدة\r\nنص الخبر.",
+              f"عنوان الخبر\n{quote}\nوفي التفاصيل {quote} وأضاف أن البرلمان سيصوت عليها.",
+              "عنوان\nمع سطر ثان\nعنوان\nمع سطر ثان\nنص.", "", "\n\n", "آخر الأخبار"]
+    titles += [None, "عنوان الخبر", "عنوان\nمع سطر ثان", None, "", "عنوان"]
+    return texts, titles
+
+
+def test_a_batch_of_documents_gives_what_each_gives_alone(seeds):
+    from analysis.boilerplate import document_boilerplate, documents_boilerplate
+
+    texts, titles = _batch_cases(seeds)
+    alone = [document_boilerplate(text, title=title) for text, title in zip(texts, titles)]
+    assert documents_boilerplate(texts, titles) == alone
+    # the order of the documents in a batch does not matter either
+    assert documents_boilerplate(texts[::-1], titles[::-1]) == alone[::-1]
+    assert {rule for rows in alone for *_, rule in rows} == {
+        "nav_phrase", "date_line", "repeated_title", "category_label", "pull_quote"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["\n", "e", "\u0301", "ا", "\u0653", "\u0654", "\u0655", "\u00a0", "ﻗﺎﺁﻧﻲ", "ﷺ",
+                                 "ﻻ", "ٰ", "①", "ﬁ", "قال"]), min_size=1, max_size=60).map("".join))
+def test_nfkc_line_by_line_is_nfkc(piece):
+    import unicodedata
+
+    from analysis.normalize import NFKC_BY_LINE, unicode_nfkc
+
+    text = piece * (NFKC_BY_LINE // len(piece) + 1)        # long enough to go line by line
+    assert unicode_nfkc(text) == unicodedata.normalize("NFKC", text)
+    assert unicode_nfkc(piece) == unicodedata.normalize("NFKC", piece)
