@@ -53,7 +53,10 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
+    from .heap import steady_heap
     from .reader import CorpusError
+
+    steady_heap()                   # before the workers fork: they keep their freed blocks too
     from .stream import stream_counts
 
     try:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import islice
-from typing import Iterator, Sequence
+from typing import Sequence
 
 from .normalize import normalize
 from .resources import DATE_LINE_RE, word_list
@@ -60,14 +60,21 @@ _STOPS = ".!؟?…"
 _STOP_MARKS = tuple(_STOPS)
 
 
+#: A text from its first letter or digit to its last (``[^\W_]`` is ``str.isalnum``, the
+#: definition the tokenizer uses too).
+_ALNUM_SPAN = re.compile(r"[^\W_](?:.*[^\W_])?", re.S)
+
+
 def _trim(text: str) -> str:
-    """``text`` without leading and trailing characters that are not letters or digits."""
-    i, j = 0, len(text)
-    while i < j and not text[i].isalnum():
-        i += 1
-    while j > i and not text[j - 1].isalnum():
-        j -= 1
-    return text[i:j]
+    """``text`` without leading and trailing characters that are not letters or digits.
+
+    Examples
+    --------
+    >>> _trim("« آخر الأخبار »:")
+    'آخر الأخبار'
+    """
+    found = _ALNUM_SPAN.search(text)
+    return found.group() if found is not None else ""
 
 
 def _key(line: str) -> str:
@@ -170,9 +177,7 @@ def _line_rules(texts: Sequence[str], titles: Sequence[str]) -> list[list[tuple[
     pull-quote candidates: normalization acts line by line (see :func:`_normalized`).
     """
     exact, prefixes = _phrases()
-    marked_docs = [{no: (start, end, text[start:end], flags)
-                    for no, start, end, flags in _marked_lines(text, _short_limit(title))}
-                   for text, title in zip(texts, titles)]
+    marked_docs = [_marked_lines(text, _short_limit(title)) for text, title in zip(texts, titles)]
     keyed_docs = [[no for no, (_, _, _, flags) in marked.items() if flags & 1] for marked in marked_docs]
     # the headline is usually one of the lines; when it is not, its key is made from it
     title_at = [next((no for no in keyed if marked[no][2] == title), None) if title else None
@@ -276,32 +281,30 @@ def _pair_overlaps(candidate: str, paragraphs: list[str]) -> tuple[int, list[int
     return len(pairs), [len(pairs & set(zip(other, other[1:]))) for other in map(str.split, paragraphs)]
 
 
-def _marked_lines(text: str, short: int) -> list[tuple[int, int, int, int]]:
-    """``(line_no, start, end, flags)`` of the lines of ``text`` (as :func:`lines_of` splits
-    it) that a rule may act on: flag 1, not blank and at most ``short`` characters; flag 2,
-    a pull-quote candidate (at most :data:`MAX_PULL_QUOTE_CHARS` characters, at least
+def _marked_lines(text: str, short: int) -> dict[int, tuple[int, int, str, int]]:
+    """``{line_no: (start, end, line, flags)}`` of the lines of ``text`` (as :func:`lines_of`
+    splits it) that a rule may act on: flag 1, not blank and at most ``short`` characters;
+    flag 2, a pull-quote candidate (at most :data:`MAX_PULL_QUOTE_CHARS` characters, at least
     :data:`MIN_PULL_QUOTE_WORDS` words, no final full stop before closing quotes)."""
-    out = []
-    lines = lines_of(text) if "\r" in text else _lf_lines(text)
-    for no, start, end, line in lines:
-        if start == end:
+    out = {}
+    if "\r" in text:
+        lines = [(line.no, line.start, line.text) for line in lines_of(text)]
+    else:                               # lines end with \n only: their offsets as we go
+        lines, pos = [], 0
+        for no, line in enumerate(text.split("\n")):
+            lines.append((no, pos, line))
+            pos += len(line) + 1
+    for no, start, line in lines:
+        size = len(line)
+        if not size:
             continue
-        flags = 1 if end - start <= short and not line.isspace() else 0
-        if end - start <= MAX_PULL_QUOTE_CHARS and not line.rstrip(_CLOSERS).endswith(_STOP_MARKS) \
+        flags = 1 if size <= short and not line.isspace() else 0
+        if size <= MAX_PULL_QUOTE_CHARS and not line.rstrip(_CLOSERS).endswith(_STOP_MARKS) \
                 and len(line.split(maxsplit=MIN_PULL_QUOTE_WORDS - 1)) >= MIN_PULL_QUOTE_WORDS:
             flags |= 2
         if flags:
-            out.append((no, start, end, flags))
+            out[no] = (start, start + size, line, flags)
     return out
-
-
-def _lf_lines(text: str) -> Iterator[tuple[int, int, int, str]]:
-    """``(line_no, start, end, line)`` of a text whose lines end with ``\\n`` only (what
-    :func:`analysis.tokenize.lines_of` gives, without building its tuples first)."""
-    pos = 0
-    for no, line in enumerate(text.split("\n")):
-        yield no, pos, pos + len(line), line
-        pos += len(line) + 1
 
 
 def _joined_words(text: str) -> str:

@@ -14,22 +14,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .count_worker import PartitionCounts, grown, id_keys, read_spill, unique_counts, write_spill
+from .heap import release_freed_memory
 from .interner import Interner
 from .reader import number_repeats
 
 if TYPE_CHECKING:
     import pandas as pd
-
-
-def release_freed_memory() -> None:
-    """Give the heap's free pages back to the system (glibc's ``malloc_trim``; elsewhere
-    nothing): merging frees many small objects, whose pages the C library keeps."""
-    import ctypes
-
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 class Merger:

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .count_merge import Merger, release_freed_memory
+from .count_merge import Merger
+from .heap import release_freed_memory
 from .entities import load_aliases
+from .forked import map_forked
 from .interner import Interner
 from .stopwords import arabic_stopwords
 from .vocabulary import term_labels, term_table
@@ -27,13 +29,18 @@ COUNT_COLUMNS = ["term", "label", "count", "per_1000", "doc_freq"]
 #: Normalized forms decided at once in the vocabulary step: their Python strings live only
 #: while their block is decided, so memory grows with the compact vocabulary, not with them.
 VOCABULARY_BLOCK = 1 << 16
+#: The vocabulary step shares its forms among processes only from this many forms per
+#: process on (a notebook's vocabulary is decided at once).
+PARALLEL_VOCABULARY_FORMS = 20_000
 
 
 def vocabulary_terms(merger: Merger, *, merge_variants: bool, processes: int = 1) -> tuple[pd.DataFrame, Interner]:
     """The term of each normalized token of the corpus (in the merger's id order), decided
     by :func:`analysis.vocabulary.term_table` a block of :data:`VOCABULARY_BLOCK` forms at a
-    time (each form's decision depends on the form and the whole vocabulary only), with the
-    clitic decisions made in ``processes`` processes.
+    time (each form's decision depends on the form and the whole vocabulary only).  With
+    ``processes`` > 1 the vocabulary is cut into that many ranges, each decided in its own
+    forked process (:func:`analysis.forked.map_forked`; the first here), which sends back
+    only the terms and flags of its forms.
 
     Returns ``(vocab, terms)``: ``vocab`` has one row per normalized token: ``term_id`` (ids
     in order of first appearance, as ``pandas.factorize`` numbers them), ``content`` (not a
@@ -44,18 +51,36 @@ def vocabulary_terms(merger: Merger, *, merge_variants: bool, processes: int = 1
     stopwords = arabic_stopwords()
     forms = merger.norm_ids
     n = len(forms)
+    processes = max(1, min(processes, -(-n // PARALLEL_VOCABULARY_FORMS)))
+    bounds = np.linspace(0, n, processes + 1).astype(np.int64).tolist()
+
+    def decide(share: tuple[int, int]) -> list[tuple[str, np.ndarray]]:
+        # a block's terms as one string (terms hold no line feed): a range of hundreds of
+        # thousands of forms travels back, and waits, as a few strings, not as one object each
+        out = []
+        for start in range(share[0], share[1], VOCABULARY_BLOCK):
+            table = term_table(forms.strings(start, min(share[1], start + VOCABULARY_BLOCK)), vocabulary=forms,
+                               stopwords=stopwords, aliases=aliases)
+            flags = np.stack([~(table["is_stopword"] | table["is_number"]).to_numpy(),
+                              (table["prefix"] == "").to_numpy(), (table["term"] == table["norm"]).to_numpy()])
+            out.append(("\n".join(table["term"].tolist()), flags))
+            del table
+        return out
+
     columns = {"term_id": np.zeros(n, dtype=np.int32), "content": np.zeros(n, dtype=bool),
                "bare": np.zeros(n, dtype=bool), "is_term": np.zeros(n, dtype=bool)}
     terms = Interner()
-    for start in range(0, n, VOCABULARY_BLOCK):
-        block = slice(start, min(n, start + VOCABULARY_BLOCK))
-        table = term_table(forms.strings(block.start, block.stop), vocabulary=forms, stopwords=stopwords,
-                           aliases=aliases, processes=processes)
-        columns["term_id"][block] = terms.add(table["term"].tolist())
-        columns["content"][block] = ~(table["is_stopword"] | table["is_number"]).to_numpy()
-        columns["bare"][block] = (table["prefix"] == "").to_numpy()
-        columns["is_term"][block] = (table["term"] == table["norm"]).to_numpy()
-        del table
+    start = 0
+    for share in map_forked(decide, list(zip(bounds, bounds[1:])), processes=processes):
+        for joined, flags in share:                     # in id order: term ids as factorize numbers them
+            block_terms = joined.split("\n")
+            if len(block_terms) != flags.shape[1]:
+                raise RuntimeError("a term holds a line feed")  # pragma: no cover - terms are tokens
+            block = slice(start, start + len(block_terms))
+            columns["term_id"][block] = terms.add(block_terms)
+            columns["content"][block], columns["bare"][block], columns["is_term"][block] = flags
+            start = block.stop
+        del share
     forms.drop_index()                      # no more look-ups of normalized tokens
     release_freed_memory()                  # the blocks' strings
     return pd.DataFrame(columns), terms

@@ -65,6 +65,7 @@ _ASCII = bytes(range(0x80))
 BINARY_SIGNATURES = {b"%PDF-": "a PDF file", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
                      b"GIF8": "a GIF image", b"PK\x03\x04": "a zip archive (e.g. a .docx)", b"\x1f\x8b": "gzip data",
                      b"\x7fELF": "a program", b"\xd0\xcf\x11\xe0": "an old Microsoft Office file"}
+_SIGNATURES = tuple(BINARY_SIGNATURES)
 
 
 class CorpusError(ValueError):
@@ -205,9 +206,9 @@ def _join(*notes: str) -> str:
 
 
 def _refuse_binary(data: bytes, source) -> None:
-    for signature, kind in BINARY_SIGNATURES.items():
-        if data.startswith(signature):
-            raise CorpusError(source, f"is binary, not text ({kind}); convert it to text first")
+    if data.startswith(_SIGNATURES):                 # one test per file; which one, only then
+        kind = next(kind for signature, kind in BINARY_SIGNATURES.items() if data.startswith(signature))
+        raise CorpusError(source, f"is binary, not text ({kind}); convert it to text first")
     if b"\x00" in data:
         raise CorpusError(source, "is binary, not text (it contains NUL bytes)")
 

@@ -56,6 +56,9 @@ def main() -> int:
         rows.append((name, now - clock["wall"], cpu - clock["cpu"], mb.get("VmRSS", 0), mb.get("VmHWM", 0), extra))
         clock.update(wall=now, cpu=cpu)
 
+    from analysis.heap import steady_heap
+
+    steady_heap()                           # as the command line does
     lap("start and imports")
     parts = partitions(args.path, target_bytes=4 << 20, number_lines=False)
     lap("listing", f"{len(parts)} partitions")

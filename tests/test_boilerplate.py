@@ -131,3 +131,25 @@ def test_nfkc_line_by_line_is_nfkc(piece):
     text = piece * (NFKC_BY_LINE // len(piece) + 1)        # long enough to go line by line
     assert unicode_nfkc(text) == unicodedata.normalize("NFKC", text)
     assert unicode_nfkc(piece) == unicodedata.normalize("NFKC", piece)
+
+
+def test_trim_keeps_from_the_first_letter_or_digit_to_the_last():
+    import sys
+
+    from analysis.boilerplate import _trim
+
+    def by_hand(text):
+        i, j = 0, len(text)
+        while i < j and not text[i].isalnum():
+            i += 1
+        while j > i and not text[j - 1].isalnum():
+            j -= 1
+        return text[i:j]
+
+    # every code point, alone and between others (the regex's [^\W_] is str.isalnum)
+    for code in range(0, sys.maxunicode + 1, 7):
+        char = chr(code)
+        assert _trim(char) == by_hand(char), hex(code)
+        assert _trim(f"« {char}قال{char} »") == by_hand(f"« {char}قال{char} »"), hex(code)
+    for text in ["", "«»", " آخر الأخبار :", "_قال_", "١٢ – ٣", "\nسطر\nآخر\n", "ـــ"]:
+        assert _trim(text) == by_hand(text)

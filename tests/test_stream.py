@@ -49,6 +49,18 @@ def test_vocabulary_decided_a_block_at_a_time_gives_identical_counts(expected, b
     same(count_stream(SEEDS_DIR, workers=2, by_doc=True, progress=False), expected[1])
 
 
+@pytest.mark.parametrize("processes", [2, 3])
+def test_vocabulary_shared_among_forked_processes_gives_identical_counts(expected, processes, monkeypatch):
+    # the vocabulary cut into ranges, each decided in its own process in blocks that do
+    # not divide it: term ids, flags and labels as one process gives them
+    import analysis.count_table
+
+    monkeypatch.setattr(analysis.count_table, "PARALLEL_VOCABULARY_FORMS", 50)
+    monkeypatch.setattr(analysis.count_table, "VOCABULARY_BLOCK", 97)
+    same(count_stream(SEEDS_DIR, workers=processes, progress=False), expected[0])
+    same(count_stream(SEEDS_DIR, workers=processes, by_doc=True, progress=False), expected[1])
+
+
 def test_dask_local_cluster_gives_identical_counts(expected):
     pytest.importorskip("dask.distributed")
     same(count_stream(SEEDS_DIR, workers=2, scheduler="local", progress=False, partition_bytes=4000), expected[0])
