@@ -14,7 +14,7 @@ from .sources_lexicon import (
     PRONOUN_SPANS, HUMAN_BROKEN_PLURALS, NONHUMAN_PLURALS, DUALS, NAME_LINKS,
 )
 from .sources_outlets import _plain_outlet_words, outlet_in
-from .sources_words import Token, bare, _name_like, _first_name
+from .sources_words import Token, bare, _lam_is_preposition, _name_like, _first_name
 
 
 def classify(ws: list[str], *, in_list: bool = False) -> tuple[str, str]:
@@ -89,8 +89,8 @@ def _unnamed_title(rest: list[str]) -> bool:
     noun completing the title ("قائد فيلق القدس", "وزير الخارجية" name an office)."""
     singles = {p[0] for p in place_phrases() if len(p) == 1}
     for n_word, w in enumerate(rest):
-        if w in ("في", "من") or w[:1] in "بل" and len(w) > 3 or w.startswith("لل"):
-            break
+        if w in ("في", "من") or w[:1] == "ب" and len(w) > 3 or _lam_is_preposition(w) or bare(w) != w:
+            break                                           # "مسؤول بوزارة", "مسؤول لوزارة", "… والوسيط"; not "رئيس لجنة"
         if w.startswith("ال") and (n_word == 0 or not (w.endswith(("ي", "ية", "يين", "يون")) and zipf(w) >= 4.0)):
             return False
         if w in words("given_name") or _name_like(w) or (n_word == 0 and w in singles):

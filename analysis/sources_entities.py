@@ -44,7 +44,7 @@ import pandas as pd
 
 from .config import DATA_DIR
 from .lexicon import zipf
-from .sources_lexicon import (NAME_LINKS, no_article, norm, outlet_words, place_adjective, place_phrases, read_table,
+from .sources_lexicon import (COMPLEMENTIZERS, NAME_LINKS, no_article, norm, outlet_words, place_adjective, place_phrases, read_table,
                               words)
 from .tokenize import token_spans
 
@@ -284,8 +284,8 @@ def _name_after(raw_tokens: list[str], rep: tuple[str, ...]) -> tuple[str, ...]:
         if tuple(bare_tokens[s:s + size]) != rep:
             continue
         for m in range(s + size, min(s + size + NAME_WINDOW, len(raw_tokens))):
-            if not raw_tokens[m]:
-                break
+            if not raw_tokens[m] or raw_tokens[m] in COMPLEMENTIZERS:
+                break                                       # the sentence, or the title's clause, ended
             if no_article(raw_tokens[m]) in words("given_name"):
                 name = [raw_tokens[m]]
                 for w in raw_tokens[m + 1:m + 5]:

@@ -126,3 +126,10 @@ def test_a_title_in_construct_is_the_latest_person_named_before_it_even_if_named
             "وقال مسؤول الحج: قريبا سيتم استقبال الطلبات. وقال الجبرتي إن الأسعار مناسبة.")
     table = extract_sources(text)
     assert table.source_entity.nunique() == 1
+
+
+def test_a_title_is_not_named_after_its_clause_has_ended():
+    # the name after إن belongs to what the speaker says, not to the speaker
+    text = ("وقال قيادي في المقاومة الشعبية إن المعارك مستمرة. "
+            "وأضاف القيادي: إن أم الشهيد جميل عبدالله إبراهيم حملت السلاح.")
+    assert entities(text)[-1] == "القيادي"

@@ -488,3 +488,18 @@ def test_a_rare_word_after_an_unnamed_title_is_a_name():
 ])
 def test_clause_subjects_quoted_names_and_traps(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word that begins with ل without the preposition completes the title: an office
+    ("وقال رئيس لجنة الانتخابات إن النتائج ستعلن غدا.", ("رئيس لجنة الانتخابات", "named_person_or_body")),
+    ("وقال رئيس لجنة المسابقات إن المباريات ستقام في جدة.", ("رئيس لجنة المسابقات", "named_person_or_body")),
+    # the preposition ل (or ب) before a body: someone unnamed in it
+    ("وقال مستشار لوزارة الداخلية إن الحدود مغلقة.", ("مستشار لوزارة الداخلية", "anonymous")),
+    ("وقال مستشار بوزارة الداخلية إن الحدود مغلقة.", ("مستشار بوزارة الداخلية", "anonymous")),
+    # a noun joined by و starts another item, it does not complete the title
+    ("وأكد قادة ليبيون سابقون والوسيط الفرنسي أن الحوار مستمر.",
+     ("قادة ليبيون سابقون والوسيط الفرنسي", "anonymous")),
+])
+def test_what_completes_an_indefinite_title(text, expected):
+    assert [(s, t) for _, s, t in found(text)] == [expected]
