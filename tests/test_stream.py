@@ -321,9 +321,12 @@ def test_ctrl_c_stops_the_workers_and_writes_nothing(tmp_path):
 
     corpus, out = tmp_path / "corpus.jsonl", tmp_path / "terms.csv"
     _seed_lines(corpus, 20_000)                               # about 100 MB: counting takes seconds
+    # Ctrl-C as in a terminal: a job started in the background by a shell without job control
+    # (as a CI runner may start the tests) inherits SIGINT ignored, and Python then never
+    # turns it into KeyboardInterrupt; the count starts with the default disposition
     run = subprocess.Popen([sys.executable, "-m", "analysis", "count", str(corpus), "--out", str(out),
                             "--workers", "2", "--no-progress"], stderr=subprocess.PIPE, text=True,
-                           start_new_session=True)
+                           start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     children = Path(f"/proc/{run.pid}/task/{run.pid}/children")   # where the kernel lists them
     deadline = time.monotonic() + (20 if children.exists() else 1)
     while run.poll() is None and time.monotonic() < deadline and \
