@@ -46,7 +46,6 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from .forked import map_forked
 from .interner import Interner
 from .lexicon import zipf_many
 from .resources import (ARTICLE, ARTICLE_PREPOSITIONS, COMMON_PROCLITIC, CONJUNCTIONS, NOUN_PROCLITIC,
@@ -79,10 +78,6 @@ ARTICLE_SLACK = 1.0
 LONG_STEM = 5
 #: After و, a stem this long needs no evidence when nothing knows the whole form.
 PRIOR_STEM = 4
-#: :meth:`CliticSplitter.split_many` shares the forms out among processes only from this
-#: many candidate forms on (a notebook's vocabulary is decided at once; a corpus of
-#: 30,000 articles has 130,000).
-PARALLEL_MIN_FORMS = 20_000
 #: The shortest core looked up before a pronoun suffix; before the other suffixes, one
 #: letter more (:data:`analysis.resources.SHORT_SUFFIXES`).
 MIN_CORE = 3
@@ -182,7 +177,7 @@ class CliticSplitter:
             found = self._cache[token] = prefix, stem
         return found
 
-    def split_many(self, norms: Sequence[str], *, processes: int = 1) -> tuple[list[str], list[str]]:
+    def split_many(self, norms: Sequence[str]) -> tuple[list[str], list[str]]:
         """Split many normalized tokens at once: ``[self(n) for n in norms]``, unzipped.
 
         Each distinct token is decided once, all of them together: the lexicon and the
@@ -193,10 +188,6 @@ class CliticSplitter:
         ----------
         norms : sequence of str
             Normalized tokens (repeats allowed).
-        processes : int, default 1
-            Decide the forms in this many processes side by side
-            (:func:`analysis.forked.map_forked`, where the platform forks) once there are
-            at least :data:`PARALLEL_MIN_FORMS` candidates; the result is the same.
 
         Returns
         -------
@@ -216,12 +207,7 @@ class CliticSplitter:
         forms = np.asarray(unique_forms.tolist(), dtype=_S.dtype)
         prefixes, stems = np.full(len(forms), "", dtype=_S.dtype), forms.copy()
         candidate = np.flatnonzero(_starts_with_any(forms, _PREFIX_LETTERS))
-        if processes > 1 and len(candidate) >= PARALLEL_MIN_FORMS:
-            shares = np.array_split(candidate, processes)
-            for share, (prefix, stem) in zip(shares, map_forked(self._split_lists, [forms[at] for at in shares],
-                                                                 processes=processes)):
-                prefixes[share], stems[share] = prefix, stem
-        elif len(candidate):
+        if len(candidate):
             prefixes[candidate], stems[candidate] = self._split_forms(forms[candidate])
         if self.strip_article:
             prefixes, stems = _strip_article(prefixes, stems)
@@ -237,11 +223,6 @@ class CliticSplitter:
         return prefix_of[codes].tolist(), stem_of[codes].tolist()
 
     # --- the decision for forms that start with a proclitic letter ----------------------------
-
-    def _split_lists(self, forms: np.ndarray) -> tuple[list[str], list[str]]:
-        """:meth:`_split_forms` as lists (what a forked process sends back)."""
-        prefix, stem = self._split_forms(forms)
-        return prefix.tolist(), stem.tolist()
 
     def _split_forms(self, forms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Try the readings in turn, each on the forms it fits: prefix + article, لل, two

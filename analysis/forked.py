@@ -1,7 +1,8 @@
 """Run one function on several pieces of work side by side, in forked copies of this process.
 
-The streaming counter ends with work on the whole vocabulary in one process (the clitic
-decisions of :meth:`analysis.clitics.CliticSplitter.split_many`) while the other cores wait.
+The streaming counter ends with work on the whole vocabulary (the term of each form,
+:func:`analysis.count_table.vocabulary_terms`) and writes a large CSV, where one process
+would leave the other cores waiting.
 :func:`map_forked` shares such work out: the first piece runs here, each other piece in a
 child process forked for it, which starts with this process's memory (the vocabulary, the
 lexicon: nothing is pickled on the way in) and sends back only its result.

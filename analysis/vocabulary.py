@@ -52,7 +52,6 @@ def term_table(
     stopwords: frozenset[str] | None = None,
     aliases: dict[str, str] | None = None,
     lexicon: bool = True,
-    processes: int = 1,
 ) -> pd.DataFrame:
     """One row per normalized form: its proclitics, term, and flags.
 
@@ -73,9 +72,6 @@ def term_table(
         the term before merging goes to a ``merged_from`` column ('' where unchanged).
     lexicon : bool, default True
         Let the splitter weigh general-Arabic word frequencies (:mod:`analysis.lexicon`).
-    processes : int, default 1
-        Make the clitic decisions of a large vocabulary in this many processes
-        (:meth:`analysis.clitics.CliticSplitter.split_many`); same result.
 
     Returns
     -------
@@ -94,7 +90,7 @@ def term_table(
     if clitics:
         splitter = CliticSplitter(norms if vocabulary is None else vocabulary, stopwords=stopwords,
                                   strip_article=strip_article, lexicon=lexicon)
-        prefixes, terms = splitter.split_many(norms, processes=processes)
+        prefixes, terms = splitter.split_many(norms)
     else:
         prefixes, terms = [""] * len(norms), norms
     table = pd.DataFrame({"norm": pd.Series(norms, dtype=object), "prefix": pd.Series(prefixes, dtype=object),

@@ -138,17 +138,20 @@ def test_split_many_equals_one_by_one_on_generated_forms():
     assert CliticSplitter(vocabulary).split_many([]) == ([], [])
 
 
-def test_forms_shared_out_among_processes_split_as_in_one(monkeypatch):
-    # the streaming counter decides a large vocabulary in forked processes: the same splits,
-    # in the same order, whatever the share a form falls into
-    from analysis import clitics
-
+def test_forms_decided_in_shares_split_as_in_one():
+    # the streaming counter decides a large vocabulary a range at a time, in forked processes:
+    # the same splits, in the same order, whatever the share a form falls into
     forms = _generated_forms(seed=5, size=4000)
     vocabulary = forms[::2]
     expected = CliticSplitter(vocabulary).split_many(forms)
-    monkeypatch.setattr(clitics, "PARALLEL_MIN_FORMS", 100)
-    for processes in (2, 3):
-        assert CliticSplitter(vocabulary).split_many(forms, processes=processes) == expected
+    for shares in (2, 3):
+        bounds = [len(forms) * k // shares for k in range(shares + 1)]
+        prefixes, stems = [], []
+        for a, b in zip(bounds, bounds[1:]):
+            share = CliticSplitter(vocabulary).split_many(forms[a:b])
+            prefixes += share[0]
+            stems += share[1]
+        assert (prefixes, stems) == expected
     assert sum(p != "" for p in expected[0]) > 1000          # the shares held real decisions
 
 
