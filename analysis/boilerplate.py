@@ -123,10 +123,8 @@ def find_boilerplate(text: str, *, title: str | None = None) -> pd.DataFrame:
 
 def boilerplate_lines(text: str, *, title: str | None = None) -> list[tuple[int, int, int, str, str]]:
     """The rows of :func:`find_boilerplate` as tuples ``(line_no, start, end, line, rule)``."""
-    if title is None:
-        title = _detect_title(line_texts(text))
-    rows = _line_rules([text], [title])[0]
-    return [(no, start, end, text[start:end], _RULES[rule]) for no, start, end, rule in rows]
+    return [(no, start, end, text[start:end], rule)
+            for no, start, end, rule in document_boilerplate(text, title=title)]
 
 
 def document_boilerplate(text: str, *, title: str | None = None) -> tuple[tuple[int, int, int, str], ...]:
@@ -264,21 +262,6 @@ def _pull_quotes(paragraphs: list[tuple[int, str]], norms: list[str], candidates
                 quotes.add(no)
                 break
     return quotes
-
-
-def _pair_overlaps(candidate: str, paragraphs: list[str]) -> tuple[int, list[int]]:
-    """The number of distinct pairs of consecutive words of ``candidate`` (words as
-    ``str.split`` cuts them), and how many of them are pairs of consecutive words of each
-    paragraph.
-
-    Examples
-    --------
-    >>> _pair_overlaps("وصل قاآني إلى بغداد", ["قال إن قاآني إلى بغداد وصل", "بغداد"])
-    (3, [2, 0])
-    """
-    words = candidate.split()
-    pairs = set(zip(words, words[1:]))
-    return len(pairs), [len(pairs & set(zip(other, other[1:]))) for other in map(str.split, paragraphs)]
 
 
 def _marked_lines(text: str, short: int) -> dict[int, tuple[int, int, str, int]]:

@@ -25,7 +25,6 @@ import unicodedata
 import zipfile
 import dataclasses
 from functools import lru_cache
-from operator import itemgetter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Literal, NamedTuple
@@ -795,14 +794,13 @@ def _read_metadata(path: str, mtime_ns: int, size: int) -> FolderMetadata:
         at = header.index("file")
         keep = [i for i, name in enumerate(header) if name not in ("file", "doc_id")]
         width = len(header)
-        values = itemgetter(*keep) if len(keep) > 1 else (lambda row: tuple(row[i] for i in keep))
         rows = {}
         for row in reader:
+            if not row:                                    # a blank line, as csv.DictReader skips it
+                continue
             if len(row) < width:
-                if not row:                                # a blank line, as csv.DictReader skips it
-                    continue
                 row += [""] * (width - len(row))
-            rows[row[at]] = values(row)
+            rows[row[at]] = tuple(row[i] for i in keep)
     return FolderMetadata(tuple(header[i] for i in keep), rows)
 
 
