@@ -14,7 +14,7 @@ from .sources_lexicon import (
     PRONOUN_SPANS, HUMAN_BROKEN_PLURALS, NONHUMAN_PLURALS, DUALS, NAME_LINKS,
 )
 from .sources_outlets import _plain_outlet_words, outlet_in
-from .sources_words import Token, bare, _lam_is_preposition, _name_like, _first_name
+from .sources_words import Token, bare, _lam_is_preposition, _name_like, _first_name, _relative
 
 
 def classify(ws: list[str], *, in_list: bool = False) -> tuple[str, str]:
@@ -69,8 +69,10 @@ def classify(ws: list[str], *, in_list: bool = False) -> tuple[str, str]:
             any(_name_like(x) and (_name_like(y) or y.startswith("ال") and zipf(y) < 3.0)
                 for x, y in zip(ws[index + 1:], ws[index + 2:]))):
         return "named_person_or_body", key                   # "المحلل السياسي محمد حسن", "… ناجس السامعي"
-    if head in words("anonymous"):
-        return "anonymous", key
+    if head in words("anonymous") or (index == 0 and _relative(ws[0]) and not any(
+            w in words("given_name") or _name_like(w) for w in ws[1:])):
+        return "anonymous", key                               # "مصادر"; "زملاؤه", "عائلتها" (not
+                                                              # "محاميها مايكل أفنيتاتي")
     if index > 0 and ws[0] in ("احد", "احدي", "بعض") and ws[index].startswith("ال") and \
             not any(w in words("given_name") or _name_like(w) for w in ws[index + 1:]):
         return "anonymous", key                               # "أحد القادة": one of them, unnamed
@@ -93,8 +95,9 @@ def _unnamed_title(rest: list[str]) -> bool:
             break                                           # "مسؤول بوزارة", "مسؤول لوزارة", "… والوسيط"; not "رئيس لجنة"
         if w.startswith("ال") and (n_word == 0 or not (w.endswith(("ي", "ية", "يين", "يون")) and zipf(w) >= 4.0)):
             return False
-        if w in words("given_name") or _name_like(w) or (n_word == 0 and w in singles):
-            return False                                    # a name, or a state's office: "سفير إيران"
+        if w in words("given_name") or _name_like(w) or w in singles:
+            return False                                    # a name, or a state's office: "سفير إيران",
+                                                            # "وزير خارجية قطر"
     if any(_name_like(x) and _name_like(y) for x, y in zip(rest, rest[1:])):
         return False                                        # "... في بغداد إيرج مسجدي": a full name
     return not any(w in words("given_name") for w in rest)

@@ -32,7 +32,7 @@ class ContentRules:
         if form.needs == "statement":
             if kind in ("named_outlet", "unnamed_outlet"):
                 return True
-            m = self._skip_adverbs(k)
+            m = self._skip_adverbs(k, within=True)           # "نشرت النيابة في منتصف أغسطس تقريرا"
             if m < len(self.tokens):
                 word = no_article(bare(self.tokens[m].norm))
                 return word.rstrip("ا") in words("document") or word in words("document") or \

@@ -10,8 +10,11 @@ Within an article, a mention joins an earlier one when
   cited;
 * outlets: the same gazetteer name (رويترز for "وكالة رويترز");
 * a definite title left alone ("المسؤول الإثيوبي", "الوزير") is the latest named person
-  cited before it with that title (any title for "المسؤول"), unless its nationality
-  differs; a title never joins a name of another nationality ("الرئيس الروسي" is not
+  cited before it with that title (any title for "المسؤول", any expert's title for
+  "الأكاديمي", "الباحث", "الخبير"), unless its nationality differs;
+* a title left alone takes the name the article writes right after it elsewhere: a first
+  name of the lexicon and what follows it, or two name words that the article writes
+  together more than once ("المعلمة إليانور ولسون"); a title never joins a name of another nationality ("الرئيس الروسي" is not
   "الرئيس الأمريكي دونالد ترامب");
 * an indefinite title that opens a story ("قالت قاضية أميركية") is the one person named
   later with that title ("القاضية باربره جافي").
@@ -57,6 +60,10 @@ TITLE_WINDOW = 4
 SPELLING_FOLDS = (("اميرك", "امريك"), ("#", ""), ("_", " "))
 #: Titles that stand for any office: "المسؤول الإثيوبي" may be the police commissioner named before.
 GENERIC_TITLES = frozenset(norm(w) for w in ("مسؤول", "مسؤولة"))
+#: Titles of an expert that news uses for one another: "الأكاديمي" may be the researcher
+#: ("الباحث") named before.
+EXPERT_TITLES = frozenset(norm(w) for w in ("أكاديمي", "باحث", "باحثة", "محلل", "محللة", "خبير", "خبيرة", "أستاذ",
+                                            "أستاذة", "بروفيسور", "دكتور", "دكتورة"))
 OTHER_WORDS = frozenset(norm(w) for w in ("آخر", "أخرى", "آخرون", "آخرين", "ثان", "ثاني", "ثالث"))
 FUNCTION_WORDS = frozenset(norm(w) for w in ("في", "من", "باسم", "عن", "على", "إلى", "ل", "و", "بن", "ابن", "أبو",
                                             "عبد", "آل", "ولد", "أل"))
@@ -283,6 +290,11 @@ def _name_after(raw_tokens: list[str], rep: tuple[str, ...]) -> tuple[str, ...]:
     for s in range(len(raw_tokens) - size + 1):
         if tuple(bare_tokens[s:s + size]) != rep:
             continue
+        at = s + size
+        pair = tuple(raw_tokens[at:at + 2])
+        if len(pair) == 2 and all(w and is_name(w) and not w.startswith("ال") and w not in _places() for w in pair) \
+                and _occurrences(raw_tokens, pair) >= 2:
+            return pair                                     # "المعلمة إليانور ولسون", a name written again
         for m in range(s + size, min(s + size + NAME_WINDOW, len(raw_tokens))):
             if not raw_tokens[m] or raw_tokens[m] in COMPLEMENTIZERS:
                 break                                       # the sentence, or the title's clause, ended
@@ -302,6 +314,12 @@ def _name_after(raw_tokens: list[str], rep: tuple[str, ...]) -> tuple[str, ...]:
                     name.pop()
                 return tuple(name)
     return ()
+
+
+def _occurrences(tokens: list[str], pair: tuple[str, str]) -> int:
+    """How often two words stand side by side in ``tokens``."""
+    first, second = pair
+    return sum(1 for a, b in zip(tokens, tokens[1:]) if a == first and b == second)
 
 
 def _root(clusters: list[dict], c: int) -> int:
@@ -344,9 +362,9 @@ def _link_titles(clusters: list[dict], text: str) -> None:
 
 def _link_definite_titles(clusters: list[dict]) -> None:
     """A definite title left alone ("المسؤول الإثيوبي", "الوزير") refers back, as news
-    prose uses it, to the latest named person cited before it who holds that title or, for
-    "المسؤول", any title — unless their nationalities differ ("الرئيس الروسي" is not
-    "الرئيس الأمريكي دونالد ترامب")."""
+    prose uses it, to the latest named person cited before it who holds that title (an
+    expert's title: any of :data:`EXPERT_TITLES`) or, for "المسؤول", any title — unless
+    their nationalities differ ("الرئيس الروسي" is not "الرئيس الأمريكي دونالد ترامب")."""
     for c, cluster in enumerate(clusters):
         rep = cluster["rep"]
         generic = bool(rep) and rep[0] in GENERIC_TITLES
@@ -365,7 +383,8 @@ def _link_definite_titles(clusters: list[dict]) -> None:
         latest = max(people)[1]
         target = clusters[latest]
         held = {w for m in target["mentions"] for w in m}
-        if rep[0] not in GENERIC_TITLES and rep[0] not in held:
+        if rep[0] not in GENERIC_TITLES and rep[0] not in held and not (rep[0] in EXPERT_TITLES and
+                                                                      held & EXPERT_TITLES):
             continue
         if _other_nationality(rep, target):
             continue

@@ -169,9 +169,14 @@ def outlet_words() -> frozenset[str]:
     return frozenset(v[0] for v, _, _ in outlet_variants())
 
 
+#: Roles of people whose sound plurals also stand in construct (موظفو, موظفي from موظفون).
+CONSTRUCT_ROLES = ("anonymous", "title")
+
+
 @lru_cache(maxsize=None)
 def words(role: str, path: str = str(WORDS_PATH)) -> frozenset[str]:
-    """The normalized words of one role of ``source_words.csv``, without the article.
+    """The normalized words of one role of ``source_words.csv``, without the article (for
+    :data:`CONSTRUCT_ROLES`, with the construct forms of their sound plurals).
 
     Examples
     --------
@@ -184,7 +189,12 @@ def words(role: str, path: str = str(WORDS_PATH)) -> frozenset[str]:
     known = set(table["role"])
     if role not in known:
         raise KeyError(f"{path}: no role {role!r} (roles: {sorted(known)})")
-    return frozenset(no_article(norm(w)) for w in table.loc[table["role"] == role, "word"])
+    out = {no_article(norm(w)) for w in table.loc[table["role"] == role, "word"]}
+    if role in CONSTRUCT_ROLES:
+        # a sound plural in construct loses its ن: "موظفو الشركة", "بحسب موظفي المدرسة"
+        # (not آخري from آخرين: it is written as أخرى, "another", once normalized)
+        out |= {w[:-2] + end for w in out if len(w) >= 5 and w.endswith(("ون", "ين")) for end in "وي"} - {norm("أخرى")}
+    return frozenset(out)
 
 
 @lru_cache(maxsize=None)
@@ -258,7 +268,18 @@ TIME_WORDS = frozenset(_N(w) for w in (
     "يوم", "اليوم", "أمس", "الأمس", "غدا", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
     "الجمعة", "السبت", "مساء", "صباح", "ظهر", "فجر", "ليل", "ليلة", "مساء", "أيضا", "أيضاً", "كذلك", "مؤخرا",
     "مؤخراً", "الآن", "مجددا", "مجدداً", "مرارا", "سابقا", "لاحقا", "صراحة", "علنا", "بدوره", "بدورها", "بدورهم",
-    "أولا", "ختاما"))
+    "أولا", "ختاما", "آنذاك", "حينذاك", "حينها", "وقتها", "يومها", "ساعتها"))
+#: Time phrases of two words that end a subject span ("أعلنت قوات سوريا الديمقراطية | للمرة
+#: الأولى", "وذكر تقرير لمنظمة العفو الدولية | العام الماضي"): a first word, and the second
+#: words it takes (``None``: any word, an ordinal).
+TIME_PHRASES = {_N(first): None if seconds is None else frozenset(_N(w) for w in seconds.split())
+                for first, seconds in (
+    ("للمرة", None), ("لأول", "مرة"), ("مرة", "أخرى ثانية ثالثة جديدة أولى"),
+    *((noun, "الماضي الماضية الجاري الجارية الحالي الحالية المقبل المقبلة المنصرم المنصرمة الفائت الفائتة")
+      for noun in ("العام", "الشهر", "الأسبوع", "السنة", "الليلة", "الأسبوعين", "الأشهر", "الأعوام", "السنوات",
+                   "الأيام", "الساعات", "الصيف", "الشتاء", "الخريف", "الربيع")),
+    *((prep, "منتصف مطلع أواخر أوائل نهاية بداية أعقاب وقت ساعة الساعات الأيام الأسابيع الأشهر الشهر الأسبوع")
+      for prep in ("في", "وفي")))}
 #: Auxiliary verbs of the passive ("وتم نقلهم", "يجري التحقيق"): no noun, and the cue
 #: after them is a verbal noun ("تم نقل الجرحى").
 AUXILIARIES = frozenset(_N(w) for w in ("تم", "وتم", "يتم", "ويتم", "تمت", "وتمت", "سيتم", "جرى", "وجرى", "يجري",
@@ -350,7 +371,9 @@ NAME_LINKS = NAME_PARTICLES - frozenset(_N(w) for w in ("أم", "ذو", "أبي"
 LIST_MARKERS = frozenset(_N(w) for w in ("وبينها", "ومنها", "بينها", "منها", "بما فيها"))
 PRONOUN_SPANS = frozenset(_N(w) for w in (
     "فيه", "فيها", "له", "لها", "لهم", "لهما", "منه", "منها", "عنه", "عنها", "إياه", "إياها", "إياهم", "به", "بها",
-    "بهم", "هذا", "هذه", "ذلك", "تلك", "ذاك", "نفسه", "نفسها"))
+    "بهم", "هذا", "هذه", "ذلك", "تلك", "ذاك", "نفسه", "نفسها", "لنا", "لكم", "لهن", "منا", "عنا",
+    # "وفق تعبيره", "على حد قوله": the speaker's own words, not another speaker
+    "تعبيره", "تعبيرها", "تعبيرهم", "قوله", "قولها", "قولهم", "وصفه", "وصفها", "وصفهم", "زعمه", "زعمها"))
 #: Human plurals whose verb may be singular before them (وقال مسؤولون) but plural after.
 HUMAN_BROKEN_PLURALS = frozenset(_N(w) for w in ("شهود", "خبراء", "سكان", "نشطاء", "أشخاص", "جنود", "ضباط",
                                                   "قادة", "زعماء", "وزراء", "نواب", "رجال", "أعضاء", "باحثون",

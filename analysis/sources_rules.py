@@ -79,7 +79,7 @@ from .sources_relays import RelayRules
 from .sources_spans import SpanRules
 from .sources_subjects import SubjectRules
 from .sources_words import (
-    sentence_tokens, bare, strip_lam, _head_words, _lam_is_preposition, _opens, _accusative_plural, _N,
+    sentence_tokens, bare, strip_lam, _head_words, _lam_is_preposition, _opens, _accusative_plural, _N, _relative,
 )
 from .tokenize import lines_of, sentence_bounds
 
@@ -272,8 +272,9 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             b = a                                           # "وحثّ موظفي الفرع على": whom he urged
         if b - a == 1 and tokens[a].norm.endswith(("ه", "ها", "هم", "هما", "هن")) and \
                 no_article(bare(tokens[a].norm)) not in _head_words() and tokens[a].norm not in outlet_words() \
-                and len(tokens[a].norm) > 4:
+                and len(tokens[a].norm) > 4 and not _relative(bare(tokens[a].norm)):
             b = a                                           # "وحذّر مواطنيه": an object, no subject
+                                                            # (but "وقال زملاؤه": his colleagues)
         if b > a:
             if not self._needs_ok(b, form, subject=(a, b)):
                 if form.tense == "past":
@@ -446,12 +447,16 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         first = strip_lam(tokens[a].norm) if lead_lam else tokens[a].norm
         head = no_article(bare(first))
         press = head in words("document") and a + 1 < len(tokens) and _press_adjective(tokens[a + 1].norm)
+        # "وتقول تقارير إن": reports, indefinite and alone, are the press's
+        reports = first == _N("تقارير") and b == a + 1
         document = ""
         if head in words("document"):
             found = self._publisher(a + 1, lead_lam, genitive=False) if press else self._publisher(a, lead_lam)
             if found:
                 a, b, lead_lam = found
                 press, document = False, head
+            elif reports:
+                press = True
             elif not press:
                 return []
         parts = _conjuncts(tokens, a, b)

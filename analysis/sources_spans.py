@@ -14,13 +14,13 @@ from .lexicon import zipf
 from .sources_cues import match_cue, _blocked
 from .sources_lexicon import (
     no_article, outlet_variants, outlet_words, place_phrases, words, QUOTES, OPEN_QUOTES, PUNCT, COMPLEMENTIZERS,
-    TIME_WORDS, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS, TITLE_PREPOSITIONS, ANY_WORDS, ANONYMITY_VERBS, IN_STOP,
+    TIME_WORDS, TIME_PHRASES, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS, TITLE_PREPOSITIONS, ANY_WORDS, ANONYMITY_VERBS, IN_STOP,
     LIST_MARKERS, PRONOUN_SPANS,
 )
 from .sources_outlets import outlet_in
 from .sources_words import (
     _N, bare, strip_lam, _prep_b, _statement_noun, _masdar_with_pronoun, _head_words, _lam_is_preposition,
-    _ends_in_accusative, _is_ala, _opens,
+    _ends_in_accusative, _is_ala, _opens, Token,
 )
 
 #: A source span has at most this many words.
@@ -34,12 +34,22 @@ class SpanRules:
     A mixin of :class:`~analysis.sources_rules.DocumentReader`: it reads the reader's
     ``tokens`` (the sentence), ``text`` and ``rows`` (the sources found so far)."""
 
-    def _skip_adverbs(self, j: int) -> int:
+    def _skip_adverbs(self, j: int, *, within: bool = False) -> int:
+        """Token j, or the first token after the time words and phrases at j ("أمس",
+        "للمرة الأولى"; with ``within``, also "في منتصف أغسطس")."""
         tokens = self.tokens
-        while j < len(tokens) and tokens[j].norm in TIME_WORDS and not any(c in tokens[j].gap for c in PUNCT):
-            j += 1
-            if j < len(tokens) and tokens[j - 1].norm == "يوم":
+        while j < len(tokens) and not any(c in tokens[j].gap for c in PUNCT):
+            if tokens[j].norm in TIME_WORDS:
                 j += 1
+                if j < len(tokens) and tokens[j - 1].norm == "يوم":
+                    j += 1
+            elif _time_phrase(tokens, j) and (within or tokens[j].norm not in ("في", "وفي")):
+                # "وطالبت للمرة الثانية النقابات"; with ``within``, "في منتصف أغسطس" too (with
+                # its genitive: what follows is the object; as a subject "في" begins none)
+                j += 3 if tokens[j].norm in ("في", "وفي") and j + 2 < len(tokens) and \
+                    not any(c in tokens[j + 2].gap for c in PUNCT) else 2
+            else:
+                break
         if j + 1 < len(tokens) and tokens[j].norm in (_N("بداية"), _N("ابتداء")) and (
                 tokens[j + 1].norm in words("given_name") or no_article(tokens[j + 1].norm) in _head_words()):
             j += 1                                            # "قال بداية بدر العتيبي" (not "بداية حزيران")
@@ -279,6 +289,8 @@ class SpanRules:
             return True
         if word[:1] in "وف" and word[1:] in COMPLEMENTIZERS:
             return True                                       # فإنه, وأنها
+        if k > start and _time_phrase(tokens, k):
+            return True                                       # "… الديمقراطية | للمرة الأولى", "| العام الماضي"
         if k > start and tok.surface in ANY_WORDS:
             return True                                       # "نفى X | أي علاقة"
         if (_is_ala(tok) and not self._title_goes_on(k, start)) or word == "الي":
@@ -330,8 +342,9 @@ class SpanRules:
         tokens = self.tokens
         n = len(tokens)
         first = tokens[k].norm
-        if first in NOT_FIRST or first.isdigit() or first.startswith(("بال", "لل")) or first in PRONOUN_SPANS:
-            return None
+        if first in NOT_FIRST or first.isdigit() or first.startswith(("بال", "لل")) or first in PRONOUN_SPANS or \
+                first in TIME_WORDS or _time_phrase(tokens, k):
+            return None                                       # "، العام الماضي،": when, not who
         if first == _N("أول") and k + 1 < n and (tokens[k + 1].norm in TIME_WORDS or tokens[k + 1].norm == "من"):
             return None                                       # "، أول أمس": when, not who
         m = k
@@ -367,3 +380,12 @@ class SpanRules:
         bare_rest = no_article(rest)
         return (bare_rest in words("media") or rest in outlet_words() or word[1:] in outlet_words()
                 or bare_rest in words("audience") or rest in words("audience"))
+
+
+def _time_phrase(tokens: list[Token], k: int) -> bool:
+    """Whether tokens k, k+1 are a time phrase of :data:`TIME_PHRASES` ("للمرة الأولى",
+    "العام الماضي", "في منتصف أغسطس"), with no punctuation between them."""
+    seconds = TIME_PHRASES.get(tokens[k].norm, False)
+    if seconds is False or k + 1 >= len(tokens) or any(c in tokens[k + 1].gap for c in PUNCT):
+        return False
+    return seconds is None or tokens[k + 1].norm in seconds

@@ -15,10 +15,11 @@ from .sources_cues import match_cue, _conjunction_attached
 from .sources_lexicon import (
     CueForm, no_article, outlet_words, words, QUOTES, PUNCT, DASHES, COMPLEMENTIZERS, RELATIVES, KANA,
     CLAUSE_STARTERS, CLAUSE_OPENERS, SVO_PARTICLES, TIME_WORDS, SPAN_STOP, NOT_FIRST, NEGATIONS, BLOCKERS, LAM_VERBS,
+    DEFINITE_ADJECTIVES,
 )
 from .sources_outlets import outlet_in
 from .sources_words import (
-    _N, bare, _known, _statement_noun, _head_words, _lam_is_preposition, _is_ala, _opens,
+    _N, bare, _known, _statement_noun, _head_words, _lam_is_preposition, _is_ala, _opens, _name_like,
 )
 
 
@@ -128,7 +129,12 @@ class SubjectRules:
         if self._place_at(a, False) or outlet_in(ws, context=False):
             return True
         cited = {w for r in self.rows if r.explicit_mention for w in r.words}
-        return ws[index] in cited
+        if ws[index] in cited:
+            return True
+        if index + 1 < len(ws) and _name_like(ws[index]) and _name_like(ws[index + 1]):
+            first, second = self.tokens[a + index], self.tokens[a + index + 1]
+            return self.text[first.start:second.end] in self.text[:self.tokens[a].start]
+        return False                                    # "وتنفي إليانور ولسون": a full name met before
 
     def _np_before(self, end: int, *, limit: int = 10, through: bool = False) -> int | None:
         """The start of the noun phrase ending just before token ``end`` (None if none).
@@ -148,10 +154,12 @@ class SubjectRules:
                 break
             if word[:1] in "وف" and bare(word) != word and not bare(word).startswith("ال") and not _known(bare(word)):
                 break
-            if word in NOT_FIRST or (word[:1] in "وف" and word[1:] in NOT_FIRST) or _lam_is_preposition(word):
-                break
-            if word[:1] in "بك" and word[1:].startswith("ال") or word.startswith("لل"):
-                break
+            of_title = word.startswith("لل") and a >= 2 and (no_article(bare(tokens[a - 2].norm)) in _head_words() or
+                                                             tokens[a - 2].norm in DEFINITE_ADJECTIVES)
+            if not of_title and (word in NOT_FIRST or (word[:1] in "وف" and word[1:] in NOT_FIRST) or
+                                 _lam_is_preposition(word) or word[:1] in "بك" and word[1:].startswith("ال") or
+                                 word.startswith("لل")):
+                break                                       # (but "القائد العام | للوحدات الكردية": the title's)
             a -= 1
             if any(c in tok.gap for c in PUNCT + "،,") or any(d in tok.gap for d in DASHES) or \
                     (any(q in tok.gap for q in QUOTES) and not self._short_quote(a)):

@@ -132,6 +132,24 @@ def _masdar_with_pronoun(word: str) -> bool:
     return False
 
 
+def _relative(word: str) -> bool:
+    """A person named by a tie to someone, with a possessive pronoun: زملاؤه, عائلته,
+    محاموه (the ``relative`` words of ``source_words.csv``).
+
+    Examples
+    --------
+    >>> _relative(_N("زملاؤه")), _relative(_N("عائلتها")), _relative(_N("مواطنيه"))
+    (True, True, False)
+    """
+    for suffix in ("هما", "هم", "هن", "ها", "ه"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[:-len(suffix)]
+            # عائلت-ه: عائلة; زملاؤ-ه, زملائ-ه: زملاء (the hamza's seat follows the case)
+            stem = stem[:-1] + "ة" if stem.endswith("ت") else stem[:-1] + "ء" if stem.endswith(("ؤ", "ئ")) else stem
+            return no_article(stem) in words("relative") or stem in words("relative")
+    return False
+
+
 def _head_words() -> frozenset[str]:
     return words("title") | words("body") | words("media") | words("anonymous") | words("quantifier")
 

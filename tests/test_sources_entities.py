@@ -133,3 +133,26 @@ def test_a_title_is_not_named_after_its_clause_has_ended():
     text = ("وقال قيادي في المقاومة الشعبية إن المعارك مستمرة. "
             "وأضاف القيادي: إن أم الشهيد جميل عبدالله إبراهيم حملت السلاح.")
     assert entities(text)[-1] == "القيادي"
+
+
+def test_a_title_takes_a_foreign_name_written_twice_right_after_it():
+    # no given name of the lexicon: a pair of name words the article writes again names it
+    text = ("وقالت المحامية إليانور ولسون إن موكلها بريء. ثم التقت إليانور ولسون بالصحفيين. "
+            "ووصفت المحامية الاتهامات بأنها كاذبة.")
+    assert set(entities(text)) == {"المحامية إليانور ولسون"}
+
+
+def test_a_title_does_not_take_two_words_written_once_after_it():
+    text = "وقالت المحامية إن موكلها بريء. وبدت المحامية مرتبكة متلعثمة بعد الجلسة."
+    assert entities(text) == ["المحامية"]
+
+
+def test_an_expert_title_refers_back_to_the_expert_named_before():
+    text = ("ويرى الباحث في معهد الشرق الأوسط، حسن حسن، أن النظام يستعد للمرحلة المقبلة. "
+            "ويرجح الأكاديمي أن تكون موسكو وراء القرار.")
+    labels = entities(text)
+    assert len(set(labels)) == 1 and "حسن حسن" in labels[0]
+    # a title of another kind does not
+    text = ("ويرى الباحث في معهد الشرق الأوسط، حسن حسن، أن النظام يستعد للمرحلة المقبلة. "
+            "ويرجح الوزير أن تكون موسكو وراء القرار.")
+    assert len(set(entities(text))) == 2
