@@ -292,7 +292,7 @@ def _name_after(raw_tokens: list[str], rep: tuple[str, ...]) -> tuple[str, ...]:
             continue
         at = s + size
         pair = tuple(raw_tokens[at:at + 2])
-        if len(pair) == 2 and all(w and is_name(w) and not w.startswith("ال") and w not in _places() for w in pair) \
+        if len(pair) == 2 and all(w and is_name(w) and w not in _places() for w in pair) \
                 and _occurrences(raw_tokens, pair) >= 2:
             return pair                                     # "المعلمة إليانور ولسون", a name written again
         for m in range(s + size, min(s + size + NAME_WINDOW, len(raw_tokens))):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .lexicon import zipf
 from .sources_lexicon import (
     no_article, outlet_words, place_adjective, words, QUOTES, COMPLEMENTIZERS, CONSTRUCT_HEADS,
-    DEFINITE_ADJECTIVES, SOURCE_ADJECTIVES, NAME_SECONDS, NAME_PARTICLES, NAME_LINKS,
+    DEFINITE_ADJECTIVES, SOURCE_ADJECTIVES, NAME_SECONDS, NAME_PARTICLES, NAME_LINKS, HUMAN_BROKEN_PLURALS,
 )
 from .sources_words import (
     _N, _name_word, bare, _known, _head_words, _lam_is_preposition, _ends_in_accusative, _opens, _unprefixed,
@@ -124,6 +124,9 @@ class ObjectRules:
                 here not in DEFINITE_ADJECTIVES
         if here in NAME_SECONDS or before in NAME_PARTICLES or before in CONSTRUCT_HEADS:
             return False
+        if before.startswith("ال") and no_article(before) in words("title") and \
+                no_article(here) in HUMAN_BROKEN_PLURALS and not self._place_at(k, False):
+            return True                                       # "وحث الوزير | الطلاب": people addressed
         if before.startswith("ال") and here.endswith("ين") and not before.endswith(("ين", "يين")) and \
                 no_article(before) in words("title") | words("body") and \
                 not _definite_adjective(here) and not self._place_at(k, False) and \

@@ -31,6 +31,9 @@ from .sources_lexicon import no_article, norm
 GOLD_DIR = DATA_DIR / "gold"
 GOLD_SEEDS_PATH = GOLD_DIR / "sources_seeds.csv"
 GOLD_ANT_PATH = GOLD_DIR / "sources_ant.csv"
+#: 25 more ANT articles (5 per outlet), annotated 2026-12-07 and measured once before any
+#: rule was written on them; a development set since (its articles: ``sources_ant_dev2_files.txt``).
+GOLD_ANT_DEV2_PATH = GOLD_DIR / "sources_ant_dev2.csv"
 GOLD_SNN_PATH = GOLD_DIR / "sources_snn.csv"
 SOURCE_TYPES = ("named_outlet", "unnamed_outlet", "named_person_or_body", "anonymous")
 GOLD_COLUMNS = ["doc_id", "cue_text", "cue", "source", "head", "source_type", "via", "required"]

@@ -19,7 +19,7 @@ from .sources_lexicon import (
 )
 from .sources_outlets import outlet_in
 from .sources_words import (
-    _N, bare, _known, _statement_noun, _head_words, _lam_is_preposition, _is_ala, _opens, _name_like,
+    _N, bare, _known, _statement_noun, _head_words, _lam_is_preposition, _is_ala, _opens, _written_name,
 )
 
 
@@ -131,10 +131,12 @@ class SubjectRules:
         cited = {w for r in self.rows if r.explicit_mention for w in r.words}
         if ws[index] in cited:
             return True
-        if index + 1 < len(ws) and _name_like(ws[index]) and _name_like(ws[index + 1]):
+        if index + 1 < len(ws):
             first, second = self.tokens[a + index], self.tokens[a + index + 1]
-            return self.text[first.start:second.end] in self.text[:self.tokens[a].start]
-        return False                                    # "وتنفي إليانور ولسون": a full name met before
+            # two name words that the article wrote before: a full name met before
+            return _written_name(first) and _written_name(second) and \
+                self.text[first.start:second.end] in self.text[:self.tokens[a].start]
+        return False                                    # "وتنفي إليانور ولسون"
 
     def _np_before(self, end: int, *, limit: int = 10, through: bool = False) -> int | None:
         """The start of the noun phrase ending just before token ``end`` (None if none).

@@ -222,3 +222,18 @@ def _name_like(word: str) -> bool:
     """A word that names something rather than describes it: rare, not an adjective."""
     return (not word.startswith("ال") and not word.endswith(("ية", "ي", "يين", "يون")) and zipf(word) < 3.3
             and not word.isdigit() and no_article(word) not in words("media_adjective") and len(word) > 2)
+
+
+def _written_name(token: Token) -> bool:
+    """:func:`_name_like` for a token as written: a name whose first letters are an alef and
+    a lam (إليانور, ألبرت) normalizes like a definite noun (اليانور) but is none.
+
+    Examples
+    --------
+    >>> [_written_name(t) for t in sentence_tokens("إليانور ولسون الحكومة", 0, 21)]
+    [True, True, False]
+    """
+    word = token.norm
+    if word.startswith("ال") and not token.surface.startswith("ال"):
+        word = "_" + word                                   # rare and not definite: judged as a name
+    return _name_like(word)

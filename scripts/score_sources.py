@@ -1,15 +1,17 @@
-"""Score extract_sources against a hand annotation: 40 ANT articles, 48 SaudiNewsNet ones, or the seeds.
+"""Score extract_sources against a hand annotation: 40 + 25 ANT articles, 96 SaudiNewsNet ones, or the seeds.
 
 Usage::
 
     python scripts/ant_corpus.py --out build/ant/dev --files ../shared/dev_corpus/ant_dev_files.txt
     python scripts/score_sources.py build/ant/dev [--split dev|heldout|all] [--misses] [--spurious]
+    python scripts/ant_corpus.py --out build/ant/dev2 --files analysis/data/gold/sources_ant_dev2_files.txt
+    python scripts/score_sources.py build/ant/dev2 --annotation ant2
     python scripts/snn_corpus.py --out build/snn/annotated --files analysis/data/gold/sources_snn_files.csv
     python scripts/score_sources.py build/snn/annotated --annotation snn --split dev
     python scripts/score_sources.py seeds                      # the seeds' annotation
 
 The folder holds the articles as the corpus scripts write them (``<doc_id>.txt``); an
-annotation (``analysis/data/gold/sources_ant.csv``, ``sources_snn.csv``) has each row's
+annotation (``analysis/data/gold/sources_ant.csv``, ``sources_ant_dev2.csv``, ``sources_snn.csv``) has each row's
 ``source_path`` and ``commit`` and the offsets of its cue text, checked against the files
 before scoring.  The guidelines are ``analysis/data/gold/SOURCES_GUIDELINES.md``.  Each
 annotation was split by article before any rule was written on it: rules are written and
@@ -26,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.config import SEEDS_DIR
-from analysis.sources import GOLD_ANT_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, evaluate_sources, extract_sources, load_gold, score_line
+from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, evaluate_sources, extract_sources, load_gold, score_line
 
 
 def read_texts(folder: Path, doc_ids) -> dict[str, str]:
@@ -54,15 +56,16 @@ def check_offsets(gold: pd.DataFrame, texts: dict[str, str]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", help="the annotated articles (a folder of <doc_id>.txt), or 'seeds'")
-    parser.add_argument("--split", default="all", choices=["dev", "heldout", "all"])
+    parser.add_argument("--split", default="all", choices=["dev", "dev2", "heldout", "all"])
     parser.add_argument("--annotation", default=None,
-                        help="'ant' (the default), 'snn' (SaudiNewsNet) or the path of an annotation CSV")
+                        help="'ant' (the default), 'ant2' (25 more ANT articles), 'snn' (SaudiNewsNet) "
+                             "or the path of an annotation CSV")
     parser.add_argument("--misses", action="store_true", help="list the required attributions not found")
     parser.add_argument("--spurious", action="store_true", help="list the false positives")
     args = parser.parse_args(argv)
     seeds = args.folder == "seeds"
     folder = SEEDS_DIR if seeds else Path(args.folder)
-    shipped = {"ant": GOLD_ANT_PATH, "snn": GOLD_SNN_PATH}
+    shipped = {"ant": GOLD_ANT_PATH, "ant2": GOLD_ANT_DEV2_PATH, "snn": GOLD_SNN_PATH}
     gold = load_gold(GOLD_SEEDS_PATH if seeds and args.annotation is None
                      else shipped.get(args.annotation or "ant", args.annotation))
     if "split" not in gold:

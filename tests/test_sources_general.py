@@ -552,7 +552,7 @@ def test_a_state_in_the_construct_of_an_indefinite_title(text, expected):
 
 
 def test_a_present_tense_cue_takes_a_full_name_written_before():
-    text = ("مثلت المعلمة إليانور ولسون أمام المحكمة في بريستول. "
+    text = ("المعلمة إليانور ولسون متهمة بالاعتداء على تلميذ في رحلة مدرسية. "
             "وتنفي إليانور ولسون هذه الاتهامات.")
     assert [(s, t) for _, s, t in found(text)] == [("إليانور ولسون", "named_person_or_body")]
     # a pair of rare words met for the first time is not taken for a speaker
@@ -616,4 +616,15 @@ def test_relatives_with_a_possessive_pronoun(text, expected):
      ["المبعوث الخاص للأمم المتحدة ستيفان دي ميستورا"]),
 ])
 def test_a_fronted_subject_with_the_body_of_its_title(text, expected):
+    assert [s for _, s, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite plural of people after a definite title is whom the speaker addressed
+    ("وحث الوزير الطلاب على بذل الجهد.", ["الوزير"]),
+    ("ودعا الرئيس الوزراء إلى اجتماع عاجل.", ["الرئيس"]),
+    # but an office in construct keeps its noun
+    ("وقال رئيس الوزراء إن الحل سياسي.", ["رئيس الوزراء"]),
+])
+def test_people_addressed_after_a_definite_title(text, expected):
     assert [s for _, s, _ in found(text)] == expected

@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from analysis.sources import GOLD_ANT_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, SOURCE_TYPES, evaluate_sources, extract_sources, load_gold
+from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, SOURCE_TYPES, evaluate_sources, extract_sources, load_gold
 
 TEXT = "وقال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيئ. وأفادت مصادر أمنية بأن الوضع هادئ."
 
@@ -74,6 +74,19 @@ def test_the_shipped_ant_annotation_has_labels_and_provenance_but_no_article_tex
     assert all(path.endswith(doc + ".txt") for path, doc in zip(table.source_path, table.doc_id))
     assert (table.cue_end - table.cue_start == table.cue_text.str.len()).all()
     assert table.cue_text.str.len().max() <= 120 and (table.required == "yes").sum() == 477
+
+
+def test_the_second_ant_annotation_follows_its_file_list():
+    table = load_gold(GOLD_ANT_DEV2_PATH)
+    files = (GOLD_ANT_DEV2_PATH.parent / "sources_ant_dev2_files.txt").read_text(encoding="utf-8").split()
+    assert "sentence" not in table.columns and set(table.split) == {"dev2"}
+    assert set(table.source_path) == set(files) and table.doc_id.nunique() == 25
+    assert set(table.commit) == {"f117ce44a9cfad0dcbd341b7d744e4c3cdb4fed8"}
+    assert all(path.endswith(doc + ".txt") for path, doc in zip(table.source_path, table.doc_id))
+    assert not set(table.doc_id) & set(load_gold(GOLD_ANT_PATH).doc_id)      # other articles than the first 40
+    assert (table.cue_end - table.cue_start == table.cue_text.str.len()).all()
+    assert set(table.source_type) <= {*SOURCE_TYPES, "not_source"} and set(table.required) == {"yes", "no"}
+    assert not ((table.source_type == "not_source") & (table.required == "yes")).any()
 
 
 @pytest.mark.parametrize("column", ["doc_id", "head", "required"])
