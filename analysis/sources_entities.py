@@ -64,6 +64,8 @@ GENERIC_TITLES = frozenset(norm(w) for w in ("مسؤول", "مسؤولة"))
 #: ("الباحث") named before.
 EXPERT_TITLES = frozenset(norm(w) for w in ("أكاديمي", "باحث", "باحثة", "محلل", "محللة", "خبير", "خبيرة", "أستاذ",
                                             "أستاذة", "بروفيسور", "دكتور", "دكتورة"))
+#: Titles that are also first or middle names ("إلهام أمين زادة"): they govern no genitive.
+TITLES_AS_NAMES = frozenset(norm(w) for w in ("أمين", "أمينة"))
 OTHER_WORDS = frozenset(norm(w) for w in ("آخر", "أخرى", "آخرون", "آخرين", "ثان", "ثاني", "ثالث"))
 FUNCTION_WORDS = frozenset(norm(w) for w in ("في", "من", "باسم", "عن", "على", "إلى", "ل", "و", "بن", "ابن", "أبو",
                                             "عبد", "آل", "ولد", "أل"))
@@ -141,10 +143,30 @@ def _nationality(word: str) -> bool:
 
 def names_of(raw: tuple[str, ...]) -> tuple[str, ...]:
     """The name words of a mention (from :func:`raw_words`), without the article; a word
-    after عبد, بن, أبو, ولد is a name (عبد العزيز)."""
+    after عبد, بن, أبو, ولد is a name (عبد العزيز).  A name that ends the mention in construct
+    after an indefinite title or relative belongs to someone else ("محامي ترامب", "أصدقاء
+    تشاريتي": the mention is his lawyer, her friends).
+
+    Examples
+    --------
+    >>> names_of(("محامي", "ترامب")), names_of(("الرئيس", "دونالد", "ترامب"))
+    ((), ('دونالد', 'ترامب'))
+    """
     particles = {norm(p) for p in ("عبد", "بن", "ابن", "أبو", "ولد", "آل", "أبي")}
+    for i in range(1, len(raw)):
+        if _governs_genitive(raw[i - 1]) and all(is_name(w) or w in particles for w in raw[i:]):
+            raw = raw[:i]                               # "محامي | ترامب": another person's name
+            break
     return tuple(no_article(w) for i, w in enumerate(raw) if is_name(w) or (i > 0 and raw[i - 1] in particles and
                                                                             no_article(w) not in _heads()))
+
+
+def _governs_genitive(word: str) -> bool:
+    """An indefinite noun of people that takes the next word as its genitive: a title or a
+    relative (محامي, مستشار, أصدقاء), not a name, a place or a particle before a name."""
+    return not word.startswith("ال") and word not in FUNCTION_WORDS and word not in words("given_name") and \
+        word not in _places() and word not in TITLES_AS_NAMES and (
+            word in words("title") or word in words("relative") or word in words("anonymous"))
 
 
 def _outlet_word(w: str) -> bool:

@@ -156,3 +156,12 @@ def test_an_expert_title_refers_back_to_the_expert_named_before():
     text = ("ويرى الباحث في معهد الشرق الأوسط، حسن حسن، أن النظام يستعد للمرحلة المقبلة. "
             "ويرجح الوزير أن تكون موسكو وراء القرار.")
     assert len(set(entities(text))) == 2
+
+
+def test_a_name_in_construct_after_a_title_or_relative_is_someone_else():
+    # his lawyer, her friends: not the person named
+    assert entities("وقال محامي ترامب إن موكله بريء. وقال ترامب إن التحقيق حملة سياسية.") == \
+        ["محامي ترامب", "ترامب"]
+    assert len(set(entities("وقال أصدقاء تشاريتي إنها بريئة. وقالت تشاريتي إنها ستستأنف الحكم."))) == 2
+    # a title in apposition before the name is the person
+    assert len(set(entities("وقال الرئيس ترامب إن الاتفاق سيئ. وأضاف ترامب أن العقوبات ستعود."))) == 1
