@@ -11,11 +11,11 @@ Within an article, a mention joins an earlier one when
 * outlets: the same gazetteer name (رويترز for "وكالة رويترز");
 * a definite title left alone ("المسؤول الإثيوبي", "الوزير") is the latest named person
   cited before it with that title (any title for "المسؤول", any expert's title for
-  "الأكاديمي", "الباحث", "الخبير"), unless its nationality differs;
+  "الأكاديمي", "الباحث", "الخبير"), unless its nationality differs; a title never joins a
+  name of another nationality ("الرئيس الروسي" is not "الرئيس الأمريكي دونالد ترامب");
 * a title left alone takes the name the article writes right after it elsewhere: a first
   name of the lexicon and what follows it, or two name words that the article writes
-  together more than once ("المعلمة إليانور ولسون"); a title never joins a name of another nationality ("الرئيس الروسي" is not
-  "الرئيس الأمريكي دونالد ترامب");
+  together more than once ("المعلمة إليانور ولسون");
 * an indefinite title that opens a story ("قالت قاضية أميركية") is the one person named
   later with that title ("القاضية باربره جافي").
 
@@ -62,10 +62,10 @@ SPELLING_FOLDS = (("اميرك", "امريك"), ("#", ""), ("_", " "))
 GENERIC_TITLES = frozenset(norm(w) for w in ("مسؤول", "مسؤولة"))
 #: Titles of an expert that news uses for one another: "الأكاديمي" may be the researcher
 #: ("الباحث") named before.
-EXPERT_TITLES = frozenset(norm(w) for w in ("أكاديمي", "باحث", "باحثة", "محلل", "محللة", "خبير", "خبيرة", "أستاذ",
-                                            "أستاذة", "بروفيسور", "دكتور", "دكتورة"))
+EXPERT_TITLES = frozenset(norm(w) for w in ("أكاديمي", "باحث", "باحثة", "محلل", "محللة", "خبير", "خبيرة"))
+#: (not دكتور or أستاذ: honorifics that ministers and lawyers carry too)
 #: Titles that are also first or middle names ("إلهام أمين زادة"): they govern no genitive.
-TITLES_AS_NAMES = frozenset(norm(w) for w in ("أمين", "أمينة"))
+TITLES_AS_NAMES = frozenset(norm(w) for w in ("أمين", "أمينة", "مساعد"))
 OTHER_WORDS = frozenset(norm(w) for w in ("آخر", "أخرى", "آخرون", "آخرين", "ثان", "ثاني", "ثالث"))
 FUNCTION_WORDS = frozenset(norm(w) for w in ("في", "من", "باسم", "عن", "على", "إلى", "ل", "و", "بن", "ابن", "أبو",
                                             "عبد", "آل", "ولد", "أل"))
@@ -143,9 +143,10 @@ def _nationality(word: str) -> bool:
 
 def names_of(raw: tuple[str, ...]) -> tuple[str, ...]:
     """The name words of a mention (from :func:`raw_words`), without the article; a word
-    after عبد, بن, أبو, ولد is a name (عبد العزيز).  A name that ends the mention in construct
-    after an indefinite title or relative belongs to someone else ("محامي ترامب", "أصدقاء
-    تشاريتي": the mention is his lawyer, her friends).
+    after عبد, بن, أبو, ولد is a name (عبد العزيز).  A one-word name that ends the mention in
+    construct after an indefinite title or relative belongs to someone else ("محامي ترامب",
+    "أصدقاء تشاريتي": the mention is his lawyer, her friends; "محامي ترامب رودي جولياني"
+    keeps its own).
 
     Examples
     --------
@@ -153,10 +154,8 @@ def names_of(raw: tuple[str, ...]) -> tuple[str, ...]:
     ((), ('دونالد', 'ترامب'))
     """
     particles = {norm(p) for p in ("عبد", "بن", "ابن", "أبو", "ولد", "آل", "أبي")}
-    for i in range(1, len(raw)):
-        if _governs_genitive(raw[i - 1]) and all(is_name(w) or w in particles for w in raw[i:]):
-            raw = raw[:i]                               # "محامي | ترامب": another person's name
-            break
+    if len(raw) >= 2 and _governs_genitive(raw[-2]) and is_name(raw[-1]):
+        raw = raw[:-1]                                  # "محامي | ترامب": another person's name
     return tuple(no_article(w) for i, w in enumerate(raw) if is_name(w) or (i > 0 and raw[i - 1] in particles and
                                                                             no_article(w) not in _heads()))
 

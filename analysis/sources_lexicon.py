@@ -170,7 +170,7 @@ def outlet_words() -> frozenset[str]:
 
 
 #: Roles of people whose sound plurals also stand in construct (موظفو, موظفي from موظفون).
-CONSTRUCT_ROLES = ("anonymous", "title")
+CONSTRUCT_ROLES = ("anonymous",)
 
 
 @lru_cache(maxsize=None)
@@ -192,8 +192,10 @@ def words(role: str, path: str = str(WORDS_PATH)) -> frozenset[str]:
     out = {no_article(norm(w)) for w in table.loc[table["role"] == role, "word"]}
     if role in CONSTRUCT_ROLES:
         # a sound plural in construct loses its ن: "موظفو الشركة", "بحسب موظفي المدرسة"
-        # (not آخري from آخرين: it is written as أخرى, "another", once normalized)
-        out |= {w[:-2] + end for w in out if len(w) >= 5 and w.endswith(("ون", "ين")) for end in "وي"} - {norm("أخرى")}
+        # (from the nominative in ون, so no dual: شخصين is not شخصي; never a first name:
+        # ناجون is not ناجي; and not آخري, written as أخرى, "another", once normalized)
+        made = {w[:-2] + end for w in out if len(w) >= 5 and w.endswith("ون") for end in "وي"}
+        out |= made - words("given_name") - {norm("أخرى")}
     return frozenset(out)
 
 
@@ -275,11 +277,13 @@ TIME_WORDS = frozenset(_N(w) for w in (
 TIME_PHRASES = {_N(first): None if seconds is None else frozenset(_N(w) for w in seconds.split())
                 for first, seconds in (
     ("للمرة", None), ("لأول", "مرة"), ("مرة", "أخرى ثانية ثالثة جديدة أولى"),
+    # العام only in the past: "الأمين العام الحالي", "المدير العام المقبل" are titles
+    ("العام", "الماضي المنصرم الفائت"),
     *((noun, "الماضي الماضية الجاري الجارية الحالي الحالية المقبل المقبلة المنصرم المنصرمة الفائت الفائتة")
-      for noun in ("العام", "الشهر", "الأسبوع", "السنة", "الليلة", "الأسبوعين", "الأشهر", "الأعوام", "السنوات",
+      for noun in ("الشهر", "الأسبوع", "السنة", "الليلة", "الأسبوعين", "الأشهر", "الأعوام", "السنوات",
                    "الأيام", "الساعات", "الصيف", "الشتاء", "الخريف", "الربيع")),
-    *((prep, "منتصف مطلع أواخر أوائل نهاية بداية أعقاب وقت ساعة الساعات الأيام الأسابيع الأشهر الشهر الأسبوع")
-      for prep in ("في", "وفي")))}
+    # a time noun after في, one that names nothing else ("مسؤول في الشهر العقاري" is an office)
+    *((prep, "منتصف مطلع أواخر أوائل نهاية بداية أعقاب وقت") for prep in ("في", "وفي")))}
 #: Auxiliary verbs of the passive ("وتم نقلهم", "يجري التحقيق"): no noun, and the cue
 #: after them is a verbal noun ("تم نقل الجرحى").
 AUXILIARIES = frozenset(_N(w) for w in ("تم", "وتم", "يتم", "ويتم", "تمت", "وتمت", "سيتم", "جرى", "وجرى", "يجري",
@@ -371,7 +375,7 @@ NAME_LINKS = NAME_PARTICLES - frozenset(_N(w) for w in ("أم", "ذو", "أبي"
 LIST_MARKERS = frozenset(_N(w) for w in ("وبينها", "ومنها", "بينها", "منها", "بما فيها"))
 PRONOUN_SPANS = frozenset(_N(w) for w in (
     "فيه", "فيها", "له", "لها", "لهم", "لهما", "منه", "منها", "عنه", "عنها", "إياه", "إياها", "إياهم", "به", "بها",
-    "بهم", "هذا", "هذه", "ذلك", "تلك", "ذاك", "نفسه", "نفسها", "لنا", "لكم", "لهن", "منا", "عنا",
+    "بهم", "هذا", "هذه", "ذلك", "تلك", "ذاك", "نفسه", "نفسها", "لنا", "لكم", "لهن",
     # "وفق تعبيره", "على حد قوله": the speaker's own words, not another speaker
     "تعبيره", "تعبيرها", "تعبيرهم", "قوله", "قولها", "قولهم", "وصفه", "وصفها", "وصفهم", "زعمه", "زعمها"))
 #: Human plurals whose verb may be singular before them (وقال مسؤولون) but plural after.

@@ -79,19 +79,24 @@ from .sources_relays import RelayRules
 from .sources_spans import SpanRules
 from .sources_subjects import SubjectRules
 from .sources_words import (
-    sentence_tokens, bare, strip_lam, _head_words, _lam_is_preposition, _opens, _accusative_plural, _N, _relative,
+    sentence_tokens, bare, strip_lam, _head_words, _lam_is_preposition, _opens, _accusative_plural, _N, _relative, _accusative_hamza,
 )
 from .tokenize import lines_of, sentence_bounds
 
 #: Words between a verb and its subject that are its object or topic ("أوضح ذلك المشرف على
 #: اللجنة", "يقول عنها محلل استراتيجي").
-OBJECT_PRONOUN_WORDS = frozenset(("ذلك", "عنه", "عنها", "عنهم", "عنهما"))
+OBJECT_PRONOUN_WORDS = frozenset(("ذلك", "عنه", "عنها", "عنهم", "عنهما",
+                                  # to whom it was said: "وقال لنا أحد السكان", "قال له الوزير"
+                                  "له", "لها", "لهم", "لهما", "لنا", "لكم", "لهن"))
 #: The words after "قال" that introduce a verse or a saying of the Prophet, not a source cited
 #: by the newsroom ("قال تعالى", "عز من قائل", "جل في علاه", "عليه الصلاة والسلام").
 SCRIPTURE_FORMULAS = frozenset(_N(w) for w in ("تعالى", "عز", "جل", "سبحانه"))
 #: Verbs whose object is people ("حث المواطنين على", "دعا الأطراف إلى"): an accusative plural
 #: after them is the object, never the subject.
 PERSON_OBJECT_VERBS = frozenset(("حث", "دعا", "ناشد"))
+#: Verbs whose first noun after them is often whom they address ("وأبلغ عائلته أنه بخير",
+#: "وحذر أبناءه"): a relative there is the object, not the speaker.
+TELLING_VERBS = PERSON_OBJECT_VERBS | frozenset(("أبلغ", "أخبر", "حذر", "طالب", "سأل", "نصح", "أمر"))
 
 
 def _press_adjective(word: str) -> bool:
@@ -272,7 +277,9 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             b = a                                           # "وحثّ موظفي الفرع على": whom he urged
         if b - a == 1 and tokens[a].norm.endswith(("ه", "ها", "هم", "هما", "هن")) and \
                 no_article(bare(tokens[a].norm)) not in _head_words() and tokens[a].norm not in outlet_words() \
-                and len(tokens[a].norm) > 4 and not _relative(bare(tokens[a].norm)):
+                and len(tokens[a].norm) > 4 and not (_relative(bare(tokens[a].norm)) and
+                                                     form.lemma not in TELLING_VERBS and
+                                                     not _accusative_hamza(bare(tokens[a].norm))):
             b = a                                           # "وحذّر مواطنيه": an object, no subject
                                                             # (but "وقال زملاؤه": his colleagues)
         if b > a:

@@ -10,6 +10,8 @@ present-tense cue.  The methods are those of :class:`SubjectRules`, a mixin of
 
 from __future__ import annotations
 
+import re
+
 from .sources_classify import classify
 from .sources_cues import match_cue, _conjunction_attached
 from .sources_lexicon import (
@@ -19,7 +21,7 @@ from .sources_lexicon import (
 )
 from .sources_outlets import outlet_in
 from .sources_words import (
-    _N, bare, _known, _statement_noun, _head_words, _lam_is_preposition, _is_ala, _opens, _written_name,
+    _N, bare, strip_lam, _known, _statement_noun, _head_words, _lam_is_preposition, _is_ala, _opens, _written_name,
 )
 
 
@@ -132,11 +134,12 @@ class SubjectRules:
         if ws[index] in cited:
             return True
         if index + 1 < len(ws):
+            # "وتنفي إليانور ولسون": two name words that the article wrote before, as words
             first, second = self.tokens[a + index], self.tokens[a + index + 1]
-            # two name words that the article wrote before: a full name met before
+            name = re.escape(self.text[first.start:second.end])
             return _written_name(first) and _written_name(second) and \
-                self.text[first.start:second.end] in self.text[:self.tokens[a].start]
-        return False                                    # "وتنفي إليانور ولسون"
+                re.search(rf"(?<!\w){name}(?!\w)", self.text[:self.tokens[a].start]) is not None
+        return False
 
     def _np_before(self, end: int, *, limit: int = 10, through: bool = False) -> int | None:
         """The start of the noun phrase ending just before token ``end`` (None if none).
@@ -156,8 +159,11 @@ class SubjectRules:
                 break
             if word[:1] in "وف" and bare(word) != word and not bare(word).startswith("ال") and not _known(bare(word)):
                 break
-            of_title = word.startswith("لل") and a >= 2 and (no_article(bare(tokens[a - 2].norm)) in _head_words() or
-                                                             tokens[a - 2].norm in DEFINITE_ADJECTIVES)
+            # "القائد العام | للوحدات الكردية": a body (or place) of the title before it, not
+            # what a noun is for ("زيارة الوزير | للمدينة", "رسالة الأمين العام | للأعضاء")
+            of_title = word.startswith("لل") and a >= 2 and (
+                no_article(bare(tokens[a - 2].norm)) in words("title") or tokens[a - 2].norm in DEFINITE_ADJECTIVES) \
+                and (no_article(strip_lam(word)) in words("body") | words("media") or self._place_at(a - 1, True))
             if not of_title and (word in NOT_FIRST or (word[:1] in "وف" and word[1:] in NOT_FIRST) or
                                  _lam_is_preposition(word) or word[:1] in "بك" and word[1:].startswith("ال") or
                                  word.startswith("لل")):

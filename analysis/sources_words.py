@@ -150,6 +150,18 @@ def _relative(word: str) -> bool:
     return False
 
 
+def _accusative_hamza(word: str) -> bool:
+    """A noun in -اء with a pronoun, its hamza on the line: the accusative (زملاءه,
+    أبناءهم; the subject is زملاؤه).
+
+    Examples
+    --------
+    >>> _accusative_hamza(_N("زملاءه")), _accusative_hamza(_N("زملاؤه"))
+    (True, False)
+    """
+    return any(word.endswith("اء" + suffix) for suffix in ("هما", "هم", "هن", "ها", "ه"))
+
+
 def _head_words() -> frozenset[str]:
     return words("title") | words("body") | words("media") | words("anonymous") | words("quantifier")
 

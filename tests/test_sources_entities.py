@@ -152,10 +152,13 @@ def test_an_expert_title_refers_back_to_the_expert_named_before():
             "ويرجح الأكاديمي أن تكون موسكو وراء القرار.")
     labels = entities(text)
     assert len(set(labels)) == 1 and "حسن حسن" in labels[0]
-    # a title of another kind does not
+    # a title of another kind does not, nor does an honorific that a minister carries too
     text = ("ويرى الباحث في معهد الشرق الأوسط، حسن حسن، أن النظام يستعد للمرحلة المقبلة. "
             "ويرجح الوزير أن تكون موسكو وراء القرار.")
     assert len(set(entities(text))) == 2
+    text = ("ويرى الباحث في معهد الشرق الأوسط، حسن حسن، أن النظام يستعد للمرحلة المقبلة. "
+            "وقال الوزير الدكتور محمد معيط إن الموازنة متوازنة. ويرى الأكاديمي أن موسكو وراء القرار.")
+    assert "معيط" not in entities(text)[-1]
 
 
 def test_a_name_in_construct_after_a_title_or_relative_is_someone_else():
@@ -163,5 +166,6 @@ def test_a_name_in_construct_after_a_title_or_relative_is_someone_else():
     assert entities("وقال محامي ترامب إن موكله بريء. وقال ترامب إن التحقيق حملة سياسية.") == \
         ["محامي ترامب", "ترامب"]
     assert len(set(entities("وقال أصدقاء تشاريتي إنها بريئة. وقالت تشاريتي إنها ستستأنف الحكم."))) == 2
-    # a title in apposition before the name is the person
+    # a title in apposition before the name is the person, and so is a name after the construct
     assert len(set(entities("وقال الرئيس ترامب إن الاتفاق سيئ. وأضاف ترامب أن العقوبات ستعود."))) == 1
+    assert len(set(entities("وقال مستشار ترامب جون بولتون إن الاتفاق سيئ. وأضاف بولتون أن العقوبات ستعود."))) == 1

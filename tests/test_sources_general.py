@@ -513,6 +513,9 @@ def test_what_completes_an_indefinite_title(text, expected):
      ["وزير الخارجية الفرنسي جان إيف لودريان"]),
     # between the verb and its subject it is passed over
     ("وطالبت للمرة الثانية النقابات المهنية بإلغاء القرار.", ["النقابات المهنية"]),
+    # but a title's own words are no time: "العام الحالي" of a director general, a registry
+    ("وقال المدير العام الحالي للشركة إن الأرباح زادت.", ["المدير العام الحالي للشركة"]),
+    ("وقال مسؤول في الشهر العقاري إن الإجراءات بسيطة.", ["مسؤول في الشهر العقاري"]),
     ("ودعا آنذاك المجلس الوطني إلى الحوار.", ["المجلس الوطني"]),
     # a written statement: its document comes after "في منتصف أغسطس"
     ("ونشرت النيابة العامة في منتصف أغسطس تقريرا يفصل الانتهاكات.", ["النيابة العامة"]),
@@ -544,8 +547,10 @@ def test_reports_as_a_subject(text, expected):
     # a state completes an office anywhere in its construct: the holder is one person
     ("وقال وزير خارجية قطر إن الأزمة ستنتهي.", "named_person_or_body"),
     ("وقال رئيس وزراء إيطاليا إن الحكومة مستقرة.", "named_person_or_body"),
-    # a state after a preposition does not: someone unnamed there
+    # a state after a preposition does not: someone unnamed there; nor does it after a title
+    # that several hold at once (one of the deputies)
     ("وقال مسؤول في قطر إن الأزمة ستنتهي.", "anonymous"),
+    ("وقال نائب وزير خارجية روسيا إن المحادثات مستمرة.", "anonymous"),
 ])
 def test_a_state_in_the_construct_of_an_indefinite_title(text, expected):
     assert [t for _, _, t in found(text)] == [expected]
@@ -555,8 +560,10 @@ def test_a_present_tense_cue_takes_a_full_name_written_before():
     text = ("المعلمة إليانور ولسون متهمة بالاعتداء على تلميذ في رحلة مدرسية. "
             "وتنفي إليانور ولسون هذه الاتهامات.")
     assert [(s, t) for _, s, t in found(text)] == [("إليانور ولسون", "named_person_or_body")]
-    # a pair of rare words met for the first time is not taken for a speaker
+    # a pair of rare words met for the first time is not taken for a speaker, nor one met
+    # only inside other words
     assert found("وتنفي إليانور ولسون هذه الاتهامات.") == []
+    assert found("المعلمة إليانور ولسون متهمة بالاعتداء. وتنفي يانور ولسون الاتهامات.") == []
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -571,12 +578,14 @@ def test_a_time_phrase_between_commas_is_no_apposition(text, expected):
     assert [s for _, s, _ in found(text)] == expected
 
 
-@pytest.mark.parametrize("text", [
-    "قالوا لنا إنهن تعرضن للضرب في السجن.",               # to us: the hearers
-    "وقال القحطاني إن الأزمة صغيرة، وفق تعبيره.",          # his own words: no second speaker
+@pytest.mark.parametrize("text, expected", [
+    ("قالوا لنا إنهن تعرضن للضرب في السجن.", []),              # to us: the hearers
+    ("وقال لنا أحد السكان إن القصف استمر.", ["أحد السكان"]),    # the speaker after them
+    ("وقال له الوزير إن القرار نهائي.", ["الوزير"]),
+    ("وقال القحطاني إن الأزمة صغيرة، وفق تعبيره.", ["القحطاني"]),  # his own words: no second speaker
 ])
-def test_pronouns_after_a_cue_name_no_speaker(text):
-    assert not any(s in ("لنا", "تعبيره") for _, s, _ in found(text))
+def test_pronouns_after_a_cue_name_no_speaker(text, expected):
+    assert [s for _, s, _ in found(text)] == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -584,6 +593,8 @@ def test_pronouns_after_a_cue_name_no_speaker(text):
     ("وذلك بحسب موظفي المدرسة.", ("موظفي المدرسة", "anonymous")),
     ("وقال موظفو المدرسة إن التلميذات خطفن.", ("موظفو المدرسة", "anonymous")),
     ("وقال مسؤولو الوزارة إن القرار نهائي.", ("مسؤولو الوزارة", "anonymous")),
+    # a construct form that is also a first name stays a name (ناجون: ناجي)
+    ("وقال ناجي شقير إن الوضع صعب.", ("ناجي شقير", "named_person_or_body")),
 ])
 def test_a_plural_in_construct_is_an_unnamed_source(text, expected):
     assert [(s, t) for _, s, t in found(text)] == [expected]
@@ -601,8 +612,11 @@ def test_another_is_not_a_plural_in_construct():
     ("وأكد محاموه أن موكلهم بريء.", [("محاموه", "anonymous")]),
     # with the name after it, the relative is that person
     ("وقال محاميها مايكل أفيناتي إن الدعوى ستستمر.", [("محاميها مايكل أفيناتي", "named_person_or_body")]),
-    # an object with a possessive pronoun is whom the speaker addressed, not a speaker
+    # an object with a possessive pronoun is whom the speaker addressed, not a speaker:
+    # after a verb of telling, or in the accusative (زملاءه, not زملاؤه)
     ("وحذّر مواطنيه من السفر إلى المنطقة.", []),
+    ("وأبلغ عائلته أنه بخير.", []),
+    ("وأخبر زملاءه أنه سيستقيل.", []),
 ])
 def test_relatives_with_a_possessive_pronoun(text, expected):
     assert [(s, t) for _, s, t in found(text)] == expected
@@ -614,6 +628,9 @@ def test_relatives_with_a_possessive_pronoun(text, expected):
      ["القائد العام للوحدات الكردية سيبان حمو"]),
     ("لكن المبعوث الخاص للأمم المتحدة ستيفان دي ميستورا قال إن الحل سياسي.",
      ["المبعوث الخاص للأمم المتحدة ستيفان دي ميستورا"]),
+    # what a noun is for is no title's body: no speaker before the verb
+    ("لكن زيارة الوزير للمدينة أكدت أن الأمن مستتب.", []),
+    ("لكن رسالة الأمين العام للأعضاء أوضحت أن الميزانية ناقصة.", []),
 ])
 def test_a_fronted_subject_with_the_body_of_its_title(text, expected):
     assert [s for _, s, _ in found(text)] == expected
