@@ -76,7 +76,7 @@ def classify(ws: list[str], *, in_list: bool = False) -> tuple[str, str]:
     if index > 0 and ws[0] in ("احد", "احدي", "بعض") and ws[index].startswith("ال") and \
             not any(w in words("given_name") or _name_like(w) for w in ws[index + 1:]):
         return "anonymous", key                               # "أحد القادة": one of them, unnamed
-    if head in words("title") and not ws[index].startswith("ال") and _unnamed_title(ws[index + 1:], head=head):
+    if head in words("title") and not ws[index].startswith("ال") and _unnamed_title(ws[index + 1:]):
         return "anonymous", key                               # "قيادي في الحزب", "متحدث باسم الوزارة"
     first = ws[index]
     if not first.startswith("ال") and first.endswith(("ية", "ي")) and len(first) > 4 and index == 0 and \
@@ -86,23 +86,17 @@ def classify(ws: list[str], *, in_list: bool = False) -> tuple[str, str]:
     return "named_person_or_body", key
 
 
-#: Indefinite titles that several people hold at once: a state further in their construct
-#: names no one ("نائب وزير خارجية روسيا" is one of several deputies).
-SHARED_TITLES = frozenset(no_article(bare(w)) for w in ("نائب", "مساعد", "مستشار", "عضو", "مسؤول", "موظف"))
-
-
-def _unnamed_title(rest: list[str], *, head: str = "") -> bool:
-    """After an indefinite title (``head``), whether nothing names the holder: no name, and no
-    definite noun completing the title ("قائد فيلق القدس", "وزير الخارجية" name an office),
-    and no state in its construct ("سفير إيران", "وزير خارجية قطر"; not after a title that
-    several hold: "نائب وزير خارجية روسيا")."""
+def _unnamed_title(rest: list[str]) -> bool:
+    """After an indefinite title, whether nothing names the holder: no name, no definite
+    noun completing the title ("قائد فيلق القدس", "وزير الخارجية" name an office), and no
+    state in its construct ("سفير إيران", "وزير خارجية قطر")."""
     singles = {p[0] for p in place_phrases() if len(p) == 1}
     for n_word, w in enumerate(rest):
         if w in ("في", "من") or w[:1] == "ب" and len(w) > 3 or _lam_is_preposition(w) or bare(w) != w:
             break                                           # "مسؤول بوزارة", "مسؤول لوزارة", "… والوسيط"; not "رئيس لجنة"
         if w.startswith("ال") and (n_word == 0 or not (w.endswith(("ي", "ية", "يين", "يون")) and zipf(w) >= 4.0)):
             return False
-        if w in words("given_name") or _name_like(w) or (w in singles and (n_word == 0 or head not in SHARED_TITLES)):
+        if w in words("given_name") or _name_like(w) or w in singles:
             return False                                    # a name, or a state's office
     if any(_name_like(x) and _name_like(y) for x, y in zip(rest, rest[1:])):
         return False                                        # "... في بغداد إيرج مسجدي": a full name

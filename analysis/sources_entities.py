@@ -62,8 +62,9 @@ SPELLING_FOLDS = (("اميرك", "امريك"), ("#", ""), ("_", " "))
 GENERIC_TITLES = frozenset(norm(w) for w in ("مسؤول", "مسؤولة"))
 #: Titles of an expert that news uses for one another: "الأكاديمي" may be the researcher
 #: ("الباحث") named before.
-EXPERT_TITLES = frozenset(norm(w) for w in ("أكاديمي", "باحث", "باحثة", "محلل", "محللة", "خبير", "خبيرة"))
-#: (not دكتور or أستاذ: honorifics that ministers and lawyers carry too)
+EXPERT_TITLES = frozenset(norm(w) for w in ("أكاديمي", "باحث", "باحثة", "محلل", "محللة", "خبير", "خبيرة", "أستاذ",
+                                            "أستاذة", "بروفيسور"))
+#: (not دكتور: an honorific that ministers and lawyers carry too, "الوزير الدكتور محمد معيط")
 #: Titles that are also first or middle names ("إلهام أمين زادة"): they govern no genitive.
 TITLES_AS_NAMES = frozenset(norm(w) for w in ("أمين", "أمينة", "مساعد"))
 OTHER_WORDS = frozenset(norm(w) for w in ("آخر", "أخرى", "آخرون", "آخرين", "ثان", "ثاني", "ثالث"))
@@ -143,10 +144,10 @@ def _nationality(word: str) -> bool:
 
 def names_of(raw: tuple[str, ...]) -> tuple[str, ...]:
     """The name words of a mention (from :func:`raw_words`), without the article; a word
-    after عبد, بن, أبو, ولد is a name (عبد العزيز).  A one-word name that ends the mention in
-    construct after an indefinite title or relative belongs to someone else ("محامي ترامب",
-    "أصدقاء تشاريتي": the mention is his lawyer, her friends; "محامي ترامب رودي جولياني"
-    keeps its own).
+    after عبد, بن, أبو, ولد is a name (عبد العزيز).  The names in construct after an
+    indefinite title or relative belong to someone else ("محامي ترامب", "ابنة صدام حسين",
+    "أصدقاء تشاريتي": his lawyer, his daughter, her friends), up to the mention's own name
+    if it has one ("محامي ترامب رودي جولياني").
 
     Examples
     --------
@@ -154,8 +155,13 @@ def names_of(raw: tuple[str, ...]) -> tuple[str, ...]:
     ((), ('دونالد', 'ترامب'))
     """
     particles = {norm(p) for p in ("عبد", "بن", "ابن", "أبو", "ولد", "آل", "أبي")}
-    if len(raw) >= 2 and _governs_genitive(raw[-2]) and is_name(raw[-1]):
-        raw = raw[:-1]                                  # "محامي | ترامب": another person's name
+    for i in range(1, len(raw)):
+        if _governs_genitive(raw[i - 1]) and all(is_name(w) or w in particles for w in raw[i:]):
+            # "محامي | ترامب", "ابنة | صدام حسين": another person's name; with three or more
+            # name words, the first is the other's and the rest the mention's own ("محامي
+            # | ترامب | رودي جولياني")
+            raw = raw[:i] + (raw[i + 1:] if len(raw) - i >= 3 else ())
+            break
     return tuple(no_article(w) for i, w in enumerate(raw) if is_name(w) or (i > 0 and raw[i - 1] in particles and
                                                                             no_article(w) not in _heads()))
 

@@ -277,13 +277,13 @@ TIME_WORDS = frozenset(_N(w) for w in (
 TIME_PHRASES = {_N(first): None if seconds is None else frozenset(_N(w) for w in seconds.split())
                 for first, seconds in (
     ("للمرة", None), ("لأول", "مرة"), ("مرة", "أخرى ثانية ثالثة جديدة أولى"),
-    # العام only in the past: "الأمين العام الحالي", "المدير العام المقبل" are titles
-    ("العام", "الماضي المنصرم الفائت"),
+    # (العام after a title is the title's: "الأمين العام الحالي"; see sources_spans._time_phrase)
     *((noun, "الماضي الماضية الجاري الجارية الحالي الحالية المقبل المقبلة المنصرم المنصرمة الفائت الفائتة")
-      for noun in ("الشهر", "الأسبوع", "السنة", "الليلة", "الأسبوعين", "الأشهر", "الأعوام", "السنوات",
+      for noun in ("العام", "الشهر", "الأسبوع", "السنة", "الليلة", "الأسبوعين", "الأشهر", "الأعوام", "السنوات",
                    "الأيام", "الساعات", "الصيف", "الشتاء", "الخريف", "الربيع")),
     # a time noun after في, one that names nothing else ("مسؤول في الشهر العقاري" is an office)
-    *((prep, "منتصف مطلع أواخر أوائل نهاية بداية أعقاب وقت") for prep in ("في", "وفي")))}
+    *((prep, "منتصف مطلع أواخر أوائل نهاية بداية أعقاب وقت الساعات الأيام الأسابيع الأشهر")
+      for prep in ("في", "وفي")))}
 #: Auxiliary verbs of the passive ("وتم نقلهم", "يجري التحقيق"): no noun, and the cue
 #: after them is a verbal noun ("تم نقل الجرحى").
 AUXILIARIES = frozenset(_N(w) for w in ("تم", "وتم", "يتم", "ويتم", "تمت", "وتمت", "سيتم", "جرى", "وجرى", "يجري",

@@ -208,6 +208,15 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
 
     # --- verbs --------------------------------------------------------------------------
 
+    def _told_relative(self, a: int, form: CueForm) -> bool:
+        """Whether the relative at token a ("عائلته", "زملاءه") is whom a verb of telling
+        addressed: right before what was told ("وأبلغ عائلته أنه بخير"), or written in the
+        accusative ("وحذر أبناءه من السفر"); not "وطالبت عائلته بالإفراج عنه"."""
+        if form.lemma not in TELLING_VERBS:
+            return False
+        nxt = self.tokens[a + 1].norm if a + 1 < len(self.tokens) else ""
+        return nxt in COMPLEMENTIZERS or _accusative_hamza(bare(self.tokens[a].norm))
+
     def _verb(self, i: int, length: int, form: CueForm) -> int:
         tokens = self.tokens
         j = i + length
@@ -259,7 +268,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 tokens) and tokens[j + 1].norm in (_N("الصلاة"), "السلام")):
             return j + 1                                    # "قال تعالى", "فقال عز من قائل": scripture quoted
         if j + 1 < len(tokens) and tokens[j].norm in OBJECT_PRONOUN_WORDS and not any(
-                c in tokens[j + 1].gap for c in PUNCT + "،,"):
+                c in tokens[j + 1].gap for c in PUNCT + "،,") and not (
+                tokens[j + 1].norm.endswith("يا") and not tokens[j + 1].norm.startswith("ال")):
             j += 1                                          # "أوضح ذلك المشرف", "يقول عنها محلل": the subject follows
         told_first = ""
         dative = self._dative_outlet(j)
@@ -278,8 +288,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         if b - a == 1 and tokens[a].norm.endswith(("ه", "ها", "هم", "هما", "هن")) and \
                 no_article(bare(tokens[a].norm)) not in _head_words() and tokens[a].norm not in outlet_words() \
                 and len(tokens[a].norm) > 4 and not (_relative(bare(tokens[a].norm)) and
-                                                     form.lemma not in TELLING_VERBS and
-                                                     not _accusative_hamza(bare(tokens[a].norm))):
+                                                     not self._told_relative(a, form)):
             b = a                                           # "وحذّر مواطنيه": an object, no subject
                                                             # (but "وقال زملاؤه": his colleagues)
         if b > a:

@@ -388,4 +388,6 @@ def _time_phrase(tokens: list[Token], k: int) -> bool:
     seconds = TIME_PHRASES.get(tokens[k].norm, False)
     if seconds is False or k + 1 >= len(tokens) or any(c in tokens[k + 1].gap for c in PUNCT):
         return False
+    if tokens[k].norm == "العام" and k > 0 and no_article(bare(tokens[k - 1].norm)) in words("title"):
+        return False                                          # "الأمين العام الحالي": the title's own
     return seconds is None or tokens[k + 1].norm in seconds

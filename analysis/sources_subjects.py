@@ -21,7 +21,7 @@ from .sources_lexicon import (
 )
 from .sources_outlets import outlet_in
 from .sources_words import (
-    _N, bare, strip_lam, _known, _statement_noun, _head_words, _lam_is_preposition, _is_ala, _opens, _written_name,
+    _N, bare, _known, _statement_noun, _head_words, _lam_is_preposition, _is_ala, _opens, _written_name,
 )
 
 
@@ -138,7 +138,7 @@ class SubjectRules:
             first, second = self.tokens[a + index], self.tokens[a + index + 1]
             name = re.escape(self.text[first.start:second.end])
             return _written_name(first) and _written_name(second) and \
-                re.search(rf"(?<!\w){name}(?!\w)", self.text[:self.tokens[a].start]) is not None
+                re.search(rf"(?:(?<!\w)|(?<=(?<!\w)[وفبلك])){name}(?!\w)", self.text[:self.tokens[a].start]) is not None
         return False
 
     def _np_before(self, end: int, *, limit: int = 10, through: bool = False) -> int | None:
@@ -148,6 +148,7 @@ class SubjectRules:
         attached و/ف that is not a known head (وبرز إيهود براك: the phrase is إيهود براك)."""
         tokens = self.tokens
         a = end
+        before_lam = None                               # where the phrase began before a title's لل-body
         while a > 0 and end - a < limit:
             tok = tokens[a - 1]
             word = tok.norm
@@ -159,19 +160,22 @@ class SubjectRules:
                 break
             if word[:1] in "وف" and bare(word) != word and not bare(word).startswith("ال") and not _known(bare(word)):
                 break
-            # "القائد العام | للوحدات الكردية": a body (or place) of the title before it, not
-            # what a noun is for ("زيارة الوزير | للمدينة", "رسالة الأمين العام | للأعضاء")
+            # "القائد العام | للوحدات الكردية": the لل-phrase after a title (or its adjective)
+            # may belong to it; it does only if the phrase then begins with a title (below)
             of_title = word.startswith("لل") and a >= 2 and (
-                no_article(bare(tokens[a - 2].norm)) in words("title") or tokens[a - 2].norm in DEFINITE_ADJECTIVES) \
-                and (no_article(strip_lam(word)) in words("body") | words("media") or self._place_at(a - 1, True))
+                no_article(bare(tokens[a - 2].norm)) in words("title") or tokens[a - 2].norm in DEFINITE_ADJECTIVES)
             if not of_title and (word in NOT_FIRST or (word[:1] in "وف" and word[1:] in NOT_FIRST) or
                                  _lam_is_preposition(word) or word[:1] in "بك" and word[1:].startswith("ال") or
                                  word.startswith("لل")):
-                break                                       # (but "القائد العام | للوحدات الكردية": the title's)
+                break
+            if of_title and before_lam is None:
+                before_lam = a
             a -= 1
             if any(c in tok.gap for c in PUNCT + "،,") or any(d in tok.gap for d in DASHES) or \
                     (any(q in tok.gap for q in QUOTES) and not self._short_quote(a)):
                 break
+        if before_lam is not None and no_article(bare(tokens[a].norm)) not in words("title"):
+            a = before_lam                              # "زيارة الوزير | للمدينة": what a visit is for
         if a == end:
             return None
         return a

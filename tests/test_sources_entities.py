@@ -159,6 +159,10 @@ def test_an_expert_title_refers_back_to_the_expert_named_before():
     text = ("ويرى الباحث في معهد الشرق الأوسط، حسن حسن، أن النظام يستعد للمرحلة المقبلة. "
             "وقال الوزير الدكتور محمد معيط إن الموازنة متوازنة. ويرى الأكاديمي أن موسكو وراء القرار.")
     assert "معيط" not in entities(text)[-1]
+    # a professor is an expert
+    text = ("وقال أستاذ العلوم السياسية بجامعة القاهرة حسن نافعة إن الأزمة ستطول. "
+            "ويرى الأكاديمي أن الحل سياسي.")
+    assert len(set(entities(text))) == 1
 
 
 def test_a_name_in_construct_after_a_title_or_relative_is_someone_else():
@@ -169,3 +173,4 @@ def test_a_name_in_construct_after_a_title_or_relative_is_someone_else():
     # a title in apposition before the name is the person, and so is a name after the construct
     assert len(set(entities("وقال الرئيس ترامب إن الاتفاق سيئ. وأضاف ترامب أن العقوبات ستعود."))) == 1
     assert len(set(entities("وقال مستشار ترامب جون بولتون إن الاتفاق سيئ. وأضاف بولتون أن العقوبات ستعود."))) == 1
+    assert len(set(entities("وقالت ابنة صدام حسين إن والدها بريء. وكان صدام حسين قال إن الحرب ستطول."))) == 2
