@@ -63,8 +63,9 @@ GENERIC_TITLES = frozenset(norm(w) for w in ("مسؤول", "مسؤولة"))
 #: Titles of an expert that news uses for one another: "الأكاديمي" may be the researcher
 #: ("الباحث") named before.
 EXPERT_TITLES = frozenset(norm(w) for w in ("أكاديمي", "باحث", "باحثة", "محلل", "محللة", "خبير", "خبيرة", "أستاذ",
-                                            "أستاذة", "بروفيسور"))
-#: (not دكتور: an honorific that ministers and lawyers carry too, "الوزير الدكتور محمد معيط")
+                                            "أستاذة", "بروفيسور", "دكتور", "دكتورة"))
+#: (an expert's title counts as the head of a mention only: in "الوزير الدكتور محمد معيط"
+#: الدكتور is a minister's honorific)
 #: Titles that are also first or middle names ("إلهام أمين زادة"): they govern no genitive.
 TITLES_AS_NAMES = frozenset(norm(w) for w in ("أمين", "أمينة", "مساعد"))
 OTHER_WORDS = frozenset(norm(w) for w in ("آخر", "أخرى", "آخرون", "آخرين", "ثان", "ثاني", "ثالث"))
@@ -410,8 +411,9 @@ def _link_definite_titles(clusters: list[dict]) -> None:
         latest = max(people)[1]
         target = clusters[latest]
         held = {w for m in target["mentions"] for w in m}
+        heads = {m[0] for m in target["mentions"] if m}
         if rep[0] not in GENERIC_TITLES and rep[0] not in held and not (rep[0] in EXPERT_TITLES and
-                                                                      held & EXPERT_TITLES):
+                                                                      heads & EXPERT_TITLES):
             continue
         if _other_nationality(rep, target):
             continue
