@@ -215,13 +215,18 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
     """A ``source_entity`` label for each row of one document's attributions (in order).
 
     ``rows`` needs ``source``, ``source_type``, ``words`` (normalized words of the
-    mention), ``key`` (the outlet's name for outlets) and ``resolved``."""
+    mention), ``key`` (the outlet's name for outlets) and ``resolved``.  The label is the
+    longest mention, one found at a cue first ("فهل تلقي تشاريتي باللوم …؟ ترد الأم قائلة"
+    carries the question's words as a subject: they label nothing when «تشاريتي» is cited)."""
     clusters: list[dict] = []
     labels: list[str] = []
     by_mention: dict[tuple, int] = {}
     names: dict[tuple, tuple[str, ...]] = {}
-    for source, kind, ws, key, start in zip(rows["source"], rows["source_type"], rows["words"], rows["key"],
-                                            rows["start"]):
+    for source, kind, ws, key, start, resolved in zip(rows["source"], rows["source_type"], rows["words"], rows["key"],
+                                                      rows["start"], rows["resolved"]):
+        # a mention found at a cue (not one a continuation carried over from a sentence's
+        # subject) may label the entity over a longer one that is not
+        explicit = resolved != "coreference"
         mention = ("outlet", key) if kind == "named_outlet" else mention_words(ws)
         names[mention] = () if kind == "named_outlet" else names_of(raw_words(ws))
         if mention in by_mention:
@@ -230,14 +235,15 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
             c = _find_cluster(clusters, mention, kind, names)
             if c is None:
                 clusters.append({"mentions": [mention], "rep": mention, "surface": source, "type": kind,
-                                 "key": key, "names": names[mention], "start": start, "surfaces": []})
+                                 "key": key, "names": names[mention], "start": start, "surfaces": [],
+                                 "explicit": explicit})
                 c = len(clusters) - 1
             else:
                 cluster = clusters[c]
                 cluster["mentions"].append(mention)
                 if kind != "named_outlet" and len(mention) > len(cluster["rep"]) and \
-                        cluster["type"] != "named_outlet":
-                    cluster["rep"], cluster["surface"] = mention, source
+                        cluster["type"] != "named_outlet" and (explicit or not cluster["explicit"]):
+                    cluster["rep"], cluster["surface"], cluster["explicit"] = mention, source, explicit
                 cluster["names"] = tuple(dict.fromkeys(cluster["names"] + names[mention]))
             by_mention[mention] = c
         clusters[c].setdefault("starts", []).append(start)

@@ -176,3 +176,22 @@ def test_a_name_in_construct_after_a_title_or_relative_is_someone_else():
     assert len(set(entities("وقال الرئيس ترامب إن الاتفاق سيئ. وأضاف ترامب أن العقوبات ستعود."))) == 1
     assert len(set(entities("وقال مستشار ترامب جون بولتون إن الاتفاق سيئ. وأضاف بولتون أن العقوبات ستعود."))) == 1
     assert len(set(entities("وقالت ابنة صدام حسين إن والدها بريء. وكان صدام حسين قال إن الحرب ستطول."))) == 2
+
+
+def test_a_mention_found_at_a_cue_labels_the_entity_before_a_carried_one():
+    # a continuation carries the words of a sentence's subject ("فهل تلقي تشاريتي باللوم …؟
+    # ترد قائلة"): longer, but not a mention at a cue, so it labels nothing
+    import pandas as pd
+    from analysis.sources_entities import document_entities
+    from analysis.sources_lexicon import norm
+
+    def rows(items):
+        return pd.DataFrame([{"source": s, "source_type": "named_person_or_body", "key": "", "start": 10 * i,
+                              "words": tuple(norm(w) for w in s.split()), "resolved": r}
+                             for i, (s, r) in enumerate(items)])
+
+    carried = rows([("تشاريتي", "explicit"), ("تلقي تشاريتي باللوم", "coreference"), ("تشاريتي", "explicit")])
+    assert document_entities(carried, "") == ["تشاريتي"] * 3
+    # a longer mention at a cue still labels it
+    assert document_entities(rows([("تشاريتي", "coreference"), ("الأم تشاريتي لويس", "explicit")]), "") == \
+        ["الأم تشاريتي لويس"] * 2
