@@ -61,11 +61,10 @@ SPELLING_FOLDS = (("اميرك", "امريك"), ("#", ""), ("_", " "))
 #: Titles that stand for any office: "المسؤول الإثيوبي" may be the police commissioner named before.
 GENERIC_TITLES = frozenset(norm(w) for w in ("مسؤول", "مسؤولة"))
 #: Titles of an expert that news uses for one another: "الأكاديمي" may be the researcher
-#: ("الباحث") named before.
+#: ("الباحث") named before.  They count as the head of a mention only: in "الوزير الدكتور
+#: محمد معيط" الدكتور is a minister's honorific.
 EXPERT_TITLES = frozenset(norm(w) for w in ("أكاديمي", "باحث", "باحثة", "محلل", "محللة", "خبير", "خبيرة", "أستاذ",
                                             "أستاذة", "بروفيسور", "دكتور", "دكتورة"))
-#: (an expert's title counts as the head of a mention only: in "الوزير الدكتور محمد معيط"
-#: الدكتور is a minister's honorific)
 #: Titles that are also first or middle names ("إلهام أمين زادة"): they govern no genitive.
 TITLES_AS_NAMES = frozenset(norm(w) for w in ("أمين", "أمينة", "مساعد"))
 OTHER_WORDS = frozenset(norm(w) for w in ("آخر", "أخرى", "آخرون", "آخرين", "ثان", "ثاني", "ثالث"))

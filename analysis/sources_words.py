@@ -122,14 +122,30 @@ def _statement_noun(word: str) -> bool:
     return False
 
 
-def _masdar_with_pronoun(word: str) -> bool:
-    """A common noun with a possessive pronoun (ارتكابه, سروره, موقفها): not part of a name."""
-    for suffix in ("هما", "هم", "ها", "ه"):
+#: Possessive pronouns at the end of a noun (at most one of them ends a word).
+POSSESSIVE_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
+
+
+def _possessed_stem(word: str, suffixes: tuple[str, ...] = POSSESSIVE_SUFFIXES) -> str | None:
+    """The noun before a possessive pronoun, its ة written back (موقفها -> موقف, عائلته ->
+    عائلة); None when ``word`` ends in none of ``suffixes``.
+
+    Examples
+    --------
+    >>> _possessed_stem(_N("عائلته")), _possessed_stem(_N("قال"))
+    ('عائلة', None)
+    """
+    for suffix in suffixes:
         if word.endswith(suffix):
             stem = word[:-len(suffix)]
-            stem = stem[:-1] + "ة" if stem.endswith("ت") else stem
-            return len(stem) >= 3 and zipf(stem) >= 3.5
-    return False
+            return stem[:-1] + "ة" if stem.endswith("ت") else stem
+    return None
+
+
+def _masdar_with_pronoun(word: str) -> bool:
+    """A common noun with a possessive pronoun (ارتكابه, سروره, موقفها): not part of a name."""
+    stem = _possessed_stem(word, ("هما", "هم", "ها", "ه"))
+    return stem is not None and len(stem) >= 3 and zipf(stem) >= 3.5
 
 
 def _relative(word: str) -> bool:
@@ -141,13 +157,12 @@ def _relative(word: str) -> bool:
     >>> _relative(_N("زملاؤه")), _relative(_N("عائلتها")), _relative(_N("مواطنيه"))
     (True, True, False)
     """
-    for suffix in ("هما", "هم", "هن", "ها", "ه"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            stem = word[:-len(suffix)]
-            # عائلت-ه: عائلة; زملاؤ-ه, زملائ-ه: زملاء (the hamza's seat follows the case)
-            stem = stem[:-1] + "ة" if stem.endswith("ت") else stem[:-1] + "ء" if stem.endswith(("ؤ", "ئ")) else stem
-            return no_article(stem) in words("relative") or stem in words("relative")
-    return False
+    stem = _possessed_stem(word)
+    if stem is None or len(stem) < 3:
+        return False
+    if stem.endswith(("ؤ", "ئ")):
+        stem = stem[:-1] + "ء"                              # زملاؤ-ه, زملائ-ه: زملاء (the seat follows the case)
+    return no_article(stem) in words("relative") or stem in words("relative")
 
 
 def _accusative_hamza(word: str) -> bool:
@@ -159,7 +174,7 @@ def _accusative_hamza(word: str) -> bool:
     >>> _accusative_hamza(_N("زملاءه")), _accusative_hamza(_N("زملاؤه"))
     (True, False)
     """
-    return any(word.endswith("اء" + suffix) for suffix in ("هما", "هم", "هن", "ها", "ه"))
+    return any(word.endswith("اء" + suffix) for suffix in POSSESSIVE_SUFFIXES)
 
 
 def _head_words() -> frozenset[str]:
