@@ -47,6 +47,7 @@ import pandas as pd
 
 from .config import DATA_DIR
 from .lexicon import zipf
+from .resources import DIACRITICS
 from .sources_lexicon import (COMPLEMENTIZERS, NAME_LINKS, no_article, norm, outlet_words, place_adjective, place_phrases, read_table,
                               words)
 from .tokenize import token_spans
@@ -308,7 +309,7 @@ def _text_words(text: str, *, raw: bool = False) -> list[str]:
         previous = span.end
         pieces = raw_words((norm(span.surface),)) or ("",)
         w = pieces[0]
-        if w == "علي" and span.surface.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ى"):
+        if w == "علي" and span.surface.rstrip(DIACRITICS).endswith("ى"):
             w = "على"                                       # the preposition, not the name علي
         out.append(w if raw else no_article(w))
     return out

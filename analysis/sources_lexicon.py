@@ -306,7 +306,9 @@ ANY_WORDS = frozenset(("أي", "أيّ", "أية", "أيّة"))
 #: A subject never begins with these (a preposition: "كشفت وفي نهاية مايو").
 NOT_FIRST = frozenset(_N(w) for w in ("عدم", "في", "وفي", "من", "ومن", "على", "إلى", "عن", "مع", "ومع", "لدى", "عبر",
                                        "خلال", "بين", "وبين", "منذ", "ضمن", "حول", "بعد", "قبل", "ان", "لا", "لم",
-                                       "ألا", "الا"))
+                                       "ألا", "الا",
+                                       # particles and the existential "there is": "إنما هناك مسكن يدعى"
+                                       "إنما", "وإنما", "هناك", "وهناك", "هنالك"))
 #: Nouns that always take a genitive: the definite word after them is not an object
 #: ("حقوق الإنسان", "أبحاث الجريمة", "شؤون اللاجئين").
 CONSTRUCT_HEADS = frozenset(_N(w) for w in ("حقوق", "شؤون", "أبحاث", "دراسات", "مكافحة", "حماية", "تنسيق",

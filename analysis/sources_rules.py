@@ -69,8 +69,11 @@ from dataclasses import dataclass
 from .sources_classify import _agrees, _agreement, head_agreement, _conjuncts, classify
 from .sources_content import ContentRules
 from .sources_cues import match_cue, _conjunction_attached, _blocked
+from .sources_entities import is_name
+from .lexicon import zipf
+from .resources import DIACRITICS
 from .sources_lexicon import (
-    CueForm, cue_forms, no_article, outlet_words, words, QUOTES, OPEN_QUOTES, COMPLEMENTIZERS, NUMBER_WORDS, RELATIVES,
+    CueForm, cue_forms, no_article, outlet_words, words, QUOTES, OPEN_QUOTES, CLOSE_QUOTES, COMPLEMENTIZERS, NUMBER_WORDS, RELATIVES,
     SPEECH_NOUNS, CONDITIONS, LIST_MARKERS, PUNCT, AUXILIARIES,
 )
 from .sources_objects import ObjectRules
@@ -82,6 +85,16 @@ from .sources_words import (
     sentence_tokens, bare, strip_lam, _head_words, _lam_is_preposition, _opens, _accusative_plural, _N, _relative, _accusative_hamza,
 )
 from .tokenize import lines_of, sentence_bounds
+
+#: A quoted word without the article is a name below this frequency (مايكروسوفت, صمغان), not
+#: a common noun quoted as the object (يؤكد "استعداد" بورما).
+QUOTED_NAME_ZIPF = 4.0
+
+
+def _quote_open(span: str) -> bool:
+    """Whether a span leaves a quotation mark open: الدكتور "العمّار."""
+    return span.count('"') % 2 == 1 or span.count("«") > span.count("»") or span.count("“") > span.count("”")
+
 
 #: Words between a verb and its subject that are its object or topic ("أوضح ذلك المشرف على
 #: اللجنة", "يقول عنها محلل استراتيجي").
@@ -227,6 +240,10 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         if i > 0 and tokens[i - 1].norm in AUXILIARIES:
             return j                                        # "وتم نقل الجرحى": a verbal noun, not a verb
         prefixed = _conjunction_attached(tokens[i])
+        if form.lemma == "ادعى" and form.tense == "present" and tokens[i].surface.rstrip(DIACRITICS).endswith("ى") \
+                and not prefixed and i > 0 and not any(c in tokens[i].gap for c in PUNCT + "،,"):
+            return j                                        # "مسكن يدعى ترامادول", "رجل يدعى علاء": is
+                                                            # called, not claims (but "ويدعى الجيش أن")
         if form.agree == "du" and not prefixed and not self._content_at(j, form, strict=True):
             return j                                        # ذكرا, كتبا: nouns more often than duals
         if form.kind == "writing" and ((tokens[i].norm,) not in cue_forms() and
@@ -492,7 +509,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                     len(ws) < 2 or ws[1] in ("من", "في") or (x + 1 < len(tokens) and "%" in tokens[x + 1].gap)):
                 continue                                        # "اعتبر 73% من الفرنسيين": a figure
             if kind != "named_outlet" and any(q in tokens[x].gap for q in OPEN_QUOTES) and not lam and \
-                    self._inside_quote("".join(t.gap for t in tokens[:x + 1])) and not self._quoted_speaker(y):
+                    self._inside_quote("".join(t.gap for t in tokens[:x + 1])) and not self._quoted_speaker(x, y):
                 continue                                        # وطلبت "التعاون الكامل": a quoted object
             if kind == "unnamed_outlet" and not _generic_media(ws):
                 quoted = self._quoted_name(x, y)
@@ -526,6 +543,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             if self.text.count("(", start, end) > self.text.count(")", start, end) and \
                     self.text.startswith(")", end):
                 end += 1                                        # "حركة (حماس)": the name closes
+            elif self.text.startswith(tuple(CLOSE_QUOTES), end) and _quote_open(self.text[start:end]):
+                end += 1                                        # الدكتور "العمّار": the quoted name closes
             row = Attribution(
                 source=self.text[start:end], words=tuple(ws), source_type=kind, key=key,
                 agree=head_agreement(ws, kind) if relayed else _agreement(ws, kind, form), form=form,
@@ -585,14 +604,21 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 return row
         return None
 
-    def _quoted_speaker(self, y: int) -> bool:
-        """A name in quotation marks whose statement follows at once (وقال "الحماد": …,
-        وأكد "الصالح" أن …): the quote closes after it and a colon or "that" comes next."""
+    def _quoted_speaker(self, x: int, y: int) -> bool:
+        """A speaker written in quotation marks (tokens x..y-1), as Saudi papers write a
+        person or body cited before: the quote closes after it, and its statement follows at
+        once (وقال "الحماد": …, وأكد "الصالح" أن …) or its words are a name or a body's
+        (وأشار "العتيبي" إلى, وحثّ "الجاسر" الجميع, وقالت "الأرصاد" عبر حسابها); not a
+        quoted common noun (وطلبت "التعاون الكامل" من)."""
         tokens = self.tokens
-        if y >= len(tokens):
+        if y >= len(tokens) or not any(q in tokens[y].gap for q in QUOTES):
             return False
-        gap = tokens[y].gap
-        return any(q in gap for q in QUOTES) and (":" in gap or tokens[y].norm in COMPLEMENTIZERS)
+        if ":" in tokens[y].gap or tokens[y].norm in COMPLEMENTIZERS:
+            return True
+        quoted = [bare(t.norm) for t in tokens[x:y]]
+        return 0 < len(quoted) <= 3 and (all(is_name(w) and (w.startswith("ال") or zipf(w) < QUOTED_NAME_ZIPF or
+                                                              w in words("given_name")) for w in quoted) or
+                                          no_article(quoted[0]) in words("body"))
 
     def _cue_text(self, i: int, length: int) -> str:
         return self.text[self.tokens[i].start:self.tokens[i + length - 1].end]

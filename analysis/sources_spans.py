@@ -89,6 +89,7 @@ class SpanRules:
                 k += 1
             return j, k
         inside = sum(first.gap.count(q) for q in QUOTES) % 2 == 1    # a short quoted name opened
+        opened = j
         k = j + 1
         if k < n and not preposition and self._completes_name(j, k):
             return j, k
@@ -111,8 +112,11 @@ class SpanRules:
                     break
                 if inside:                                    # the short name closes: go on
                     inside = quotes % 2 == 0
+                    if not inside and self._quoted_person_ends(j, opened, k):
+                        break                                 # وحثّ "الجاسر" | الجميع
                 elif self._short_quote(k) or outlet_in([t.norm for t in tokens[k:k + 4]], context=True):
                     inside = quotes % 2 == 1
+                    opened = k
                     if inside and no_article(bare(tokens[k - 1].norm)) in words("media"):
                         k = self._quote_end(k)                # موقع "إن كي ووتش": the name, whatever its words
                         continue
@@ -270,6 +274,19 @@ class SpanRules:
             if len(got) == size and (got == phrase or (bare(got[0]),) + got[1:] == phrase):
                 return size
         return 0
+
+    def _quoted_person_ends(self, j: int, opened: int, k: int) -> bool:
+        """Whether a span from token j ends where a quoted name, opened before token
+        ``opened``, closes before token k: a person's name quoted alone or after titles only
+        (وحثّ "الجاسر" | الجميع, وحث الدكتور "العمّار" | الطلاب), unless an adjective or an
+        apposition follows.  A body's or outlet's quoted name goes on (رئيس ميليشيات "عصائب
+        أهل الحق" قيس الخزعلي, مجموعة «برنامج نونهيومان» لحقوق الحيوان), and so does an
+        outlet's."""
+        tok = self.tokens[k]
+        if any(c in tok.gap for c in "،,") or tok.norm.startswith("ال") and tok.norm.endswith(("ي", "ية", "يه")) or \
+                outlet_in([t.norm for t in self.tokens[opened:k]], context=False):
+            return False                                      # (an outlet's name: لـ"سكاي نيوز عربية" المحلل)
+        return all(no_article(bare(t.norm)) in words("title") for t in self.tokens[j:opened])
 
     def _short_quote(self, k: int) -> bool:
         """A quotation mark before token k opens a short quoted name (صحيفة "الشرق الأوسط"):

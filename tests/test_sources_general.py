@@ -653,3 +653,49 @@ def test_a_fronted_subject_with_the_body_of_its_title(text, expected):
 ])
 def test_people_addressed_after_a_definite_title(text, expected):
     assert [s for _, s, _ in found(text)] == expected
+
+
+# --- quoted names (2026-12-07, sixth session) ---------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # Saudi papers quote a person's family name or a body's name where they cite it again;
+    # the quote closes right after the speaker, whatever follows
+    ('وأشار "العتيبي" إلى أن المشروع يسير وفق الخطة.', [("العتيبي", "named_person_or_body", "")]),
+    ('وحثّ "الجاسر" الجميع على الالتزام بالتعليمات.', [("الجاسر", "named_person_or_body", "")]),
+    ('وشدد «صمغان» على أهمية الصيانة الدورية.', [("صمغان", "named_person_or_body", "")]),
+    ('وقال "المطيري" لـ"سبق" إن العمل مستمر.', [("المطيري", "named_person_or_body", "سبق")]),  # told to سبق
+    # a title before the quoted name: the span ends with the name, not with whom he urged
+    ('وقد حثّ الدكتور "العمّار" الطلاب على المشاركة.', [('الدكتور العمّار', "named_person_or_body", "")]),
+])
+def test_a_quoted_name_is_the_speaker(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    'وطلبت الوزارة "التعاون الكامل" من المواطنين.',      # a quoted common noun: the object
+    'وكرر قائد الجيش الموقف الذي يؤكد "استعداد" الحكومة للترحيب بالعائدين.',
+    'وأعلنت "الحرب" على الفساد.',
+])
+def test_a_quoted_common_noun_is_no_speaker(text):
+    assert all(s not in ("التعاون الكامل", "استعداد", "الحرب") for s, _, _ in rows(text))
+
+
+def test_a_quoted_name_closes_in_the_source_text():
+    assert [s for _, s, _ in found('وقال الدكتور «العمّار» إن المشروع مستمر.')] == ["الدكتور «العمّار»"]
+    # a body's quoted name goes on past the quote: its holder, or its genitive
+    assert rows('وتوعد رئيس ميليشيات "عصائب أهل الحق" قيس الخزعلي بالرد.')[0][0] == \
+        "رئيس ميليشيات عصائب أهل الحق قيس الخزعلي"
+
+
+@pytest.mark.parametrize("text", [
+    'وهناك مسكن آلام يدعى "ترامادول" يسبب الإدمان.',      # يدعى: "is called"
+    "وقال رجل يدعى علاء إن الشرطة اعتقلت شقيقه.",
+    "وادعت النيابة العامة على موقوفين اثنين.",           # a charge filed, with no claim reported
+])
+def test_called_is_no_claim(text):
+    assert all(cue.lstrip("و") not in ("يدعى", "ادعت") for cue, _, _ in found(text))
+
+
+def test_a_claim_with_its_content_is_cited():
+    assert rows("ويدعي الجيش أن الهجوم فشل.") == [("الجيش", "named_person_or_body", "")]
+    assert rows("وادعت الشرطة أن المتهم فر.") == [("الشرطة", "named_person_or_body", "")]
