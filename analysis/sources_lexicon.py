@@ -401,4 +401,8 @@ RESUMING = frozenset(_N(w) for w in ("هو", "وهو", "هي", "وهي", "هذا
 #: Where a statement is written (after على/عبر): "على حسابه", "عبر صفحتها", "على تويتر".
 MEDIA_PLACES = tuple(_N(w) for w in ("حساب", "صفحت", "صفحة", "تويتر", "فيسبوك", "فيس", "منص", "موقع", "إكس",
                                      "تلغرام", "انستغرام", "يوتيوب", "قناته", "قناتها"))
+#: A preposition with a pronoun that ends a relative clause's verb: "تقرير حصلت عليه الصحيفة"
+#: (a report the paper obtained), so حصلت is no publisher's name.
+RESUMPTIVE_PREPOSITIONS = frozenset(_N(w) for w in ("عليه", "عليها", "عليهم", "به", "بها", "بهم", "منه", "منها",
+                                                    "فيه", "فيها", "له", "لها", "إليه", "إليها"))
 PUBLISHING_VERBS = ("اصدر", "نشر", "اجر", "اعد", "اعلن", "وزع", "بث")

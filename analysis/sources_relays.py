@@ -13,6 +13,7 @@ from .sources_classify import classify
 from .sources_cues import match_cue
 from .sources_lexicon import (
     no_article, words, QUOTES, PUNCT, COMPLEMENTIZERS, SPAN_STOP, ADJECTIVE_HINTS, PUBLISHING_VERBS,
+    RESUMPTIVE_PREPOSITIONS,
 )
 from .sources_outlets import _outlet_end
 from .sources_words import bare, strip_lam, _lam_is_preposition
@@ -115,8 +116,10 @@ class RelayRules:
                 found = (m + 1, False)
             elif genitive and m == a + 1 and word not in ADJECTIVE_HINTS and not (word.startswith("ال") and word.endswith(
                     ("ي", "يه", "ية")) and no_article(word) not in words("body")) and not word[:1] in "بف" and \
-                    word not in SPAN_STOP and not _indefinite_adjective(word):
-                found = (m, False)                      # بيان الجيش; بيان الخارجية (a body, not an adjective)
+                    word not in SPAN_STOP and not _indefinite_adjective(word) and \
+                    not (m + 1 < len(tokens) and tokens[m + 1].norm in RESUMPTIVE_PREPOSITIONS):
+                found = (m, False)                      # بيان الجيش; بيان الخارجية (a body, not an adjective;
+                                                        # not a verb: "معلومات حصلت عليها الصحيفة")
             if found:
                 x, y = self._span(found[0], preposition=True, lead_lam=found[1])
                 return (x, y, found[1]) if y > x else None

@@ -83,6 +83,7 @@ from .sources_spans import SpanRules
 from .sources_subjects import SubjectRules
 from .sources_words import (
     sentence_tokens, bare, strip_lam, _head_words, _lam_is_preposition, _opens, _accusative_plural, _N, _relative, _accusative_hamza,
+    _written_name, _possessed_stem, Token,
 )
 from .tokenize import lines_of, sentence_bounds
 
@@ -107,6 +108,19 @@ SCRIPTURE_FORMULAS = frozenset(_N(w) for w in ("تعالى", "عز", "جل", "س
 #: Verbs whose object is people ("حث المواطنين على", "دعا الأطراف إلى"): an accusative plural
 #: after them is the object, never the subject.
 PERSON_OBJECT_VERBS = frozenset(("حث", "دعا", "ناشد"))
+#: Verbs of judgement that take two objects: with an object pronoun, the noun after them is
+#: what the speaker deemed it ("واعتبره خطوة متسرعة", "ووصفها نقطة تحول"), unless it is a speaker
+#: ("واعتبره الرئيس", "ووصفه ترامب").
+PREDICATE_VERBS = frozenset(("اعتبر", "وصف", "رأى"))
+
+
+def _object_pronoun(token: Token) -> bool:
+    """Whether a cue is written with an object pronoun (واعتبره, ووصفتها), not a verb whose
+    own last letter is ه."""
+    word = token.norm[1:] if _conjunction_attached(token) else token.norm
+    return word.endswith(("ه", "ها", "هم", "هما")) and (word,) not in cue_forms()
+
+
 #: Verbs whose first noun after them is often whom they address ("وأبلغ عائلته أنه بخير",
 #: "وحذر أبناءه"): a relative there is the object, not the speaker.
 TELLING_VERBS = PERSON_OBJECT_VERBS | frozenset(("أبلغ", "أخبر", "حذر", "طالب", "سأل", "نصح", "أمر"))
@@ -308,6 +322,11 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                                                      not self._told_relative(a, form)):
             b = a                                           # "وحذّر مواطنيه": an object, no subject
                                                             # (but "وقال زملاؤه": his colleagues)
+        if b > a and form.lemma in PREDICATE_VERBS and _object_pronoun(tokens[i]) and not self._speaker_like(a, b) \
+                and _possessed_stem(bare(tokens[a].norm)) not in words("quantifier") \
+                and (self._indefinite_accusative(a) or not (self._proper_name(a) or _written_name(tokens[a]))):
+            b = a                                           # "واعتبره خطوة متسرعة", "واعتبرته جزءا من":
+                                                            # what he deemed it (but "ووصفه ترامب")
         if b > a:
             if not self._needs_ok(b, form, subject=(a, b)):
                 if form.tense == "past":
@@ -483,8 +502,11 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         # "وتقول تقارير إن": reports, indefinite and alone, are the press's
         reports = first == _N("تقارير") and b == a + 1
         document = ""
-        if head in words("document"):
+        figures = head not in words("document")
+        if not figures or form.kind == "preposition" and head in words("figures"):
             found = self._publisher(a + 1, lead_lam, genitive=False) if press else self._publisher(a, lead_lam)
+            if found and figures and not self._speaker_like(found[0], found[1]):
+                found = None                                # "بحسب إحصاءات حقوقية للحالات": no issuer
             if found:
                 a, b, lead_lam = found
                 press, document = False, head

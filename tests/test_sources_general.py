@@ -699,3 +699,34 @@ def test_called_is_no_claim(text):
 def test_a_claim_with_its_content_is_cited():
     assert rows("ويدعي الجيش أن الهجوم فشل.") == [("الجيش", "named_person_or_body", "")]
     assert rows("وادعت الشرطة أن المتهم فر.") == [("الشرطة", "named_person_or_body", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # with an object pronoun, what follows a verb of judgement is what the speaker deemed it
+    ("وانتقد وزير الخارجية القرار، واعتبره خطوة متسرعة.",
+     [("وزير الخارجية", "named_person_or_body", ""), ("وزير الخارجية", "named_person_or_body", "")]),
+    ("وانتقد وزير الخارجية القرار، واعتبره العدو الأول للبلاد.",
+     [("وزير الخارجية", "named_person_or_body", ""), ("وزير الخارجية", "named_person_or_body", "")]),
+    # ... unless it is a speaker: a title, a name
+    ("واعتبره الرئيس الأمريكي خطوة مهمة.", [("الرئيس الأمريكي", "named_person_or_body", "")]),
+    ("ووصفه أوباما بأنه رجل قوي.", [("أوباما", "named_person_or_body", "")]),
+])
+def test_what_a_judgement_deems_is_no_speaker(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # figures and statements after a preposition cue name their issuer, as a document does
+    ("وقتل عشرون شخصا، بحسب تصريحات المتحدث باسم الجيش.", [("المتحدث باسم الجيش", "named_person_or_body", "")]),
+    ("وقتل عشرون شخصا، حسب أرقام وزارة الصحة.", [("وزارة الصحة", "named_person_or_body", "")]),
+    ("وقتل عشرون شخصا، بحسب تقديرات وسائل الإعلام المحلية.",
+     [("وسائل الإعلام المحلية", "unnamed_outlet", "")]),
+    # ... and alone, or with no speaker after them, they cite no one
+    ("وقتل عشرون شخصا، حسب الأرقام الرسمية.", []),
+    ("وقتل عشرون شخصا، بحسب إحصاءات حقوقية للحالات.", []),
+    ("وتشير الأرقام إلى أن البطالة ارتفعت.", []),
+    # a verb after a document is no publisher: "a report the paper obtained"
+    ("وقتل عشرون شخصا، وفقا لتقرير حصلت عليه الصحيفة.", []),
+])
+def test_figures_cite_their_issuer(text, expected):
+    assert rows(text) == expected
