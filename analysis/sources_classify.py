@@ -11,8 +11,9 @@ from __future__ import annotations
 from .lexicon import zipf
 from .sources_lexicon import (
     CueForm, no_article, outlet_words, place_phrases, words, NUMBER_WORDS, UNNAMING_MEDIA_ADJECTIVES, LIST_MARKERS,
-    PRONOUN_SPANS, HUMAN_BROKEN_PLURALS, NONHUMAN_PLURALS, DUALS, NAME_LINKS,
+    PRONOUN_SPANS, HUMAN_BROKEN_PLURALS, NONHUMAN_PLURALS, DUALS, NAME_LINKS, NOT_FIRST, NAME_PARTICLES,
 )
+from .sources_entities import is_name
 from .sources_outlets import _plain_outlet_words, outlet_in
 from .sources_words import Token, bare, _lam_is_preposition, _name_like, _first_name, _relative
 
@@ -192,3 +193,37 @@ def _conjuncts(tokens: list[Token], j: int, k: int) -> list[tuple[int, int, bool
     if start < k:
         parts.append((start, k, in_list))
     return parts
+
+
+#: A common word heads a speaker's mention only if it is in the word lists; below this
+#: frequency a word is taken for a name or a rare title.
+COMMON_HEAD_ZIPF = 4.0
+
+
+def plausible_speaker(ws: tuple[str, ...] | list[str]) -> bool:
+    """Whether a mention (normalized words) can name a speaker: one of its first words is a
+    title, body, outlet, unnamed source, relative, place, first name or name (or it opens
+    with a kunya, an agent noun or a plural of people or bodies); not a phrase that a
+    preposition opens, nor common nouns the lists do not know ("وفق الخطط الموضوعة …
+    مضيفا": the plans add nothing; "بما تقوم به الجمعية").  Continuations pass over such
+    mentions to the speaker before them.
+
+    Examples
+    --------
+    >>> plausible_speaker(["الخطط", "الموضوعة"]), plausible_speaker(["السفير", "علي", "العياشي"])
+    (False, True)
+    """
+    ws = [bare(w) for w in ws]
+    if not ws or ws[0] in NOT_FIRST or ws[0].startswith(("بما", "لما", "بان", "بأن")):
+        return False
+    first = no_article(ws[0])
+    if ws[0] in NAME_PARTICLES or (first.startswith("م") and len(first) >= 4) or \
+            first in HUMAN_BROKEN_PLURALS | NONHUMAN_PLURALS or zipf(ws[0]) < COMMON_HEAD_ZIPF or \
+            any(tuple(no_article(w) for w in ws[:len(p)]) == tuple(no_article(w) for w in p) for p in place_phrases()):
+        return True                                     # أبو معاذ; المخرج; الأجهزة; الولايات المتحدة
+    return any(any(no_article(w) in words(r) for r in SPEAKER_ROLES) or w in outlet_words() or is_name(w)
+               for w in ws[:4])
+
+
+#: The word lists whose words name a speaker (:func:`plausible_speaker`).
+SPEAKER_ROLES = ("title", "body", "media", "anonymous", "given_name", "relative", "place", "office")

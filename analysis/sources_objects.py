@@ -124,6 +124,8 @@ class ObjectRules:
                 here not in DEFINITE_ADJECTIVES
         if here in NAME_SECONDS or before in NAME_PARTICLES or before in CONSTRUCT_HEADS:
             return False
+        if self._holder_follows(k, j):
+            return False                                      # "أمير منطقة نجران | الأمير جلوي بن عبدالعزيز"
         if before.startswith("ال") and no_article(before) in words("title") and \
                 no_article(here) in HUMAN_BROKEN_PLURALS and not self._place_at(k, False):
             return True                                       # "وحث الوزير | الطلاب": people addressed
@@ -164,6 +166,18 @@ class ObjectRules:
         if zipf(before) >= CONSTRUCT_ZIPF and before not in words("given_name") and not self._cited(before):
             return False                                      # a common noun's genitive: "دولة | القانون"
         return zipf(here) >= OBJECT_ZIPF and zipf(before) < zipf(here) + 1.5 or zipf(here) >= 4.5
+
+    def _holder_follows(self, k: int, j: int) -> bool:
+        """A definite title and a first name at token k, after an indefinite title that no
+        name has followed yet: the office's holder, in apposition ("أمير منطقة نجران الأمير
+        جلوي بن عبدالعزيز", "محافظ جدة الأمير مشعل"), not the object."""
+        tokens = self.tokens
+        return no_article(tokens[k].norm) in words("title") and k + 1 < len(tokens) and \
+            not place_adjective(tokens[k - 1].norm) and \
+            (no_article(tokens[k + 1].norm) in words("given_name") or _name_like(tokens[k + 1].norm) or
+             k + 2 < len(tokens) and tokens[k + 2].norm in NAME_LINKS) and not tokens[j].norm.startswith("ال") and \
+            no_article(bare(tokens[j].norm)) in words("title") and \
+            not any(no_article(t.norm) in words("given_name") for t in tokens[j:k])
 
     def _cited(self, word: str) -> bool:
         """Whether a word is part of a name cited earlier in the text."""

@@ -66,7 +66,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from .sources_classify import _agrees, _agreement, head_agreement, _conjuncts, classify
+from .sources_classify import _agrees, _agreement, head_agreement, _conjuncts, classify, plausible_speaker
 from .sources_content import ContentRules
 from .sources_cues import match_cue, _conjunction_attached, _blocked
 from .sources_entities import is_name
@@ -462,6 +462,10 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 self._continue(ante, i, length, form)
             return b
         head = no_article(bare(strip_lam(tokens[a].norm) if lam else tokens[a].norm))
+        ws = [strip_lam(tokens[a].norm) if lam else tokens[a].norm] + [t.norm for t in tokens[a + 1:b]]
+        if head not in words("document") | words("figures") and classify(ws)[0] == "named_person_or_body" and \
+                not plausible_speaker(ws):
+            return b                                        # "وفق الخطط الموضوعة": a plan, no speaker
         if form.lemma == "جاء في" and head not in words("document"):
             return b
         if form.lemma == "جاء في" and not self._publisher(a, lam):
@@ -681,7 +685,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         for row in reversed(self.rows):
             if self.paragraph - row.paragraph > COREF_PARAGRAPHS:
                 break
-            if _agrees(agree, row.agree):
+            if _agrees(agree, row.agree) and (row.source_type != "named_person_or_body" or plausible_speaker(row.words)):
                 if row.form.kind == "preposition" and row.source_type in ("named_outlet", "unnamed_outlet") and \
                         row.agree is None:
                     fallback = fallback or row                  # "بحسب فرانس برس" relays, rarely goes on

@@ -730,3 +730,41 @@ def test_what_a_judgement_deems_is_no_speaker(text, expected):
 ])
 def test_figures_cite_their_issuer(text, expected):
     assert rows(text) == expected
+
+
+# --- who a continuation continues (2026-12-07, sixth session) -------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a plan after وفق is no speaker, and the participles after it continue the ambassador
+    ("وذكر السفير علي العياشي أن العمل يسير وفق الخطط الموضوعة، مضيفا أن اللجان تعمل يوميا.",
+     [("السفير علي العياشي", "named_person_or_body", ""), ("السفير علي العياشي", "named_person_or_body", "")]),
+    # Gulf papers' honorifics stand for the person named before
+    ("وقال أمير المنطقة الأمير جلوي بن عبدالعزيز إن المنطقة آمنة. وأكد سموه أن الجهود مستمرة.",
+     [("أمير المنطقة الأمير جلوي بن عبدالعزيز", "named_person_or_body", "")] * 2),
+    ("وأوضح وزير الصحة خالد الفالح أن الخدمات تحسنت. وأشار معاليه إلى أن المستشفيات جاهزة.",
+     [("وزير الصحة خالد الفالح", "named_person_or_body", "")] * 2),
+])
+def test_a_continuation_continues_a_speaker(text, expected):
+    assert rows(text) == expected
+
+
+def test_an_office_and_its_holder_are_one_mention():
+    # an indefinite title with no name yet, then a definite title and a name: its holder
+    assert rows("وقال محافظ جدة الأمير مشعل بن ماجد إن المشروع سيكتمل.")[0][0] == "محافظ جدة الأمير مشعل بن ماجد"
+
+
+def test_plausible_speakers():
+    from analysis.sources_classify import plausible_speaker
+    from analysis.sources_lexicon import norm
+    said = {w: plausible_speaker([norm(x) for x in w.split()]) for w in (
+        "الخطط الموضوعة", "بما تقوم به الجمعية", "الأمر", "الأسبوع الماضي",
+        "السفير علي العياشي", "أبو معاذ", "المخرج المسرحي يوسف الطاسان", "الولايات المتحدة", "ترامب",
+        "عدة وسائل إعلام", "الأجهزة الأمنية")}
+    assert [w for w, ok in said.items() if not ok] == ["الخطط الموضوعة", "بما تقوم به الجمعية", "الأمر",
+                                                         "الأسبوع الماضي"]
+
+
+def test_a_continuation_passes_over_a_common_noun():
+    # "وأوضح الأمر": the matter explained nothing; مضيفا is the minister's
+    table = extract_sources("وقال الوزير إن الاتفاق قريب. وأوضح الأمر في مؤتمر صحفي، مضيفا أن المفاوضات مستمرة.")
+    assert table[table.cue_text == "مضيفا"].source_entity.tolist() == ["الوزير"]
