@@ -312,7 +312,9 @@ NOT_FIRST = frozenset(_N(w) for w in ("عدم", "في", "وفي", "من", "وم�
 #: Nouns that always take a genitive: the definite word after them is not an object
 #: ("حقوق الإنسان", "أبحاث الجريمة", "شؤون اللاجئين").
 CONSTRUCT_HEADS = frozenset(_N(w) for w in ("حقوق", "شؤون", "أبحاث", "دراسات", "مكافحة", "حماية", "تنسيق",
-                                             "لحقوق", "لشؤون", "لتنسيق", "مراقبة", "رعاية", "تنمية", "إدارة"))
+                                             "لحقوق", "لشؤون", "لتنسيق", "مراقبة", "رعاية", "تنمية", "إدارة",
+                                             # the Saudi king's title: "خادم الحرمين الشريفين"
+                                             "خادم", "لخادم"))
 #: Adjectives that may follow a nationality in a title: "المبعوث الأممي الخاص".
 DEFINITE_ADJECTIVES = frozenset(_N(w) for w in (
     "الخاص", "الخاصة", "الأسبق", "الأعلى", "الأول", "الأولى", "الثاني", "الجديد", "الجديدة", "الحالي", "الراحل",
@@ -320,7 +322,9 @@ DEFINITE_ADJECTIVES = frozenset(_N(w) for w in (
     "الرسمية", "المتحدة", "الكبير", "الأكبر", "المشترك", "المستقلة", "العليا", "الأعلى",
     # colours and elatives that end the names of bodies and places (البيت الأبيض, الصليب
     # الأحمر, الشرق الأوسط, المسجد الأقصى)
-    "الأبيض", "الأحمر", "الأخضر", "الأسود", "الأزرق", "الأوسط", "الأقصى", "الأدنى", "الأصغر"))
+    "الأبيض", "الأحمر", "الأخضر", "الأسود", "الأزرق", "الأوسط", "الأقصى", "الأدنى", "الأصغر",
+    # خادم الحرمين الشريفين
+    "الشريفين"))
 #: Nouns of speech that carry a verb's content ("جدد دعوته", "كرر نفيه").
 SPEECH_NOUNS = tuple(_N(w) for w in ("دعوت", "دعوة", "مطالبت", "مطالبة", "رفض", "تأكيد", "موقف", "تحذير", "إدانت",
                                      "نفي", "اتهام", "انتقاد", "ترحيب", "وصف", "تهديد", "التزام", "تمسك", "استعداد",
@@ -340,7 +344,10 @@ REPRESENTATIVES = frozenset(_N(w) for w in ("نائب", "نائبة", "عضو", 
 #: The prepositions that belong to the titles before them, and those titles.
 #: Titles of those in charge of something: "على" after them names it ("المشرف على لجنة المسرح").
 SUPERVISORS = frozenset(_N(w) for w in ("مشرف", "مشرفة", "قائم", "قائمون", "قائمة", "قيم"))
-TITLE_PREPOSITIONS = {_N("لدى"): ENVOYS, _N("عن"): REPRESENTATIVES, _N("على"): SUPERVISORS}
+#: Titles of those answerable for something: "عن" after them names it ("المسؤول عن المفاوضات",
+#: "المسؤولة عن الركن").
+ANSWERABLE = frozenset(_N(w) for w in ("مسؤول", "مسؤولة"))
+TITLE_PREPOSITIONS = {_N("لدى"): ENVOYS, _N("عن"): REPRESENTATIVES | ANSWERABLE, _N("على"): SUPERVISORS}
 #: Titles whose holder speaks for a living: the verb after them is a statement.
 SPOKESMEN = frozenset(_N(w) for w in ("متحدث", "المتحدث", "متحدثة", "المتحدثة", "الناطق", "ناطق", "الناطقة"))
 #: "مصادر لم تكشف عن هويتها": the clause that says a source is unnamed belongs to it.

@@ -196,6 +196,8 @@ class ObjectRules:
                                                    ws[index].startswith("ال") and ws[-1].startswith("ال")):
             return False
         here = tokens[k].norm
+        if self._title_goes_on(k, j):
+            return False                                      # "المسؤولة | عن الركن": the title's complement
         if here.startswith("ال") or here[:1] in "بلك" or here in ("في", "من", "و") or bare(here) != here or \
                 (here.startswith("و") and (no_article(here) in _head_words() or zipf(here) < OBJECT_ZIPF)):
             return False                                      # وسكان: a second source; وسائل, وولتر: no object

@@ -768,3 +768,16 @@ def test_a_continuation_passes_over_a_common_noun():
     # "وأوضح الأمر": the matter explained nothing; مضيفا is the minister's
     table = extract_sources("وقال الوزير إن الاتفاق قريب. وأوضح الأمر في مؤتمر صحفي، مضيفا أن المفاوضات مستمرة.")
     assert table[table.cue_text == "مضيفا"].source_entity.tolist() == ["الوزير"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "المسؤول عن": the title's complement, then its holder
+    ("وقال الوزير الياباني المسؤول عن المفاوضات أكيرا أماري إن الاتفاق قريب.",
+     "الوزير الياباني المسؤول عن المفاوضات أكيرا أماري"),
+    ("وقالت المسؤولة عن الركن هاجر التاروتي إن الإقبال كبير.", "المسؤولة عن الركن هاجر التاروتي"),
+    # the Saudi king's title is one phrase
+    ("ودعا مستشار خادم الحرمين الشريفين أبناء المجتمع إلى التكاتف.", "مستشار خادم الحرمين الشريفين"),
+    ("وأكد خادم الحرمين الشريفين الملك سلمان أن المملكة ماضية.", "خادم الحرمين الشريفين الملك سلمان"),
+])
+def test_titles_with_their_complement(text, expected):
+    assert [s for s, _, _ in rows(text)] == [expected]
