@@ -13,9 +13,9 @@ from .sources_classify import classify
 from .sources_cues import match_cue
 from .sources_lexicon import (
     no_article, words, QUOTES, PUNCT, COMPLEMENTIZERS, SPAN_STOP, ADJECTIVE_HINTS, PUBLISHING_VERBS,
-    RESUMPTIVE_PREPOSITIONS,
+    RESUMPTIVE_PREPOSITIONS, OPEN_QUOTES,
 )
-from .sources_outlets import _outlet_end
+from .sources_outlets import _outlet_end, _clean, outlet_in
 from .sources_words import bare, strip_lam, _lam_is_preposition
 
 
@@ -54,6 +54,12 @@ class RelayRules:
         rest = strip_lam(tokens[j].norm)
         if tokens[j].norm.startswith("ل") and (rest in words("audience") or no_article(rest) in words("audience")):
             return j + 1, ""                                # "وقال للصحفيين وزير الخارجية"
+        if tokens[j].norm == "ل" and j + 1 < n and any(q in tokens[j + 1].gap for q in OPEN_QUOTES):
+            end = self._quote_end(j + 1)                    # "أكد لـ"الاقتصادية" الدكتور …": a paper's
+            if j + 1 < end < n and any(q in tokens[end].gap for q in QUOTES) and \
+                    not any(c in tokens[end].gap for c in PUNCT + "،,:") and tokens[end].norm not in COMPLEMENTIZERS:
+                name = [t.norm for t in tokens[j + 1:end]]  # quoted name, known to the gazetteer or not
+                return end, outlet_in(name, context=True) or _clean(self.text[tokens[j + 1].start:tokens[end - 1].end])
         if tokens[j].norm == "ل" and j + 1 < n:
             x, lam = j + 1, False
         elif self._dative(tokens[j].norm):

@@ -83,7 +83,7 @@ from .sources_spans import SpanRules
 from .sources_subjects import SubjectRules
 from .sources_words import (
     sentence_tokens, bare, strip_lam, _head_words, _lam_is_preposition, _opens, _accusative_plural, _N, _relative, _accusative_hamza,
-    _written_name, _possessed_stem, Token,
+    _written_name, _possessed_stem, Token, mend_quotes,
 )
 from .tokenize import lines_of, sentence_bounds
 
@@ -104,7 +104,7 @@ OBJECT_PRONOUN_WORDS = frozenset(("ذلك", "عنه", "عنها", "عنهم", "�
                                   "له", "لها", "لهم", "لهما", "لنا", "لكم", "لهن"))
 #: The words after "قال" that introduce a verse or a saying of the Prophet, not a source cited
 #: by the newsroom ("قال تعالى", "عز من قائل", "جل في علاه", "عليه الصلاة والسلام").
-SCRIPTURE_FORMULAS = frozenset(_N(w) for w in ("تعالى", "عز", "جل", "سبحانه"))
+SCRIPTURE_FORMULAS = frozenset(_N(w) for w in ("تعالى", "عز", "جل", "سبحانه", "صلى"))
 #: Verbs whose object is people ("حث المواطنين على", "دعا الأطراف إلى"): an accusative plural
 #: after them is the object, never the subject.
 PERSON_OBJECT_VERBS = frozenset(("حث", "دعا", "ناشد"))
@@ -172,6 +172,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
 
     def __init__(self, text: str) -> None:
         self.text = text
+        #: the text with misdirected quotation marks mended, to tell what is quoted
+        self.quote_text = mend_quotes(text)
         self.rows: list[Attribution] = []
         #: (document noun, its publisher) in reading order: "تقرير أعدته X"
         self.issuers: list[tuple[str, Attribution]] = []
@@ -186,10 +188,10 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             for bound in sentence_bounds(line.text):
                 s_start, s_end = previous_end, line.start + bound
                 previous_end = s_end
-                inside = self._inside_quote(line.text[:s_start - line.start])
-                tokens = sentence_tokens(self.text, s_start, s_end, open_quote=inside)
+                inside = self._inside_quote(self.quote_text[line.start:s_start])
+                tokens = sentence_tokens(self.quote_text, s_start, s_end, open_quote=inside)
                 if inside and tokens and _conjunction_attached(tokens[0]) and match_cue(tokens, 0):
-                    tokens = sentence_tokens(self.text, s_start, s_end)      # "وأشار إلى": the quote was not closed
+                    tokens = sentence_tokens(self.quote_text, s_start, s_end)  # "وأشار إلى": the quote was not closed
                 if tokens:
                     self._sentence(tokens, self.text[s_start:s_end].strip(), p_index, sentence_no)
                 sentence_no += 1

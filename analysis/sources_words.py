@@ -10,6 +10,8 @@ know nothing of cues, spans or rows (see :mod:`analysis.sources_rules`).
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from .lexicon import zipf
@@ -67,6 +69,24 @@ def sentence_tokens(text: str, start: int, end: int, *, open_quote: bool = False
                         q.quoted = True
                 opened = None
     return tokens
+
+
+#: An opening guillemet or quotation mark right before the end of a clause: written for the
+#: closing one ("… ومياهها الإقليمية «. واعتبر"), which would leave the rest of the article
+#: inside a quotation.
+STRAY_OPENING = re.compile(r"[«“](?=[ \t\u00a0]*(?:[.،,؛:!؟?]|$))", re.MULTILINE)
+
+
+def mend_quotes(text: str) -> str:
+    """``text`` with the opening marks that stand at a clause's end turned into closing ones;
+    the same length, so every offset still holds.
+
+    Examples
+    --------
+    >>> mend_quotes("قال: «إن الوضع مستقر «. وأضاف")
+    'قال: «إن الوضع مستقر ». وأضاف'
+    """
+    return STRAY_OPENING.sub(lambda m: "»" if m.group() == "«" else "”", text)
 
 
 def _abbreviation_part(surface: str) -> bool:

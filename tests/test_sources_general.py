@@ -781,3 +781,22 @@ def test_a_continuation_passes_over_a_common_noun():
 ])
 def test_titles_with_their_complement(text, expected):
     assert [s for s, _, _ in rows(text)] == [expected]
+
+
+def test_a_misdirected_quotation_mark_closes_the_quote():
+    # «…«. : the second mark was meant to close; what follows is the newsroom's again
+    text = ("وقال المتحدث باسم الحكومة: «إن الحكومة لن تسمح بأي عملية عسكرية داخل مياهها «. "
+            "كما أعلن متحدثون عسكريون أن الطائرات أغرقت سفينة.")
+    assert [s for s, _, _ in rows(text)] == ["المتحدث باسم الحكومة", "متحدثون عسكريون"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the paper a statement was made to, in quotation marks before the speaker, known or not
+    ('أكد لـ "الاقتصادية" الدكتور عبدالله البرقان أن اللجنة أغلقت الملف.',
+     [("الدكتور عبدالله البرقان", "named_person_or_body", "الاقتصادية")]),
+    ('وقال لـ"سبق" المهندس محمد العلي إن العمل مستمر.', [("المهندس محمد العلي", "named_person_or_body", "سبق")]),
+    # a saying of the Prophet is no source of the newsroom's
+    ('وقال صلى الله عليه وسلم: "إنما الأعمال بالنيات".', []),
+])
+def test_quoted_paper_before_the_speaker(text, expected):
+    assert rows(text) == expected
