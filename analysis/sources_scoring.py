@@ -35,6 +35,13 @@ GOLD_ANT_PATH = GOLD_DIR / "sources_ant.csv"
 #: rule was written on them; a development set since (its articles: ``sources_ant_dev2_files.txt``).
 GOLD_ANT_DEV2_PATH = GOLD_DIR / "sources_ant_dev2.csv"
 GOLD_SNN_PATH = GOLD_DIR / "sources_snn.csv"
+#: 20 more ANT articles (4 per outlet), annotated blind on 2026-12-07 (sixth session) and only
+#: ever measured, never read for rules (its articles: ``sources_ant_test3_files.txt``).
+GOLD_ANT_TEST3_PATH = GOLD_DIR / "sources_ant_test3.csv"
+#: 24 more SaudiNewsNet articles (11 papers), annotated blind the same day, measured once before
+#: any rule was written on them, a development set since (``sources_snn_dev3_files.csv``); the
+#: first 12 were read twice (``sources_snn_dev3_second_read.csv``).
+GOLD_SNN_DEV3_PATH = GOLD_DIR / "sources_snn_dev3.csv"
 SOURCE_TYPES = ("named_outlet", "unnamed_outlet", "named_person_or_body", "anonymous")
 GOLD_COLUMNS = ["doc_id", "cue_text", "cue", "source", "head", "source_type", "via", "required"]
 

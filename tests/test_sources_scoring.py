@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, SOURCE_TYPES, evaluate_sources, extract_sources, load_gold
+from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, SOURCE_TYPES, evaluate_sources, extract_sources, load_gold
 
 TEXT = "وقال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيئ. وأفادت مصادر أمنية بأن الوضع هادئ."
 
@@ -129,3 +129,27 @@ def test_the_second_reading_covers_held_out_snn_articles_only():
     assert second.doc_id.nunique() == 16 and set(second.doc_id) <= held
     assert (second.cue_end - second.cue_start == second.cue_text.str.len()).all()
     assert set(second.commit) == set(files.commit)
+
+
+@pytest.mark.parametrize("path, files, split, articles", [
+    (GOLD_ANT_TEST3_PATH, "sources_ant_test3_files.txt", "test3", 20),
+    (GOLD_SNN_DEV3_PATH, "sources_snn_dev3_files.csv", "dev3", 24),
+])
+def test_the_sixth_session_annotations_follow_their_file_lists(path, files, split, articles):
+    table = load_gold(path)
+    listed = (path.parent / files).read_text(encoding="utf-8").split()
+    listed = set(listed) if files.endswith(".txt") else {line.split(",")[3] for line in listed[1:]}
+    assert set(table.split) == {split} and table.doc_id.nunique() == articles
+    assert set(table.source_path) == listed
+    assert (table.cue_end - table.cue_start == table.cue_text.str.len()).all()
+    assert set(table.source_type) <= {*SOURCE_TYPES, "not_source"} and set(table.required) == {"yes", "no"}
+    assert not ((table.source_type == "not_source") & (table.required == "yes")).any()
+    earlier = set(load_gold(GOLD_ANT_PATH).doc_id) | set(load_gold(GOLD_ANT_DEV2_PATH).doc_id) | \
+        set(load_gold(GOLD_SNN_PATH).doc_id)
+    assert not set(table.doc_id) & earlier                          # articles new to the project
+
+
+def test_the_dev3_second_read_covers_its_first_half():
+    second = load_gold(GOLD_SNN_DEV3_PATH.parent / "sources_snn_dev3_second_read.csv")
+    first = load_gold(GOLD_SNN_DEV3_PATH)
+    assert second.doc_id.nunique() == 12 and set(second.doc_id) < set(first.doc_id)
