@@ -172,12 +172,14 @@ class ObjectRules:
         name has followed yet: the office's holder, in apposition ("أمير منطقة نجران الأمير
         جلوي بن عبدالعزيز", "محافظ جدة الأمير مشعل"), not the object."""
         tokens = self.tokens
-        return no_article(tokens[k].norm) in words("title") and k + 1 < len(tokens) and \
-            not place_adjective(tokens[k - 1].norm) and \
-            (no_article(tokens[k + 1].norm) in words("given_name") or _name_like(tokens[k + 1].norm) or
-             k + 2 < len(tokens) and tokens[k + 2].norm in NAME_LINKS) and not tokens[j].norm.startswith("ال") and \
-            no_article(bare(tokens[j].norm)) in words("title") and \
+        if no_article(tokens[k].norm) not in words("title") or k + 1 >= len(tokens) or \
+                place_adjective(tokens[k - 1].norm):
+            return False                                      # (after a nationality the office is complete)
+        named = no_article(tokens[k + 1].norm) in words("given_name") or _name_like(tokens[k + 1].norm) or \
+            k + 2 < len(tokens) and tokens[k + 2].norm in NAME_LINKS
+        office = not tokens[j].norm.startswith("ال") and no_article(bare(tokens[j].norm)) in words("title") and \
             not any(no_article(t.norm) in words("given_name") for t in tokens[j:k])
+        return named and office
 
     def _cited(self, word: str) -> bool:
         """Whether a word is part of a name cited earlier in the text."""

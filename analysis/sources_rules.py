@@ -66,12 +66,12 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from .lexicon import zipf
+from .resources import DIACRITICS
 from .sources_classify import _agrees, _agreement, head_agreement, _conjuncts, classify, plausible_speaker
 from .sources_content import ContentRules
 from .sources_cues import match_cue, _conjunction_attached, _blocked
 from .sources_entities import is_name
-from .lexicon import zipf
-from .resources import DIACRITICS
 from .sources_lexicon import (
     CueForm, cue_forms, no_article, outlet_words, words, QUOTES, OPEN_QUOTES, CLOSE_QUOTES, COMPLEMENTIZERS, NUMBER_WORDS, RELATIVES,
     SPEECH_NOUNS, CONDITIONS, LIST_MARKERS, PUNCT, AUXILIARIES,
@@ -508,8 +508,9 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         # "وتقول تقارير إن": reports, indefinite and alone, are the press's
         reports = first == _N("تقارير") and b == a + 1
         document = ""
-        figures = head not in words("document")
-        if not figures or form.kind == "preposition" and head in words("figures"):
+        # "بحسب أرقام وزارة الصحة": figures after a preposition cue name their issuer, as a document does
+        figures = form.kind == "preposition" and head in words("figures") and head not in words("document")
+        if head in words("document") or figures:
             found = self._publisher(a + 1, lead_lam, genitive=False) if press else self._publisher(a, lead_lam)
             if found and figures and not self._speaker_like(found[0], found[1]):
                 found = None                                # "بحسب إحصاءات حقوقية للحالات": no issuer
