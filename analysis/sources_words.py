@@ -74,7 +74,7 @@ def sentence_tokens(text: str, start: int, end: int, *, open_quote: bool = False
 #: An opening guillemet or quotation mark right before the end of a clause: written for the
 #: closing one ("… ومياهها الإقليمية «. واعتبر"), which would leave the rest of the article
 #: inside a quotation.
-STRAY_OPENING = re.compile(r"[«“](?=[ \t\u00a0]*(?:[.،,؛:!؟?]|$))", re.MULTILINE)
+STRAY_OPENING = re.compile(r"[«“](?=[ \t\u00a0]*[.،,؛!؟?])")
 
 
 def mend_quotes(text: str) -> str:

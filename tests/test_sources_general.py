@@ -800,3 +800,11 @@ def test_a_misdirected_quotation_mark_closes_the_quote():
 ])
 def test_quoted_paper_before_the_speaker(text, expected):
     assert rows(text) == expected
+
+
+def test_only_a_mark_before_a_clause_end_is_mended():
+    from analysis.sources_words import mend_quotes
+    assert mend_quotes("داخل مياهها «. واعتبر") == "داخل مياهها ». واعتبر"
+    # a quotation that opens at a line's end, or before its words, stays open
+    for text in ("وقال الوزير: «\nإن الوضع مستقر»", "وقال: «إن الوضع مستقر»", "صحيفة “الرياض”، وقالت"):
+        assert mend_quotes(text) == text
