@@ -83,7 +83,7 @@ from .sources_spans import SpanRules
 from .sources_subjects import SubjectRules
 from .sources_words import (
     sentence_tokens, bare, strip_lam, _head_words, _lam_is_preposition, _opens, _accusative_plural, _N, _relative, _accusative_hamza,
-    _written_name, _possessed_stem, Token, mend_quotes,
+    _written_name, _possessed_stem, Token, mend_quotes, _known,
 )
 from .tokenize import lines_of, sentence_bounds
 
@@ -512,8 +512,10 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         figures = form.kind == "preposition" and head in words("figures") and head not in words("document")
         if head in words("document") or figures:
             found = self._publisher(a + 1, lead_lam, genitive=False) if press else self._publisher(a, lead_lam)
-            if found and figures and not self._speaker_like(found[0], found[1]):
+            if found and figures and not self._speaker_like(found[0], found[1]) and not (
+                    found[2] and _known(no_article(bare(strip_lam(tokens[found[0]].norm))))):
                 found = None                                # "بحسب إحصاءات حقوقية للحالات": no issuer
+                                                            # (but "بحسب تصريحات لرئيس الوزراء")
             if found:
                 a, b, lead_lam = found
                 press, document = False, head

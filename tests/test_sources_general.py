@@ -719,6 +719,7 @@ def test_what_a_judgement_deems_is_no_speaker(text, expected):
     # figures and statements after a preposition cue name their issuer, as a document does
     ("وقتل عشرون شخصا، بحسب تصريحات المتحدث باسم الجيش.", [("المتحدث باسم الجيش", "named_person_or_body", "")]),
     ("وقتل عشرون شخصا، حسب أرقام وزارة الصحة.", [("وزارة الصحة", "named_person_or_body", "")]),
+    ("وارتفعت الأسعار، بحسب تصريحات لرئيس الوزراء.", [("رئيس الوزراء", "named_person_or_body", "")]),
     ("وقتل عشرون شخصا، بحسب تقديرات وسائل الإعلام المحلية.",
      [("وسائل الإعلام المحلية", "unnamed_outlet", "")]),
     # ... and alone, or with no speaker after them, they cite no one
