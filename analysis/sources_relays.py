@@ -16,7 +16,7 @@ from .sources_lexicon import (
     RESUMPTIVE_PREPOSITIONS, OPEN_QUOTES,
 )
 from .sources_outlets import _outlet_end, _clean, outlet_in
-from .sources_words import bare, strip_lam, _lam_is_preposition
+from .sources_words import bare, strip_lam, _lam_is_preposition, lam_words
 
 
 class RelayRules:
@@ -69,7 +69,7 @@ class RelayRules:
         _, y = self._span(x, preposition=True, lead_lam=lam)
         if y <= x:
             return None
-        ws = [strip_lam(tokens[x].norm) if lam else tokens[x].norm] + [t.norm for t in tokens[x + 1:y]]
+        ws = lam_words(tokens, x, y, lam=lam)
         kind, key = classify(ws)
         if kind != "named_outlet":
             return None
@@ -91,7 +91,7 @@ class RelayRules:
         a, b = self._span(m, preposition=True, lead_lam=lam)
         if b <= a:
             return ""
-        ws = [strip_lam(self.tokens[a].norm) if lam else self.tokens[a].norm] + [t.norm for t in self.tokens[a + 1:b]]
+        ws = lam_words(self.tokens, a, b, lam=lam)
         kind, key = classify(ws)
         return key if kind in ("named_outlet", "unnamed_outlet") else ""
 

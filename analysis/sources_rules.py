@@ -83,18 +83,13 @@ from .sources_spans import SpanRules
 from .sources_subjects import SubjectRules
 from .sources_words import (
     sentence_tokens, bare, strip_lam, _head_words, _lam_is_preposition, _opens, _accusative_plural, _N, _relative, _accusative_hamza,
-    _written_name, _possessed_stem, Token, mend_quotes, _known,
+    _written_name, _possessed_stem, Token, mend_quotes, _known, lam_words,
 )
 from .tokenize import lines_of, sentence_bounds
 
 #: A quoted word without the article is a name below this frequency (مايكروسوفت, صمغان), not
 #: a common noun quoted as the object (يؤكد "استعداد" بورما).
 QUOTED_NAME_ZIPF = 4.0
-
-
-def _quote_open(span: str) -> bool:
-    """Whether a span leaves a quotation mark open: الدكتور "العمّار."""
-    return span.count('"') % 2 == 1 or span.count("«") > span.count("»") or span.count("“") > span.count("”")
 
 
 #: Words between a verb and its subject that are its object or topic ("أوضح ذلك المشرف على
@@ -463,8 +458,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             if ante is not None:
                 self._continue(ante, i, length, form)
             return b
-        head = no_article(bare(strip_lam(tokens[a].norm) if lam else tokens[a].norm))
-        ws = [strip_lam(tokens[a].norm) if lam else tokens[a].norm] + [t.norm for t in tokens[a + 1:b]]
+        ws = lam_words(tokens, a, b, lam=lam)
+        head = no_article(bare(ws[0]))
         if head not in words("document") | words("figures") and classify(ws)[0] == "named_person_or_body" and \
                 not plausible_speaker(ws):
             return b                                        # "وفق الخطط الموضوعة": a plan, no speaker
@@ -527,7 +522,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         added = []
         for p, (x, y, in_list) in enumerate(parts):
             lam = lead_lam and x == a
-            ws = [strip_lam(tokens[x].norm) if lam else tokens[x].norm] + [t.norm for t in tokens[x + 1:y]]
+            ws = lam_words(tokens, x, y, lam=lam)
             conjunction = p > 0 and ws[0][:1] == "و" and len(ws[0]) > 2 and tokens[x - 1].norm not in LIST_MARKERS
             if conjunction:
                 ws[0] = ws[0][1:]
@@ -574,7 +569,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             if self.text.count("(", start, end) > self.text.count(")", start, end) and \
                     self.text.startswith(")", end):
                 end += 1                                        # "حركة (حماس)": the name closes
-            elif self.text.startswith(tuple(CLOSE_QUOTES), end) and _quote_open(self.text[start:end]):
+            elif self.text.startswith(tuple(CLOSE_QUOTES), end) and self._inside_quote(self.text[start:end]):
                 end += 1                                        # الدكتور "العمّار": the quoted name closes
             row = Attribution(
                 source=self.text[start:end], words=tuple(ws), source_type=kind, key=key,

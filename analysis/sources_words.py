@@ -123,6 +123,12 @@ def strip_lam(word: str) -> str:
     return word
 
 
+def lam_words(tokens: list[Token], a: int, b: int, *, lam: bool) -> list[str]:
+    """The normalized words of tokens a..b-1, the first without its ل when ``lam`` (a speaker
+    written after لـ: "للمرصد" -> المرصد)."""
+    return [strip_lam(tokens[a].norm) if lam else tokens[a].norm] + [t.norm for t in tokens[a + 1:b]]
+
+
 def _prep_b(word: str) -> bool:
     """Whether a word's initial ب is the preposition (بضرورة), not a name's (برهم, بايدن)."""
     rest = word[1:]
