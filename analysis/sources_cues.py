@@ -9,6 +9,7 @@ quotation closed in its sentence).
 from __future__ import annotations
 
 from .sources_lexicon import CueForm, cue_forms, longest_cue, PUNCT, BLOCKERS, RESUMING, COMPLEMENTIZERS
+from .resources import DIACRITICS
 from .sources_words import Token, _is_ala
 
 
@@ -33,6 +34,11 @@ def match_cue(tokens: list[Token], i: int) -> tuple[CueForm, int] | None:
                 continue                                    # اتُهمت روسيا: "Russia was accused"
             if tokens[i].norm == "فحسب":
                 continue
+            if length == 1 and _ya_for_alif_maqsura(tokens[i].surface, form) and not (
+                    (first != tokens[i].norm or i == 0 or any(c in tokens[i].gap for c in PUNCT + "،,"))
+                    and i + 1 < n and tokens[i + 1].norm in COMPLEMENTIZERS):
+                continue                                    # "رأي قانوني", "تشيانغ راي إن": a noun, a name
+
             if first != tokens[i].norm and form.tense == "participle" and length == 1 and \
                     first not in (tokens[i].norm[1:],):
                 continue
@@ -44,6 +50,15 @@ def _masdar_hamza(surface: str, prefixed: bool) -> bool:
     """إعلان, إدانتها: a verbal noun written with hamza below, not the verb أعلن, أدانتها."""
     word = surface[1:] if prefixed and surface[:1] in "وف" else surface
     return word.startswith("إ")
+
+
+def _ya_for_alif_maqsura(surface: str, form: CueForm) -> bool:
+    """A past verb in ى (رأى, نفى, ادعى) written with a final ي: the noun (رأي, نفي) or a
+    name (تشيانغ راي) far more often than the verb misspelled, which :func:`match_cue` takes
+    only where a clause begins and أن/إن follows ("ورأي أنه")."""
+    word = surface.rstrip(DIACRITICS)
+    return form.tense == "past" and form.lemma.endswith("ى") and word.endswith("ي") and \
+        not word.endswith(("تي", "وي"))
 
 
 def _passive(surface: str, prefixed: bool) -> bool:

@@ -48,8 +48,9 @@ import pandas as pd
 from .config import DATA_DIR
 from .lexicon import zipf
 from .resources import DIACRITICS
-from .sources_lexicon import (COMPLEMENTIZERS, NAME_LINKS, no_article, norm, outlet_words, place_adjective, place_phrases, read_table,
+from .sources_lexicon import (COMPLEMENTIZERS, cue_forms, NAME_LINKS, no_article, norm, outlet_words, place_adjective, place_phrases, read_table,
                               words)
+from .sources_words import _masdar_with_pronoun
 from .tokenize import token_spans
 
 ALIASES_PATH = DATA_DIR / "source_aliases.csv"
@@ -261,6 +262,25 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
             name = _name_after(raw_tokens, cluster["rep"])
             if name:
                 cluster["surface"] = f"{_label(cluster['surface'])} {' '.join(_surface_of(text, name))}"
+        elif cluster["type"] == "named_person_or_body" and "merged_into" not in cluster and \
+                len(cluster["rep"]) == 1 and cluster["rep"][0] in words("given_name") and \
+                not norm(cluster["surface"]).lstrip("وف").startswith("ال"):
+            raw_tokens = raw_tokens if raw_tokens is not None else _text_words(text, raw=True)
+            family = _family_after(raw_tokens, cluster["rep"][0])
+            if family:
+                cluster["surface"] = f"{_label(cluster['surface'])} {' '.join(_surface_of(text, family))}"
+    for cluster in clusters:
+        # "وقال الكاظمي … وأكد رئيس الوزراء العراقي", the article having written "رئيس الوزراء
+        # العراقي مصطفى الكاظمي": the title and that name label the entity
+        root = clusters[_root(clusters, clusters.index(cluster))] if "merged_into" in cluster else None
+        if root is None or root["type"] != "named_person_or_body" or not root["names"] or not cluster["rep"] or \
+                cluster["rep"][0] not in words("title") or cluster["names"]:
+            continue
+        raw_tokens = raw_tokens if raw_tokens is not None else _text_words(text, raw=True)
+        name = _name_after(raw_tokens, cluster["rep"])
+        if name and set(root["names"]) <= {no_article(w) for w in name} and \
+                len(cluster["rep"]) + len(name) > len(mention_words([norm(w) for w in root["surface"].split()])):
+            root["surface"] = f"{_label(cluster['surface'])} {' '.join(_surface_of(text, name))}"
     out = []
     for c in labels:
         cluster = clusters[_root(clusters, c)]
@@ -325,11 +345,19 @@ def _name_after(raw_tokens: list[str], rep: tuple[str, ...]) -> tuple[str, ...]:
         if tuple(bare_tokens[s:s + size]) != rep:
             continue
         at = s + size
+        end = at + NAME_WINDOW
+        if s and _holder_before(raw_tokens[s - 1], raw_tokens[max(0, s - 4):s - 1]):
+            # the title is the name's before it ("صالحي رئيس منظمة … وكبير المفاوضين عراقجي"):
+            # only a name right after it names its holder too ("الملك سلمان رئيس الوزراء
+            # العراقي مصطفى الكاظمي")
+            while at < len(raw_tokens) and raw_tokens[at] and _nationality_word(no_article(raw_tokens[at])):
+                at += 1
+            end = at + 1
         pair = tuple(raw_tokens[at:at + 2])
         if len(pair) == 2 and all(w and is_name(w) and w not in _places() for w in pair) \
                 and _occurrences(raw_tokens, pair) >= 2:
             return pair                                     # "المعلمة إليانور ولسون", a name written again
-        for m in range(s + size, min(s + size + NAME_WINDOW, len(raw_tokens))):
+        for m in range(at, min(end, len(raw_tokens))):
             if not raw_tokens[m] or raw_tokens[m] in COMPLEMENTIZERS:
                 break                                       # the sentence, or the title's clause, ended
             if no_article(raw_tokens[m]) in words("given_name"):
@@ -348,6 +376,28 @@ def _name_after(raw_tokens: list[str], rep: tuple[str, ...]) -> tuple[str, ...]:
                     name.pop()
                 return tuple(name)
     return ()
+
+
+def _family_after(raw_tokens: list[str], first: str) -> tuple[str, ...]:
+    """The family name the article writes after a first name cited alone ("وقد علقت هيام"
+    for "الممثلة هيام عباس"): the name words after each of its occurrences, when they are
+    the same wherever it is written with one (two people may share a first name)."""
+    found = set()
+    for s, word in enumerate(raw_tokens[:-1]):
+        if no_article(word) != first:
+            continue
+        family = []
+        for w in raw_tokens[s + 1:s + 4]:
+            if not w or w == "على" or w in COMPLEMENTIZERS or no_article(w) in _places() or cue_forms().get((w,)) or \
+                    _masdar_with_pronoun(w) or not (w in NAME_LINKS or no_article(w) in words("given_name") or
+                                          is_name(w) and zipf(w) < 4.0):
+                break
+            family.append(w)
+        while family and family[-1] in NAME_LINKS:
+            family.pop()
+        if family:
+            found.add(tuple(family))
+    return found.pop() if len(found) == 1 else ()
 
 
 def _occurrences(tokens: list[str], pair: tuple[str, str]) -> int:
@@ -369,6 +419,9 @@ def _link_titles(clusters: list[dict], text: str) -> None:
     غريفيث، وزير المشروعات الصغيرة")."""
     spans = list(token_spans(text))
     tokens = _text_words(text)
+    raw_tokens = [(raw_words((norm(sp.surface),)) or ("",))[0] for sp in spans]
+    joined = frozenset(s for s, sp in enumerate(spans)            # words written with و (وزعيم)
+                       if norm(sp.surface)[:1] == "و" and no_article(norm(sp.surface)) != tokens[s])
     starts = [sp.start for sp in spans]
     named = [(c, set(cl["names"])) for c, cl in enumerate(clusters)
              if cl["type"] == "named_person_or_body" and cl["names"]]
@@ -382,16 +435,39 @@ def _link_titles(clusters: list[dict], text: str) -> None:
             if tuple(tokens[s:s + size]) == rep:
                 after = set(tokens[s + size:s + size + TITLE_WINDOW])
                 targets = {t for t, names in named if t != c and names <= after}
+                if targets and s and not any(c in text[spans[s - 1].end:spans[s].start] for c in ".؟?!:\n") and \
+                        _holder_before(raw_tokens[s - 1], raw_tokens[max(0, s - 4):s - 1]):
+                    # "وعلي أكبر صالحي رئيس منظمة الطاقة الذرية ومساعد وزير الخارجية … عباس
+                    # عراقجي": the title is the name's before it; one further on is another's
+                    firsts = [w for w in tokens[s + size:s + size + TITLE_WINDOW] if not _nationality_word(w)][:2]
+                    targets = {t for t in targets if set(firsts) & dict(named)[t]}
                 if targets:
                     found.append((starts[s], targets))
         before = [f for f in found if f[0] <= cluster["start"]]
         chosen = before[-1][1] if before else (found[0][1] if found else set())
         if not chosen and rep[0] in words("title"):
-            chosen = _nearest_named(tokens, rep[0], named, c)
+            chosen = _nearest_named(tokens, rep[0], named, c, joined)
         chosen = {_root(clusters, t) for t in chosen} - {c}
         chosen = {t for t in chosen if not _other_nationality(rep, clusters[t])}
         if len(chosen) == 1:
             cluster["merged_into"] = chosen.pop()
+
+
+def _holder_before(before: str, earlier: list[str]) -> bool:
+    """Whether ``before``, the word right before a title in its sentence (with its article;
+    '' at a sentence's start), ends a person's name written with its first name, so that the
+    title is that name's, in apposition ("أندرو غريفيث، وزير المشروعات الصغيرة", "علي أكبر
+    صالحي رئيس منظمة الطاقة الذرية"); ``earlier``: the words before it."""
+    if not before or no_article(before) in _places() or no_article(before) in _heads() or \
+            not (is_name(before) or zipf(before) < 4.0):
+        return False
+    firsts = [w[1:] if w[:1] == "و" and no_article(w[1:]) in words("given_name") else w for w in earlier[-3:] if w]
+    return any(no_article(w) in words("given_name") for w in firsts)
+
+
+def _nationality_word(word: str) -> bool:
+    """A nisba adjective after a title (الأمريكي, الإيرانية), not a name."""
+    return word.endswith(("ي", "ية")) and _nationality(word)
 
 
 def _link_definite_titles(clusters: list[dict]) -> None:
@@ -460,16 +536,20 @@ def _person(cluster: dict) -> bool:
                                             any(w in words("given_name") for m in cluster["mentions"] for w in m))
 
 
-def _nearest_named(tokens: list[str], title: str, named: list[tuple[int, set[str]]], own: int) -> set[int]:
-    """The named cluster whose name stands closest (at most 3 words) to ``title`` in the text."""
+def _nearest_named(tokens: list[str], title: str, named: list[tuple[int, set[str]]], own: int,
+                   joined: frozenset[int] = frozenset()) -> set[int]:
+    """The named cluster whose name stands closest (at most 3 words) to ``title`` in the text;
+    not a name right before the title joined to it by و ("ترامب وزعيم كوريا الشمالية": the
+    title is another person's), ``joined`` being the positions of words written with و."""
     titles = [s for s, t in enumerate(tokens) if t == title]
     best: dict[int, int] = {}
     for t, names in named:
         if t == own:
             continue
         spots = [s for s, w in enumerate(tokens) if w in names or (w[:1] == "ل" and w[1:] in names)]
-        if spots and titles:
-            best[t] = min(abs(a - b) for a in titles for b in spots)
+        pairs = [abs(a - b) for a in titles for b in spots if not (a > b and a in joined)]
+        if pairs:
+            best[t] = min(pairs)
     if not best:
         return set()
     closest = min(best.values())

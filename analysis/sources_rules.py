@@ -68,7 +68,7 @@ from dataclasses import dataclass
 
 from .lexicon import zipf
 from .resources import DIACRITICS
-from .sources_classify import _agrees, _agreement, head_agreement, _conjuncts, classify, plausible_speaker
+from .sources_classify import _agrees, _agreement, head_agreement, _conjuncts, classify, common_object, plausible_speaker
 from .sources_content import ContentRules
 from .sources_cues import match_cue, _conjunction_attached, _blocked
 from .sources_entities import is_name
@@ -527,6 +527,9 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             if conjunction:
                 ws[0] = ws[0][1:]
             kind, key = classify(ws, in_list=in_list or len(parts) > 1)
+            if kind == "named_person_or_body" and p == 0 and not press and common_object(ws):
+                continue                                        # "وكانت وصفت منع إسرائيل دخول البضائع": what
+                                                                # she described, not who
             if press:
                 kind, key = "unnamed_outlet", " ".join(ws)     # "تقارير إعلامية": the press, unnamed
             if not kind:
@@ -541,6 +544,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 quoted = self._quoted_name(x, y)
                 if quoted:                                      # موقع "إن كي ليدرشيب ووتش": named by its name
                     kind, key = "named_outlet", quoted
+            if kind == "named_outlet" and len(ws) == 1 and self._body_cited_as(ws[0]):
+                kind, key = "named_person_or_body", ws[0]       # "وقال الوفد الأفغاني … وأشار الوفد"
             if kind == "named_outlet" and key not in _outlet_names() and _generic_media(ws):
                 ante = self._outlet_antecedent(ws, tokens[x].start)   # "الصحيفة البريطانية": named before
                 kind, key = ante if ante is not None else ("unnamed_outlet", " ".join(ws))
@@ -678,6 +683,13 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 return row.source_type, row.key
         named = _named_in_text(self.text[:before], head)
         return ("named_outlet", named) if named else None
+
+    def _body_cited_as(self, word: str) -> bool:
+        """Whether a body or person cited before begins with ``word``: then an outlet's name that
+        is also a common word (الوفد, الشرق) written alone is that body ("وقال الوفد الأفغاني
+        … وأشار الوفد"), not the paper."""
+        return any(r.explicit_mention and r.source_type == "named_person_or_body" and len(r.words) > 1 and
+                   bare(r.words[0]) == bare(word) for r in self.rows)
 
     def _antecedent(self, agree: str | None) -> Attribution | None:
         """The latest source agreeing with a cue (within :data:`COREF_PARAGRAPHS`)."""

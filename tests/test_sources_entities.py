@@ -195,3 +195,43 @@ def test_a_mention_found_at_a_cue_labels_the_entity_before_a_carried_one():
     # a longer mention at a cue still labels it
     assert document_entities(rows([("تشاريتي", "coreference"), ("الأم تشاريتي لويس", "explicit")]), "") == \
         ["الأم تشاريتي لويس"] * 2
+
+
+def test_a_title_written_after_a_name_is_not_named_by_a_name_further_on():
+    # "علي أكبر صالحي رئيس المنظمة ... وكبير المفاوضين عباس عراقجي": the title is Salehi's
+    text = ("وعقد اجتماع بين اللجنة وعلي أكبر صالحي رئيس منظمة الطاقة الذرية الإيرانية ومساعد وزير الخارجية "
+            "وكبير المفاوضين عباس عراقجي. وقال عراقجي إن الاتفاق جيد. وقد صرح رئيس منظمة الطاقة الذرية "
+            "الإيرانية بأن البرلمان لا يحق له رفض الاتفاق.")
+    table = extract_sources(text)
+    assert table.source_entity.tolist() == ["عراقجي", "رئيس منظمة الطاقة الذرية الإيرانية"]
+    text = ("وضم الاجتماع علي أكبر صالحي رئيس الوفد ومساعده عباس عراقجي. وقال عراقجي إن الاتفاق جيد. "
+            "وأكد رئيس الوفد أن المفاوضات صعبة.")
+    assert extract_sources(text).source_entity.tolist() == ["عراقجي", "رئيس الوفد"]
+    # a name right after the title still names its holder
+    text = ("استقبل الملك سلمان رئيس الوزراء العراقي مصطفى الكاظمي. وقال الكاظمي إن الزيارة مهمة. "
+            "وأكد رئيس الوزراء العراقي أن العلاقات قوية.")
+    assert extract_sources(text).source_entity.unique().tolist() == ["رئيس الوزراء العراقي مصطفى الكاظمي"]
+
+
+def test_a_first_name_cited_alone_takes_the_family_name_the_article_writes():
+    text = "شاركت الممثلة سارة عباس في المهرجان. وقد علقت سارة على القرار قائلة: \"إنه ظالم\"."
+    assert extract_sources(text).source_entity.tolist() == ["سارة عباس"]
+    # two people with that first name: the article does not say which
+    text = "التقى محمد بن سلمان الرئيس. وقال محمد إن اللقاء مهم. وكان محمد علي قد غادر."
+    assert extract_sources(text).source_entity.tolist() == ["محمد"]
+    # a common word after the name is no family name
+    text = "وقال الأمير حسين إن الأردن بخير. وقال حسين مبادرته مستمرة."
+    assert "حسين مبادرته" not in extract_sources(text).source_entity.tolist()
+
+
+def test_a_title_joined_by_wa_after_a_name_is_another_persons():
+    # "ترامب وزعيم كوريا الشمالية": the leader is not Trump
+    text = ("التقى الرئيس الأمريكي دونالد ترامب وزعيم كوريا الشمالية في سنغافورة. وقال ترامب إن اللقاء ممتاز. "
+            "وقال الزعيم الكوري الشمالي إنه يريد التركيز على الاقتصاد.")
+    assert extract_sources(text).source_entity.tolist() == ["ترامب", "الزعيم الكوري الشمالي"]
+
+
+def test_a_title_linked_to_a_name_labels_the_entity_with_both():
+    text = ("وصل الرئيس الفرنسي إيمانويل ماكرون إلى بيروت. وقال ماكرون إن فرنسا ستساعد لبنان. "
+            "وأضاف الرئيس الفرنسي أن المساعدات ستصل قريبا.")
+    assert extract_sources(text).source_entity.unique().tolist() == ["الرئيس الفرنسي إيمانويل ماكرون"]

@@ -809,3 +809,49 @@ def test_only_a_mark_before_a_clause_end_is_mended():
     # a quotation that opens at a line's end, or before its words, stays open
     for text in ("وقال الوزير: «\nإن الوضع مستقر»", "وقال: «إن الوضع مستقر»", "صحيفة “الرياض”، وقالت"):
         assert mend_quotes(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a past verb in ى written with ي is the noun or a name, not the verb ...
+    ("وقال محافظ مقاطعة تشيانغ راي إن فرق الإنقاذ وصلت.", ["محافظ مقاطعة تشيانغ راي"]),
+    ("وقدم المستشار رأي قانوني بالتفصيل للحكومة.", []),
+    # ... unless a clause begins with it and أن follows: the verb misspelled
+    ("وقال الوزير إن الحل سياسي. ورأي أنه من غير الجائز استمرار الحرب.", ["الوزير", "الوزير"]),
+])
+def test_a_verb_in_alif_maqsura_written_with_ya(text, expected):
+    assert [s for _, s, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adverb of manner where the subject would be: the speaker is the one before
+    ("وقال الوزير إن القرار نهائي، ونفى بتاتا أن تكون الحكومة تراجعت.", ["الوزير", "الوزير"]),
+    ("وقال اللاعب إنه سيبقى في ناديه، لكن الإدارة طلبت رحيله، الأمر الذي رفضه بتاتا مؤكدا أنه لن يغادر.",
+     ["اللاعب", "الإدارة", "اللاعب"]),
+    # the plural of جهاز is a body's head: its genitive belongs to it
+    ("وأضافت أجهزة الهجرة أن عدد الطلبات ارتفع.", ["أجهزة الهجرة"]),
+])
+def test_adverbs_and_bodies_after_the_cue(text, expected):
+    assert [s for s, _, _ in rows(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a frequent common noun in construct after the cue is its object; the subject was dropped
+    ("وقالت حركة حماس إن الحصار جريمة. وكانت وصفت منع إسرائيل دخول البضائع بأنه عقاب جماعي.", ["حركة حماس"]),
+    ("ورفضت محاولة الحكومة تمرير القانون.", []),
+    # not a name whose first word is a common word, nor a body with its adjective
+    ("وأكد دين بيكر من معهد الدراسات أن النمو تباطأ.", ["دين بيكر من معهد الدراسات"]),
+    ("وقالت حماس الفلسطينية إن المفاوضات متوقفة.", ["حماس الفلسطينية"]),
+    ("وقال عدد من القادة الميدانيين إن الهدنة انتهت.", ["عدد من القادة الميدانيين"]),
+])
+def test_a_common_noun_after_the_cue_is_its_object(text, expected):
+    assert [s for _, s, _ in found(text)] == expected
+
+
+def test_an_outlet_name_that_is_a_common_word_names_the_body_cited_with_it():
+    # الوفد is a paper, but after "الوفد الأفغاني" was cited it is the delegation
+    text = "وقال الوفد الأفغاني إن طالبان مستعدة للحوار. وأشار الوفد إلى أن المواضيع ستناقش لاحقا."
+    table = extract_sources(text)
+    assert table.source_type.tolist() == ["named_person_or_body", "named_person_or_body"]
+    assert table.source_entity.nunique() == 1
+    paper = extract_sources("وقالت صحيفة الوفد إن الحكومة مستعدة. وأشار الوفد إلى أن المواضيع ستناقش.")
+    assert paper.source_type.tolist() == ["named_outlet", "named_outlet"]
