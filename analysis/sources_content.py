@@ -51,7 +51,7 @@ class ContentRules:
         window = 10
         if k < len(self.tokens) and self.tokens[k].norm in RELATIVES:
             window = 25                                     # "وأشارت الممثلة التي عرفها المشاهد … إلى أن"
-        if self._content_at(k, form, strict=form.needs == "strict", window=window):
+        if self._content_at(k, form, strict=form.needs in ("strict", "saying"), window=window):
             return True
         return self._content_after_medium(k)
 
@@ -100,7 +100,7 @@ class ContentRules:
             if word in ("قائلا", "قائلة", "قائلين") and form.needs:
                 self.consumed.add(m)
                 return True
-            if word in COMPLEMENTIZERS or word in ("بالقول", "قائلا", "قائلة", "قائلين"):
+            if word in COMPLEMENTIZERS and form.needs != "saying" or word in ("بالقول", "قائلا", "قائلة", "قائلين"):
                 return True
             if not strict and word.startswith(SPEECH_NOUNS) and m - k <= 3:
                 return True

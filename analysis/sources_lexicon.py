@@ -66,7 +66,7 @@ class CueForm:
     tense: str           # past, present, participle, phrase
     agree: str | None    # m, f, pl, du (None for phrases)
     preps: frozenset[str]
-    needs: str           # '', content, strict, statement
+    needs: str           # '', content, strict, saying, statement
     shadda: str = ""     # the form counts only when written with this surface (بيّن)
 
 

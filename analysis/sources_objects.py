@@ -161,6 +161,11 @@ class ObjectRules:
         heads = _head_words()
         if no_article(bare(before)) in heads or before in outlet_words() or here in outlet_words():
             return False
+        if here.startswith("ال") and no_article(here) in words("body") and k - j >= 2 and self._proper_name(k - 1) \
+                and no_article(bare(tokens[j].norm)) in words("title") and not place_adjective(here) and \
+                not self._cited(here):
+            return True                                       # "وناشد العميد طماح | التحالف العربي": a
+                                                              # person's name takes no body as genitive
         if no_article(here) in words("body") or no_article(here) in words("media"):
             return False
         if zipf(before) >= CONSTRUCT_ZIPF and before not in words("given_name") and not self._cited(before):

@@ -213,9 +213,10 @@ class SpanRules:
                 size = len(variant)
                 if size < 2 or s + size <= k or s + size > len(tokens):
                     continue
-                if tuple(bare(t.norm) if m == 0 else t.norm for m, t in enumerate(tokens[s:s + size])) == variant \
-                        and not any(_opens(t) for t in tokens[s + 1:s + size]):
-                    return s + size
+                first = bare(tokens[s].norm)
+                if variant[0] in (first, strip_lam(first)) and tuple(t.norm for t in tokens[s + 1:s + size]) == \
+                        variant[1:] and not any(_opens(t) for t in tokens[s + 1:s + size]):
+                    return s + size                       # (written with ل: "لعين اليوم")
         return 0
 
     def _completes_name(self, j: int, k: int) -> bool:

@@ -202,7 +202,7 @@ class SubjectRules:
                 return None
             close = next((m for m in range(i + 1, len(tokens)) if any(c in tokens[m].gap for c in "،,")), None)
             if form.needs and close is not None and \
-                    not self._content_at(i + 1, form, strict=form.needs == "strict", window=close - i - 2):
+                    not self._content_at(i + 1, form, strict=form.needs in ("strict", "saying"), window=close - i - 2):
                 return False                                # "X، الذي تحدث في مؤتمر، أكد أن": the content is أكد's
             end = i - 1
             start = self._np_before(end, limit=5)

@@ -855,3 +855,30 @@ def test_an_outlet_name_that_is_a_common_word_names_the_body_cited_with_it():
     assert table.source_entity.nunique() == 1
     paper = extract_sources("وقالت صحيفة الوفد إن الحكومة مستعدة. وأشار الوفد إلى أن المواضيع ستناقش.")
     assert paper.source_type.tolist() == ["named_outlet", "named_outlet"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # أبان (Gulf usage: explained) takes content; مضى only with its saying ("ومضى X بالقول")
+    ("وقال المدير إن الموسم ناجح. وأبان أن معظم الشركات حازت على درجات مرتفعة.", ["المدير", "المدير"]),
+    ('ومضى قائد المنطقة بالقول "تم إحكام السيطرة على المديريات كلها".', ["قائد المنطقة"]),
+    ("مضت مهلة مارس/ آذار وتبين أن الرجل لا يعتزم مغادرة البلاد.", []),
+    ("ومضى عام على الحادث دون محاسبة.", []),
+])
+def test_gulf_verbs_of_saying(text, expected):
+    assert [s for s, _, _ in rows(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person's name takes no body as its genitive: the body after it is the object
+    ("وناشد العميد سالم طماح التحالف العربي بسرعة مساعدة الجيش.", [("العميد سالم طماح", "named_person_or_body", "")]),
+    ("وحذر الرئيس الأمريكي دونالد ترامب الحكومة السورية من الهجوم.",
+     [("الرئيس الأمريكي دونالد ترامب", "named_person_or_body", "")]),
+    # (a body's own name goes on: "المتحدث باسم الحوثيين محمد عبدالسلام")
+    ("وقال المتحدث باسم الحوثيين محمد عبدالسلام إن الهدنة انتهت.",
+     [("المتحدث باسم الحوثيين محمد عبدالسلام", "named_person_or_body", "")]),
+    # a Saudi e-paper the statement was made to, without quotation marks
+    ("وذكر السفير علي العياشي لعين اليوم أن الأعمال تسير وفق الخطط.",
+     [("السفير علي العياشي", "named_person_or_body", "عين اليوم")]),
+])
+def test_the_object_after_a_persons_name_and_the_paper_told(text, expected):
+    assert rows(text) == expected
