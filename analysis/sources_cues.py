@@ -26,8 +26,9 @@ def match_cue(tokens: list[Token], i: int) -> tuple[CueForm, int] | None:
             if form is None:
                 continue
             if form.shadda and form.shadda not in tokens[i].surface and not (
-                    length == 1 and i + 1 < n and tokens[i + 1].norm in COMPLEMENTIZERS):
-                continue                                    # بين (between), but "وبين أن" (he explained that)
+                    length == 1 and i + 1 < n and tokens[i + 1].norm in COMPLEMENTIZERS) and not (
+                    length == 1 and first != tokens[i].norm and _complementizer_follows(tokens, i + 1)):
+                continue                                    # بين (between), but "وبين أن", "وبين المدير أن"
             if form.tense == "past" and _masdar_hamza(tokens[i].surface, first != tokens[i].norm):
                 continue
             if form.tense == "past" and form.kind != "relay" and _passive(tokens[i].surface, first != tokens[i].norm):
@@ -44,6 +45,20 @@ def match_cue(tokens: list[Token], i: int) -> tuple[CueForm, int] | None:
                 continue
             return form, length
     return None
+
+
+def _complementizer_follows(tokens: list[Token], k: int, window: int = 10) -> bool:
+    """Whether أن/إن comes within ``window`` words from token k, in the same clause and with
+    no second term joined by و nor another verb of saying before it: "وبين الأمين العام
+    للهيئة أن" (he explained that), not "وبين الرياض وواشنطن علاقات تؤكد أن" (between)."""
+    for m in range(k, min(k + window, len(tokens))):
+        if m > k and any(c in tokens[m].gap for c in PUNCT + "،,"):
+            return False
+        if tokens[m].norm in COMPLEMENTIZERS:
+            return m > k
+        if tokens[m].norm[:1] == "و" or match_cue(tokens, m):
+            return False
+    return False
 
 
 def _masdar_hamza(surface: str, prefixed: bool) -> bool:

@@ -40,7 +40,7 @@ class RelayRules:
                 return self._outlet_at(m + 1, lam=False)
         if m < n and tokens[m].norm == "ل" and m + 1 < n:
             return self._outlet_at(m + 1, lam=False)
-        if m < n and self._dative(tokens[m].norm):
+        if m < n and self._dative(tokens[m].norm, m):
             return self._outlet_at(m, lam=True)
         return ""
 
@@ -62,7 +62,7 @@ class RelayRules:
                 return end, outlet_in(name, context=True) or _clean(self.text[tokens[j + 1].start:tokens[end - 1].end])
         if tokens[j].norm == "ل" and j + 1 < n:
             x, lam = j + 1, False
-        elif self._dative(tokens[j].norm):
+        elif self._dative(tokens[j].norm, j):
             x, lam = j, True
         else:
             return None

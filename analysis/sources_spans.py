@@ -341,7 +341,7 @@ class SpanRules:
         if describe and word.startswith("ب") and word != _N("باسم") and \
                 (word[1:].startswith("ال") or zipf(word[1:]) > zipf(word)):
             return True                                       # وصفه المسؤولون بمحاولة اغتيال
-        if not preposition and self._dative(word):
+        if not preposition and self._dative(word, k):
             return True
         return False
 
@@ -378,7 +378,7 @@ class SpanRules:
         nxt = tokens[m]
         if ":" in nxt.gap:
             return m
-        if nxt.norm in COMPLEMENTIZERS or self._dative(nxt.norm) or nxt.norm in TIME_WORDS:
+        if nxt.norm in COMPLEMENTIZERS or self._dative(nxt.norm, m) or nxt.norm in TIME_WORDS:
             return m
         if nxt.norm in ("في", "وفي") and m + 1 < n and bare(tokens[m + 1].norm) in IN_STOP:
             return m
@@ -390,14 +390,23 @@ class SpanRules:
             return m                                          # "اتهمت الوزيرة، فلورنس بارلي، روسيا"
         return None
 
-    def _dative(self, word: str) -> bool:
-        """ل + a media noun, an outlet or an audience: "لوكالة الأناضول", "للصحفيين"."""
+    def _dative(self, word: str, at: int | None = None) -> bool:
+        """ل + a media noun, an outlet or an audience: "لوكالة الأناضول", "للصحفيين".  A
+        body's noun that begins an outlet's name (هيئة الإذاعة البريطانية) counts, when the
+        word is token ``at``, only if the name follows ("الأمين العام لهيئة الإغاثة" goes on)."""
         if not word.startswith("ل") or len(word) < 3:
             return False
         rest = strip_lam(word)
         bare_rest = no_article(rest)
-        return (bare_rest in words("media") or rest in outlet_words() or word[1:] in outlet_words()
-                or bare_rest in words("audience") or rest in words("audience"))
+        if bare_rest in words("media") or bare_rest in words("audience") or rest in words("audience"):
+            return True
+        if rest not in outlet_words() and word[1:] not in outlet_words():
+            return False
+        if at is not None and bare_rest in words("body"):
+            after = [t.norm for t in self.tokens[at + 1:at + 4]]
+            return bool(outlet_in([rest] + after, context=True)) or \
+                bool(after) and no_article(bare(after[0])) in words("media")    # لهيئة الإذاعة اليابانية
+        return True
 
 
 def _time_phrase(tokens: list[Token], k: int) -> bool:

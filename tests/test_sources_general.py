@@ -882,3 +882,18 @@ def test_gulf_verbs_of_saying(text, expected):
 ])
 def test_the_object_after_a_persons_name_and_the_paper_told(text, expected):
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # بيّن written without its shadda, with و, is the verb when its subject and أن follow ...
+    ("وبين مدير عام المياه المهندس صالح جبلاوي أن المشروع اكتمل.", ["مدير عام المياه المهندس صالح جبلاوي"]),
+    # ... not "between" two terms joined by و
+    ("وبين الرياض وواشنطن علاقات قديمة تؤكد أن التحالف متين.", []),
+    # a body's noun after ل is no broadcaster unless a broadcaster's name follows
+    ("وقال الأمين العام لهيئة الإغاثة الإسلامية العالمية إحسان طيب إن الهيئة تعمل في عشرين دولة.",
+     ["الأمين العام لهيئة الإغاثة الإسلامية العالمية إحسان طيب"]),
+    ("وقال المتحدث لهيئة الإذاعة البريطانية إن الوضع خطير.", ["المتحدث"]),
+    ("وقال رجل في أوساكا لهيئة الإذاعة اليابانية إن الأمطار غزيرة.", ["رجل في أوساكا"]),
+])
+def test_bayyana_without_shadda_and_a_body_after_lam(text, expected):
+    assert [s for _, s, _ in found(text)] == expected
