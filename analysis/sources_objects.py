@@ -11,7 +11,7 @@ from __future__ import annotations
 from .lexicon import zipf
 from .sources_lexicon import (
     no_article, outlet_words, place_adjective, words, QUOTES, COMPLEMENTIZERS, CONSTRUCT_HEADS,
-    DEFINITE_ADJECTIVES, SOURCE_ADJECTIVES, NAME_SECONDS, NAME_PARTICLES, NAME_LINKS, HUMAN_BROKEN_PLURALS,
+    DEFINITE_ADJECTIVES, SOURCE_ADJECTIVES, NAME_SECONDS, NAME_PARTICLES, NAME_LINKS, HUMAN_BROKEN_PLURALS, PUNCT,
 )
 from .sources_words import (
     _N, _name_word, bare, _known, _head_words, _lam_is_preposition, _ends_in_accusative, _opens, _unprefixed,
@@ -111,6 +111,15 @@ class ObjectRules:
                 k - j >= 2 and here not in words("given_name") and not _name_like(here) and \
                 no_article(bare(here)) in words("body") | words("media") | words("anonymous"):
             return True
+        if not here.startswith("ال") and before.startswith("ال") and len(before) > 3 and zipf(before) >= 4.0 and \
+                self._common_noun(k) and zipf(here) >= 4.5 and len(here) >= 4 and not self._cited(here) and \
+                not (k + 1 < len(tokens) and not tokens[k + 1].norm.startswith("ال") and zipf(tokens[k + 1].norm) < NAME_ZIPF
+                     and not any(c in tokens[k + 1].gap for c in PUNCT + "،,")):
+            return True                                       # "ووصفت النادلة الشابة | محتوى رسائله": no
+                                                              # indefinite noun goes on a definite phrase
+                                                              # (a family name may take an apposition,
+                                                              # "باسم التميمي والد عهد", and a first name
+                                                              # its family name: "… دولة القانون عالية نصيف")
         if not here.startswith("ال") or len(here) < 5:
             return False
         if here.endswith(("ي", "ية", "يين", "يون")):

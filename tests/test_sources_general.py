@@ -897,3 +897,16 @@ def test_the_object_after_a_persons_name_and_the_paper_told(text, expected):
 ])
 def test_bayyana_without_shadda_and_a_body_after_lam(text, expected):
     assert [s for _, s, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no indefinite noun goes on a definite phrase: it begins the object
+    ("ووصفت الموظفة الشابة محتوى رسائل المدير السابق بأنه مسيء.", ["الموظفة الشابة"]),
+    ("وأعلنت الشرطة البريطانية اسمي رجلين يحملان الجنسية الروسية.", ["الشرطة البريطانية"]),
+    ("ودعا الخطيب الحوثي كافة اليمنيين إلى حمل السلاح.", ["الخطيب الحوثي"]),
+    # a family name may take an apposition, and آل begins a family name
+    ("وكشف باسم التميمي والد أيقونة الاحتجاج أن المحكمة أجلت الجلسة.", ["باسم التميمي والد أيقونة الاحتجاج"]),
+    ("وقال الشيخ سلطان بن سحيم آل ثاني إن الأزمة ستنتهي.", ["الشيخ سلطان بن سحيم آل ثاني"]),
+])
+def test_an_indefinite_noun_after_a_definite_phrase_is_the_object(text, expected):
+    assert [s for _, s, _ in found(text)] == expected
