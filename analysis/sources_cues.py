@@ -27,8 +27,9 @@ def match_cue(tokens: list[Token], i: int) -> tuple[CueForm, int] | None:
                 continue
             if form.shadda and form.shadda not in tokens[i].surface and not (
                     length == 1 and i + 1 < n and tokens[i + 1].norm in COMPLEMENTIZERS) and not (
-                    length == 1 and first != tokens[i].norm and _complementizer_follows(tokens, i + 1)):
-                continue                                    # بين (between), but "وبين أن", "وبين المدير أن"
+                    length == 1 and first != tokens[i].norm and (i == 0 or any(c in tokens[i].gap for c in PUNCT + "،,"))
+                    and _complementizer_follows(tokens, i + 1)):
+                continue                                    # بين (between), but "وبين أن", "… . وبين المدير أن"
             if form.tense == "past" and _masdar_hamza(tokens[i].surface, first != tokens[i].norm):
                 continue
             if form.tense == "past" and form.kind != "relay" and _passive(tokens[i].surface, first != tokens[i].norm):

@@ -54,6 +54,9 @@ from .sources_words import _masdar_with_pronoun
 from .tokenize import token_spans
 
 ALIASES_PATH = DATA_DIR / "source_aliases.csv"
+#: A first name this frequent is also a common word or shared by too many (مني "from me",
+#: محمد): cited alone, it takes no family name from elsewhere in the article.
+COMMON_FIRST_NAME_ZIPF = 5.0
 #: How far after a title a first name may stand to name its holder.
 NAME_WINDOW = 7
 #: How far after a title a name may stand to name it ("وزير الدفاع الإسرائيلي، أفيغدور ليبرمان").
@@ -264,6 +267,7 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
                 cluster["surface"] = f"{_label(cluster['surface'])} {' '.join(_surface_of(text, name))}"
         elif cluster["type"] == "named_person_or_body" and "merged_into" not in cluster and \
                 len(cluster["rep"]) == 1 and cluster["rep"][0] in words("given_name") and \
+                zipf(cluster["rep"][0]) < COMMON_FIRST_NAME_ZIPF and \
                 not norm(cluster["surface"]).lstrip("وف").startswith("ال"):
             raw_tokens = raw_tokens if raw_tokens is not None else _text_words(text, raw=True)
             family = _family_after(raw_tokens, cluster["rep"][0])

@@ -219,8 +219,8 @@ class SubjectRules:
             start = self._np_before(end - 1, limit=10, through=True)
             if start is not None and self._plausible(start, end - 1):
                 return start, end - 1                       # "مصدر مسؤول في القنصلية كان قد نفى"
-        # "وكان X قد قال", "وظل X يصر"
-        for c in range(end - 1, max(-1, end - 14), -1):
+        # "وكان X قد قال", "وظل X يصر", "وكان X، …، أشار" (not "الذي ظل يولي …، وأضاف": و opens a clause)
+        for c in range(end - 1, max(-1, end - 14) if not _conjunction_attached(tokens[i]) else end - 1, -1):
             word = tokens[c].norm
             if word in KANA:
                 if c + 1 < end and self._plausible(c + 1, end):

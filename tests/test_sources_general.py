@@ -889,6 +889,8 @@ def test_the_object_after_a_persons_name_and_the_paper_told(text, expected):
     ("وبين مدير عام المياه المهندس صالح جبلاوي أن المشروع اكتمل.", ["مدير عام المياه المهندس صالح جبلاوي"]),
     # ... not "between" two terms joined by و
     ("وبين الرياض وواشنطن علاقات قديمة تؤكد أن التحالف متين.", []),
+    # ... nor inside a clause, where no new statement opens
+    ("وظلت المشكلة تلازم الوزارة وتستنزف ميزانيتها وبين الطرفين أن الحل قريب.", []),
     # a body's noun after ل is no broadcaster unless a broadcaster's name follows
     ("وقال الأمين العام لهيئة الإغاثة الإسلامية العالمية إحسان طيب إن الهيئة تعمل في عشرين دولة.",
      ["الأمين العام لهيئة الإغاثة الإسلامية العالمية إحسان طيب"]),
@@ -909,4 +911,16 @@ def test_bayyana_without_shadda_and_a_body_after_lam(text, expected):
     ("وقال الشيخ سلطان بن سحيم آل ثاني إن الأزمة ستنتهي.", ["الشيخ سلطان بن سحيم آل ثاني"]),
 ])
 def test_an_indefinite_noun_after_a_definite_phrase_is_the_object(text, expected):
+    assert [s for _, s, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "وظل X يصر": X is the subject, but a verb with و after a comma opens a new clause, and
+    # what "ظل" governed before it is no speaker
+    ("أشاد المدير بالمتابعة من المشرف العام على المركز، الذي ظل يولي قضية الإغاثة اهتماما كبيرا، "
+     "وأضاف أن المركز يوزع ألف سلة غذائية.", ["المدير", "المدير"]),
+    ("وظل الوزير يصر على أن الخطة ناجحة.", ["الوزير"]),
+    ("وكان محامي الرئيس السابق، جون دود، أشار إلى أن التحقيق طويل.", ["محامي الرئيس السابق، جون دود"]),
+])
+def test_a_subject_before_kana_and_a_new_clause(text, expected):
     assert [s for _, s, _ in found(text)] == expected
