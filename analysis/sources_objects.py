@@ -110,7 +110,11 @@ class ObjectRules:
         if not here.startswith("ال") and before.startswith("ال") and place_adjective(before) and \
                 k - j >= 2 and here not in words("given_name") and not _name_like(here) and \
                 no_article(bare(here)) in words("body") | words("media") | words("anonymous"):
-            return True
+            return True                                       # "اتهم وزير الدفاع الإسرائيلي | حركة حماس"
+        if not here.startswith("ال") and before.startswith("ال") and k - j >= 2 and _unprefixed(here) and \
+                no_article(bare(here)) in words("body") and no_article(bare(here)) == no_article(bare(tokens[j].norm)):
+            return True                                       # "حذر نادي دورتموند لكرة القدم | نادي أرسنال":
+                                                              # a second body of the same kind
         if not here.startswith("ال") and before.startswith("ال") and len(before) > 3 and zipf(before) >= 4.0 and \
                 self._common_noun(k) and zipf(here) >= 4.5 and len(here) >= 4 and not self._cited(here) and \
                 not (k + 1 < len(tokens) and not tokens[k + 1].norm.startswith("ال") and zipf(tokens[k + 1].norm) < NAME_ZIPF

@@ -924,3 +924,15 @@ def test_an_indefinite_noun_after_a_definite_phrase_is_the_object(text, expected
 ])
 def test_a_subject_before_kana_and_a_new_clause(text, expected):
     assert [s for _, s, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # clubs, departments, hospitals are bodies (not a common noun before its object)
+    ("وأعلن نادي الهلال السعودي تعاقده مع مدرب جديد.", ["نادي الهلال السعودي"]),
+    ("وقال قسم الطوارئ في المستشفى إن الحالات مستقرة.", ["قسم الطوارئ في المستشفى"]),
+    # a second body of the same kind after a complete name is the object
+    ("وحذر نادي برشلونة الإسباني لكرة القدم نادي باريس سان جيرمان من التعاقد مع اللاعب.",
+     ["نادي برشلونة الإسباني لكرة القدم"]),
+])
+def test_bodies_of_clubs_and_departments(text, expected):
+    assert [s for _, s, _ in found(text)] == expected
