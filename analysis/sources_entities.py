@@ -273,10 +273,10 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
             family = _family_after(raw_tokens, cluster["rep"][0])
             if family:
                 cluster["surface"] = f"{_label(cluster['surface'])} {' '.join(_surface_of(text, family))}"
-    for cluster in clusters:
+    for c, cluster in enumerate(clusters):
         # "وقال الكاظمي … وأكد رئيس الوزراء العراقي", the article having written "رئيس الوزراء
         # العراقي مصطفى الكاظمي": the title and that name label the entity
-        root = clusters[_root(clusters, clusters.index(cluster))] if "merged_into" in cluster else None
+        root = clusters[_root(clusters, c)] if "merged_into" in cluster else None
         if root is None or root["type"] != "named_person_or_body" or not root["names"] or not cluster["rep"] or \
                 cluster["rep"][0] not in words("title") or cluster["names"]:
             continue

@@ -400,9 +400,11 @@ HUMAN_BROKEN_PLURALS = frozenset(_N(w) for w in ("شهود", "خبراء", "سك
                                                   "أهالي", "جماهير", "أقارب"))
 NONHUMAN_PLURALS = frozenset(_N(w) for w in ("مصادر", "وسائل", "مواقع", "صحف", "قنوات", "أوساط", "جهات",
                                               "منظمات", "جماعات", "سلطات", "تقارير", "وكالات", "دوائر", "أجهزة"))
-#: Words of quantity that open a subject of people or bodies: "كل طرف", "جميع أعضاء الناتو".
-QUANTITY_WORDS = frozenset(_N(w) for w in ("كل", "جميع", "عدة", "أكثر", "حوالي", "نحو", "معظم", "غالبية", "أغلب",
-                                            "مئات", "آلاف", "عشرات", "بعض", "أحد", "إحدى"))
+#: Words of quantity besides the ``quantifier`` words of ``source_words.csv`` that open a
+#: subject of people or bodies ("كل طرف", "جميع أعضاء الناتو", "مئات المتظاهرين"): never
+#: the common noun of :func:`analysis.sources_classify.common_object`.
+QUANTITY_WORDS = frozenset(_N(w) for w in ("كل", "جميع", "عدة", "أكثر", "حوالي", "نحو", "أغلب", "مئات", "آلاف",
+                                            "عشرات"))
 DUALS = frozenset(_N(w) for w in ("قائدا", "المحاميان", "مسؤولان", "المسؤولان", "المصدران", "مصدران"))
 ADJECTIVE_HINTS = frozenset(_N(w) for w in ("جديد", "جديدة", "سابق", "سابقة", "رسمي", "رسمية", "مشترك",
                                              "مشتركة", "أخير", "أخيرة", "صادر", "صادرة", "الصادر", "الصادرة",
