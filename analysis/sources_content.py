@@ -51,7 +51,7 @@ class ContentRules:
         window = 10
         if k < len(self.tokens) and self.tokens[k].norm in RELATIVES:
             window = 25                                     # "وأشارت الممثلة التي عرفها المشاهد … إلى أن"
-        if self._content_at(k, form, strict=form.needs in ("strict", "saying"), window=window):
+        if self._content_at(k, form, strict=form.strict_content, window=window):
             return True
         return self._content_after_medium(k)
 

@@ -27,7 +27,7 @@ def match_cue(tokens: list[Token], i: int) -> tuple[CueForm, int] | None:
                 continue
             if form.shadda and form.shadda not in tokens[i].surface and not (
                     length == 1 and i + 1 < n and tokens[i + 1].norm in COMPLEMENTIZERS) and not (
-                    length == 1 and first != tokens[i].norm and (i == 0 or any(c in tokens[i].gap for c in PUNCT + "،,"))
+                    length == 1 and first != tokens[i].norm and _clause_opens(tokens, i)
                     and _complementizer_follows(tokens, i + 1)):
                 continue                                    # بين (between), but "وبين أن", "… . وبين المدير أن"
             if form.tense == "past" and _masdar_hamza(tokens[i].surface, first != tokens[i].norm):
@@ -37,15 +37,19 @@ def match_cue(tokens: list[Token], i: int) -> tuple[CueForm, int] | None:
             if tokens[i].norm == "فحسب":
                 continue
             if length == 1 and _ya_for_alif_maqsura(tokens[i].surface, form) and not (
-                    (first != tokens[i].norm or i == 0 or any(c in tokens[i].gap for c in PUNCT + "،,"))
+                    (first != tokens[i].norm or _clause_opens(tokens, i))
                     and i + 1 < n and tokens[i + 1].norm in COMPLEMENTIZERS):
                 continue                                    # "رأي قانوني", "تشيانغ راي إن": a noun, a name
-
             if first != tokens[i].norm and form.tense == "participle" and length == 1 and \
                     first not in (tokens[i].norm[1:],):
                 continue
             return form, length
     return None
+
+
+def _clause_opens(tokens: list[Token], i: int) -> bool:
+    """Whether a clause opens at token i: the text's start or a punctuation mark before it."""
+    return i == 0 or any(c in tokens[i].gap for c in PUNCT + "،,")
 
 
 def _complementizer_follows(tokens: list[Token], k: int, window: int = 10) -> bool:
@@ -114,7 +118,7 @@ def _blocked(tokens: list[Token], i: int, form: CueForm) -> bool:
     if form.kind == "preposition" or i == 0:
         return False
     before = tokens[i - 1]
-    if any(c in tokens[i].gap for c in PUNCT + "،,"):
+    if _clause_opens(tokens, i):
         return False
     word = before.norm[1:] if before.norm[:1] in "وف" and before.norm[1:] in BLOCKERS else before.norm
     if word == "علي" and not _is_ala(before):

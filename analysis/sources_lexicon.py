@@ -69,6 +69,12 @@ class CueForm:
     needs: str           # '', content, strict, saying, statement
     shadda: str = ""     # the form counts only when written with this surface (بيّن)
 
+    @property
+    def strict_content(self) -> bool:
+        """Whether only a complementizer, colon, quotation or بالقول is its content (no
+        preposition of ``preps``): the ``strict`` and ``saying`` needs."""
+        return self.needs in ("strict", "saying")
+
 
 def _past(p: str) -> list[tuple[str, str]]:
     if p[-1] in "ىا":                     # نفى -> نفت نفوا نفيا, دعا -> دعت دعوا

@@ -112,7 +112,7 @@ class RelayRules:
                     (match_cue(tokens, m) and not publishing):
                 return None                                 # (but "تقرير نشرته صحيفة X": its publisher)
             found = None
-            if word.startswith("ل") and len(word) > 2 and (_lam_is_preposition(word) or self._dative(word) or
+            if word.startswith("ل") and len(word) > 2 and (_lam_is_preposition(word) or self._dative(word, m) or
                                                          no_article(strip_lam(word)) in words("body") | words("title")):
                 found = (m, True)
             elif word in ("صادر", "الصادر", "صادرة", "الصادرة") and m + 1 < len(tokens) and \

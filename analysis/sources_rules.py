@@ -407,7 +407,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         if form.lemma == "قال" and mine and mine[-1].form.needs and mine[-1].form.kind != "preposition" and \
                 not any(t.norm in COMPLEMENTIZERS for t in tokens if mine[-1].cue_end <= t.start < tokens[i].start):
             return j
-        if form.needs and not self._content_at(j, form, strict=form.needs in ("strict", "saying"), window=4):
+        if form.needs and not self._content_at(j, form, strict=form.strict_content, window=4):
             return j
         if form.agree != "m" and i > 0 and not _opens(tokens[i]) and tokens[i - 1].norm.endswith(("ة", "ات")) and \
                 not self._content_at(j, form, strict=True, window=1):

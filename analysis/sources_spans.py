@@ -390,10 +390,10 @@ class SpanRules:
             return m                                          # "اتهمت الوزيرة، فلورنس بارلي، روسيا"
         return None
 
-    def _dative(self, word: str, at: int | None = None) -> bool:
-        """ل + a media noun, an outlet or an audience: "لوكالة الأناضول", "للصحفيين".  A
-        body's noun that begins an outlet's name (هيئة الإذاعة البريطانية) counts, when the
-        word is token ``at``, only if the name follows ("الأمين العام لهيئة الإغاثة" goes on)."""
+    def _dative(self, word: str, at: int) -> bool:
+        """ل + a media noun, an outlet or an audience: "لوكالة الأناضول", "للصحفيين"; ``word``
+        is token ``at``'s.  A body's noun that begins an outlet's name (هيئة الإذاعة البريطانية)
+        counts only if the name follows ("الأمين العام لهيئة الإغاثة" goes on)."""
         if not word.startswith("ل") or len(word) < 3:
             return False
         rest = strip_lam(word)
@@ -402,7 +402,7 @@ class SpanRules:
             return True
         if rest not in outlet_words() and word[1:] not in outlet_words():
             return False
-        if at is not None and bare_rest in words("body"):
+        if bare_rest in words("body"):
             after = [t.norm for t in self.tokens[at + 1:at + 4]]
             return bool(outlet_in([rest] + after, context=True)) or \
                 bool(after) and no_article(bare(after[0])) in words("media")    # لهيئة الإذاعة اليابانية

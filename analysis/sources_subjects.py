@@ -202,7 +202,7 @@ class SubjectRules:
                 return None
             close = next((m for m in range(i + 1, len(tokens)) if any(c in tokens[m].gap for c in "،,")), None)
             if form.needs and close is not None and \
-                    not self._content_at(i + 1, form, strict=form.needs in ("strict", "saying"), window=close - i - 2):
+                    not self._content_at(i + 1, form, strict=form.strict_content, window=close - i - 2):
                 return False                                # "X، الذي تحدث في مؤتمر، أكد أن": the content is أكد's
             end = i - 1
             start = self._np_before(end, limit=5)
@@ -219,8 +219,9 @@ class SubjectRules:
             start = self._np_before(end - 1, limit=10, through=True)
             if start is not None and self._plausible(start, end - 1):
                 return start, end - 1                       # "مصدر مسؤول في القنصلية كان قد نفى"
+        new_clause = _conjunction_attached(tokens[i])       # وقال: a new clause, its subject after it
         # "وكان X قد قال", "وظل X يصر", "وكان X، …، أشار" (not "الذي ظل يولي …، وأضاف": و opens a clause)
-        for c in range(end - 1, max(-1, end - 14) if not _conjunction_attached(tokens[i]) else end - 1, -1):
+        for c in range(end - 1, end - 1 if new_clause else max(-1, end - 14), -1):
             word = tokens[c].norm
             if word in KANA:
                 if c + 1 < end and self._plausible(c + 1, end):
@@ -229,7 +230,7 @@ class SubjectRules:
             if word in SPAN_STOP or word in COMPLEMENTIZERS or any(ch in tokens[c].gap for ch in PUNCT) \
                     or match_cue(tokens, c):
                 break
-        if tokens[i].norm[:1] == "ف" and _conjunction_attached(tokens[i]) and not comma:
+        if tokens[i].norm[:1] == "ف" and new_clause and not comma:
             for c in range(i - 2, max(-1, i - 10), -1):     # "أما وحيد البراق فيقول": أما X فـ
                 if any(ch in tokens[c + 1].gap for ch in PUNCT + "،,"):
                     break
@@ -237,7 +238,7 @@ class SubjectRules:
                     if tokens[c + 1].norm not in NOT_FIRST and self._plausible(c + 1, i):
                         return c + 1, i
                     break
-        if _conjunction_attached(tokens[i]) or comma:
+        if new_clause or comma:
             return None                                     # وقال: a new clause, subject after
         if end == i and (prev in CLAUSE_STARTERS or prev in COMPLEMENTIZERS or prev in SVO_PARTICLES):
             return None
