@@ -42,6 +42,10 @@ GOLD_ANT_TEST3_PATH = GOLD_DIR / "sources_ant_test3.csv"
 #: any rule was written on them, a development set since (``sources_snn_dev3_files.csv``); the
 #: first 12 were read twice (``sources_snn_dev3_second_read.csv``).
 GOLD_SNN_DEV3_PATH = GOLD_DIR / "sources_snn_dev3.csv"
+#: 36 more SaudiNewsNet articles (3 from each of 12 papers, drawn with seed 8080 among articles
+#: the project had not read), annotated blind by three readers in the eighth session and only
+#: ever measured, never read for rules (``sources_snn_test4_files.csv``).
+GOLD_SNN_TEST4_PATH = GOLD_DIR / "sources_snn_test4.csv"
 SOURCE_TYPES = ("named_outlet", "unnamed_outlet", "named_person_or_body", "anonymous")
 GOLD_COLUMNS = ["doc_id", "cue_text", "cue", "source", "head", "source_type", "via", "required"]
 

@@ -1,4 +1,4 @@
-"""Score extract_sources against a hand annotation: 40 + 25 + 20 ANT articles, 96 + 24 SaudiNewsNet ones, or the seeds.
+"""Score extract_sources against a hand annotation: 40 + 25 + 20 ANT articles, 96 + 24 + 36 SaudiNewsNet ones, or the seeds.
 
 Usage::
 
@@ -10,6 +10,8 @@ Usage::
     python scripts/score_sources.py build/ant/test3 --annotation ant3          # only ever measured
     python scripts/snn_corpus.py --out build/snn/dev3 --files analysis/data/gold/sources_snn_dev3_files.csv
     python scripts/score_sources.py build/snn/dev3 --annotation snn3
+    python scripts/snn_corpus.py --out build/snn/test4 --files analysis/data/gold/sources_snn_test4_files.csv
+    python scripts/score_sources.py build/snn/test4 --annotation snn4          # only ever measured
     python scripts/snn_corpus.py --out build/snn/annotated --files analysis/data/gold/sources_snn_files.csv
     python scripts/score_sources.py build/snn/annotated --annotation snn --split dev
     python scripts/score_sources.py seeds                      # the seeds' annotation
@@ -32,7 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.config import SEEDS_DIR
-from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, evaluate_sources, extract_sources, load_gold, score_line
+from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, evaluate_sources, extract_sources, load_gold, score_line
 
 
 def read_texts(folder: Path, doc_ids) -> dict[str, str]:
@@ -60,7 +62,7 @@ def check_offsets(gold: pd.DataFrame, texts: dict[str, str]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", help="the annotated articles (a folder of <doc_id>.txt), or 'seeds'")
-    parser.add_argument("--split", default="all", choices=["dev", "dev2", "dev3", "test3", "heldout", "all"])
+    parser.add_argument("--split", default="all", choices=["dev", "dev2", "dev3", "test3", "test4", "heldout", "all"])
     parser.add_argument("--annotation", default=None,
                         help="'ant' (the default), 'ant2' (25 more ANT articles), 'ant3' (20 more, only "
                              "measured), 'snn' (SaudiNewsNet), 'snn3' (24 more SaudiNewsNet articles) or the path "
@@ -71,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     seeds = args.folder == "seeds"
     folder = SEEDS_DIR if seeds else Path(args.folder)
     shipped = {"ant": GOLD_ANT_PATH, "ant2": GOLD_ANT_DEV2_PATH, "ant3": GOLD_ANT_TEST3_PATH, "snn": GOLD_SNN_PATH,
-               "snn3": GOLD_SNN_DEV3_PATH}
+               "snn3": GOLD_SNN_DEV3_PATH, "snn4": GOLD_SNN_TEST4_PATH}
     gold = load_gold(GOLD_SEEDS_PATH if seeds and args.annotation is None
                      else shipped.get(args.annotation or "ant", args.annotation))
     if "split" not in gold:

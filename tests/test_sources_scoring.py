@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, SOURCE_TYPES, evaluate_sources, extract_sources, load_gold
+from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, SOURCE_TYPES, evaluate_sources, extract_sources, load_gold
 
 TEXT = "وقال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيئ. وأفادت مصادر أمنية بأن الوضع هادئ."
 
@@ -134,8 +134,9 @@ def test_the_second_reading_covers_held_out_snn_articles_only():
 @pytest.mark.parametrize("path, files, split, articles", [
     (GOLD_ANT_TEST3_PATH, "sources_ant_test3_files.txt", "test3", 20),
     (GOLD_SNN_DEV3_PATH, "sources_snn_dev3_files.csv", "dev3", 24),
+    (GOLD_SNN_TEST4_PATH, "sources_snn_test4_files.csv", "test4", 36),
 ])
-def test_the_sixth_session_annotations_follow_their_file_lists(path, files, split, articles):
+def test_the_later_annotations_follow_their_file_lists(path, files, split, articles):
     table = load_gold(path)
     listed = (path.parent / files).read_text(encoding="utf-8").split()
     listed = set(listed) if files.endswith(".txt") else {line.split(",")[3] for line in listed[1:]}
@@ -145,7 +146,7 @@ def test_the_sixth_session_annotations_follow_their_file_lists(path, files, spli
     assert set(table.source_type) <= {*SOURCE_TYPES, "not_source"} and set(table.required) == {"yes", "no"}
     assert not ((table.source_type == "not_source") & (table.required == "yes")).any()
     earlier = set(load_gold(GOLD_ANT_PATH).doc_id) | set(load_gold(GOLD_ANT_DEV2_PATH).doc_id) | \
-        set(load_gold(GOLD_SNN_PATH).doc_id)
+        set(load_gold(GOLD_SNN_PATH).doc_id) | (set(load_gold(GOLD_SNN_DEV3_PATH).doc_id) if split == "test4" else set())
     assert not set(table.doc_id) & earlier                          # articles new to the project
 
 
