@@ -17,7 +17,7 @@ from .sources_cues import match_cue, _conjunction_attached
 from .sources_lexicon import (
     CueForm, no_article, outlet_words, words, QUOTES, PUNCT, DASHES, COMPLEMENTIZERS, RELATIVES, KANA,
     CLAUSE_STARTERS, CLAUSE_OPENERS, SVO_PARTICLES, TIME_WORDS, SPAN_STOP, NOT_FIRST, NEGATIONS, BLOCKERS, LAM_VERBS,
-    DEFINITE_ADJECTIVES,
+    DEFINITE_ADJECTIVES, STATEMENT,
 )
 from .sources_outlets import outlet_in
 from .sources_words import (
@@ -40,6 +40,7 @@ class SubjectRules:
         subject ("ووصفهم", "وقال إن") continues it rather than an earlier source.  Only a
         person, a body or an outlet counts (not a place: "وشهدت بغداد ...")."""
         tokens = self.tokens
+        statement = False
         if len(tokens) < 3 or match_cue(tokens, 0):
             return
         s = next((len(o) for o in CLAUSE_OPENERS if tuple(t.norm for t in tokens[:len(o)]) == o), 0)
@@ -51,7 +52,8 @@ class SubjectRules:
             if not b or match_cue(tokens, b + 1) or not self._plausible(a, b):
                 return
         elif self._verb_like(s):
-            a, b = self._span(s + 1)
+            statement = tokens[s + 1].norm in STATEMENT             # "وجاء تصريح الرئيس …، مضيفا": the president
+            a, b = self._span(s + 1 + statement)
             b = self._trim_object(a, b)
             if b <= a or any(t.norm in COMPLEMENTIZERS for t in tokens[b:b + 1]):
                 return
@@ -67,7 +69,11 @@ class SubjectRules:
         if not self._person_like(a, b):
             return
         form = CueForm(tokens[0].norm, "verb", "neutral", "past", None, frozenset(), "")
-        self._hide(self._emit(a, b, 0, 1, form, via="", resolved="explicit"))
+        added = self._emit(a, b, 0, 1, form, via="", resolved="explicit")
+        if statement:
+            for row in added:
+                row.agree = None                            # the statement (مضيفا) or its author (وأضافت) goes on
+        self._hide(added)
 
     def _negated_subject(self, i: int, length: int, form: CueForm) -> None:
         """A negated cue states nothing, but its subject is the latest speaker named: "ولم
