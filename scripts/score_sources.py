@@ -59,23 +59,27 @@ def check_offsets(gold: pd.DataFrame, texts: dict[str, str]) -> None:
                          f"{bad[0].cue_text!r}); the articles differ from the annotated commit")
 
 
+#: The shipped annotations by their short names (``--annotation``).
+SHIPPED = {"seeds": GOLD_SEEDS_PATH, "ant": GOLD_ANT_PATH, "ant2": GOLD_ANT_DEV2_PATH, "ant3": GOLD_ANT_TEST3_PATH,
+           "snn": GOLD_SNN_PATH, "snn3": GOLD_SNN_DEV3_PATH, "snn4": GOLD_SNN_TEST4_PATH}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", help="the annotated articles (a folder of <doc_id>.txt), or 'seeds'")
     parser.add_argument("--split", default="all", choices=["dev", "dev2", "dev3", "test3", "test4", "heldout", "all"])
     parser.add_argument("--annotation", default=None,
                         help="'ant' (the default), 'ant2' (25 more ANT articles), 'ant3' (20 more, only "
-                             "measured), 'snn' (SaudiNewsNet), 'snn3' (24 more SaudiNewsNet articles) or the path "
+                             "measured), 'snn' (SaudiNewsNet), 'snn3' (24 more SaudiNewsNet articles), 'snn4' (36 more, "
+                             "only measured), 'seeds' or the path "
                              "of an annotation CSV")
     parser.add_argument("--misses", action="store_true", help="list the required attributions not found")
     parser.add_argument("--spurious", action="store_true", help="list the false positives")
     args = parser.parse_args(argv)
     seeds = args.folder == "seeds"
     folder = SEEDS_DIR if seeds else Path(args.folder)
-    shipped = {"ant": GOLD_ANT_PATH, "ant2": GOLD_ANT_DEV2_PATH, "ant3": GOLD_ANT_TEST3_PATH, "snn": GOLD_SNN_PATH,
-               "snn3": GOLD_SNN_DEV3_PATH, "snn4": GOLD_SNN_TEST4_PATH}
     gold = load_gold(GOLD_SEEDS_PATH if seeds and args.annotation is None
-                     else shipped.get(args.annotation or "ant", args.annotation))
+                     else SHIPPED.get(args.annotation or "ant", args.annotation))
     if "split" not in gold:
         gold["split"] = "seeds"
     texts = read_texts(folder, gold["doc_id"]) if not seeds else {

@@ -1,7 +1,11 @@
 """Scoring against a hand annotation: a match names the gold's speaker, at its place."""
+from pathlib import Path
+
+import numpy as np
 import pandas as pd
 import pytest
 
+from analysis.config import SEEDS_DIR
 from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, SOURCE_TYPES, evaluate_sources, extract_sources, load_gold
 
 TEXT = "وقال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيئ. وأفادت مصادر أمنية بأن الوضع هادئ."
@@ -150,7 +154,32 @@ def test_the_later_annotations_follow_their_file_lists(path, files, split, artic
     assert not set(table.doc_id) & earlier                          # articles new to the project
 
 
+def test_the_test4_second_read_covers_twelve_of_its_articles():
+    second = load_gold(GOLD_SNN_TEST4_PATH.parent / "sources_snn_test4_second_read.csv")
+    first = load_gold(GOLD_SNN_TEST4_PATH)
+    assert second.doc_id.nunique() == 12 and set(second.doc_id) < set(first.doc_id) and set(second.split) == {"test4"}
+    assert (second.cue_end - second.cue_start == second.cue_text.str.len()).all()
+    assert set(second.commit) == set(first.commit)
+    assert set(second.source_type) <= {*SOURCE_TYPES, "not_source"} and set(second.required) == {"yes", "no"}
+
+
 def test_the_dev3_second_read_covers_its_first_half():
     second = load_gold(GOLD_SNN_DEV3_PATH.parent / "sources_snn_dev3_second_read.csv")
     first = load_gold(GOLD_SNN_DEV3_PATH)
     assert second.doc_id.nunique() == 12 and set(second.doc_id) < set(first.doc_id)
+
+
+def test_the_row_filter_experiment_labels_rows_as_the_scorer_does(load_script, monkeypatch):
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "scripts"))
+    experiment = load_script("row_filter_experiment")
+    gold = load_gold(GOLD_SEEDS_PATH)
+    rows = experiment.labelled_rows(SEEDS_DIR, gold)
+    texts = {d: (SEEDS_DIR / f"{d}.txt").read_text(encoding="utf-8") for d in sorted(set(gold.doc_id))}
+    result = evaluate_sources(pd.concat([extract_sources(t, doc_id=d) for d, t in texts.items()], ignore_index=True),
+                              gold)
+    assert ((rows.label == 1).sum(), (rows.label == 0).sum(), (rows.label == -1).sum()) == \
+        (result["tp"], result["fp"], result["neutral"])
+    assert rows["log_gap"].ge(0).all() and rows.filter(like="resolved=").sum(axis=1).eq(1).all()
+    X, y = np.array([[0.0], [1.0], [2.0], [3.0]]), np.array([0.0, 0.0, 1.0, 1.0])
+    w = experiment.fit(X, y, l2=0.01)
+    assert (X[:, 0] * w[0] + w[1] > 0).tolist() == [False, False, True, True]
