@@ -12,6 +12,7 @@ from .lexicon import zipf
 from .sources_lexicon import (
     CueForm, no_article, outlet_words, place_phrases, words, NUMBER_WORDS, UNNAMING_MEDIA_ADJECTIVES, LIST_MARKERS,
     PRONOUN_SPANS, HUMAN_BROKEN_PLURALS, NONHUMAN_PLURALS, DUALS, NAME_LINKS, NOT_FIRST, NAME_PARTICLES, QUANTITY_WORDS,
+    NISBA_ENDINGS,
 )
 from .sources_entities import is_name
 from .sources_outlets import _plain_outlet_words, outlet_in
@@ -98,7 +99,7 @@ def common_object(ws: list[str]) -> bool:
     >>> common_object(["منع", "اسرائيل", "دخول"]), common_object(["حماس", "الفلسطينية"])
     (True, False)
     """
-    if len(ws) < 2 or not _common_indefinite(bare(ws[0])) or ws[1].endswith(("ي", "ية", "يين", "يون")) or \
+    if len(ws) < 2 or not _common_indefinite(bare(ws[0])) or ws[1].endswith(NISBA_ENDINGS) or \
             any(w in words("given_name") or _name_like(w) for w in ws[1:3]):
         return False
     genitive = ws[1]
@@ -125,7 +126,7 @@ def _unnamed_title(rest: list[str]) -> bool:
     for n_word, w in enumerate(rest):
         if w in ("في", "من") or w[:1] == "ب" and len(w) > 3 or _lam_is_preposition(w) or bare(w) != w:
             break                                           # "مسؤول بوزارة", "مسؤول لوزارة", "… والوسيط"; not "رئيس لجنة"
-        if w.startswith("ال") and (n_word == 0 or not (w.endswith(("ي", "ية", "يين", "يون")) and zipf(w) >= 4.0)):
+        if w.startswith("ال") and (n_word == 0 or not (w.endswith(NISBA_ENDINGS) and zipf(w) >= 4.0)):
             return False
         if w in words("given_name") or _name_like(w) or w in singles:
             return False                                    # a name, or a state's office

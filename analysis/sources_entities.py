@@ -49,7 +49,7 @@ from .config import DATA_DIR
 from .lexicon import zipf
 from .resources import DIACRITICS
 from .sources_lexicon import (COMPLEMENTIZERS, cue_forms, NAME_LINKS, no_article, norm, outlet_words, place_adjective, place_phrases, read_table,
-                              words)
+                              words, NISBA_ENDINGS)
 from .sources_words import _masdar_with_pronoun
 from .tokenize import token_spans
 
@@ -125,7 +125,7 @@ def is_name(word: str) -> bool:
         return True
     if _outlet_word(word) or _outlet_word(bare_word):
         return False
-    if bare_word.endswith(("ي", "ية", "يين", "يون")) and _nationality(bare_word):
+    if bare_word.endswith(NISBA_ENDINGS) and _nationality(bare_word):
         return False
     frequency = zipf(word)
     if word.startswith("ال"):
@@ -261,7 +261,7 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
     for cluster in clusters:
         if cluster["type"] == "named_person_or_body" and not cluster["names"] and "merged_into" not in cluster \
                 and cluster["rep"] and cluster["rep"][0] in words("title"):
-            raw_tokens = raw_tokens if raw_tokens is not None else _text_words(text, raw=True)
+            raw_tokens = raw_tokens if raw_tokens is not None else _text_words(text)
             name = _name_after(raw_tokens, cluster["rep"])
             if name:
                 cluster["surface"] = f"{_label(cluster['surface'])} {' '.join(_surface_of(text, name))}"
@@ -269,7 +269,7 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
                 len(cluster["rep"]) == 1 and cluster["rep"][0] in words("given_name") and \
                 zipf(cluster["rep"][0]) < COMMON_FIRST_NAME_ZIPF and \
                 not norm(cluster["surface"]).lstrip("وف").startswith("ال"):
-            raw_tokens = raw_tokens if raw_tokens is not None else _text_words(text, raw=True)
+            raw_tokens = raw_tokens if raw_tokens is not None else _text_words(text)
             family = _family_after(raw_tokens, cluster["rep"][0])
             if family:
                 cluster["surface"] = f"{_label(cluster['surface'])} {' '.join(_surface_of(text, family))}"
@@ -280,7 +280,7 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
         if root is None or root["type"] != "named_person_or_body" or not root["names"] or not cluster["rep"] or \
                 cluster["rep"][0] not in words("title") or cluster["names"]:
             continue
-        raw_tokens = raw_tokens if raw_tokens is not None else _text_words(text, raw=True)
+        raw_tokens = raw_tokens if raw_tokens is not None else _text_words(text)
         name = _name_after(raw_tokens, cluster["rep"])
         if name and set(root["names"]) <= {no_article(w) for w in name} and \
                 len(cluster["rep"]) + len(name) > len(mention_words([norm(w) for w in root["surface"].split()])):
@@ -322,21 +322,28 @@ def _find_cluster(clusters: list[dict], mention: tuple, kind: str, names: dict) 
     return None
 
 
-def _text_words(text: str, *, raw: bool = False) -> list[str]:
-    """The article's words as mentions compare them; with ``raw``, keep the article and
-    put '' where a sentence ends (so a window does not cross it)."""
+def _text_words(text: str) -> list[str]:
+    """The article's words as mentions compare them, with their article, and '' where a
+    sentence ends (so a window does not cross it)."""
     out = []
     previous = 0
     for span in token_spans(text):
-        if raw and any(c in text[previous:span.start] for c in ".؟?!\n"):
+        if any(c in text[previous:span.start] for c in ".؟?!\n"):
             out.append("")
         previous = span.end
-        pieces = raw_words((norm(span.surface),)) or ("",)
-        w = pieces[0]
-        if w == "علي" and span.surface.rstrip(DIACRITICS).endswith("ى"):
-            w = "على"                                       # the preposition, not the name علي
-        out.append(w if raw else no_article(w))
+        out.append(_as_written(_folded(span), span))
     return out
+
+
+def _folded(span) -> str:
+    """A token's word as mentions compare it, with its article (:func:`raw_words`)."""
+    return (raw_words((norm(span.surface),)) or ("",))[0]
+
+
+def _as_written(word: str, span) -> str:
+    """``word``, the folded word of ``span``, with على back where the text writes the
+    preposition (على normalizes to علي, a name)."""
+    return "على" if word == "علي" and span.surface.rstrip(DIACRITICS).endswith("ى") else word
 
 
 def _name_after(raw_tokens: list[str], rep: tuple[str, ...]) -> tuple[str, ...]:
@@ -422,8 +429,8 @@ def _link_titles(clusters: list[dict], text: str) -> None:
     first: right before its name ("الرئيس الأمريكي دونالد ترامب") or next to it ("أندرو
     غريفيث، وزير المشروعات الصغيرة")."""
     spans = list(token_spans(text))
-    tokens = _text_words(text)
-    raw_tokens = [(raw_words((norm(sp.surface),)) or ("",))[0] for sp in spans]
+    raw_tokens = [_folded(sp) for sp in spans]
+    tokens = [no_article(_as_written(w, sp)) for w, sp in zip(raw_tokens, spans)]    # one per span, no article
     joined = frozenset(s for s, sp in enumerate(spans)            # words written with و (وزعيم)
                        if norm(sp.surface)[:1] == "و" and no_article(norm(sp.surface)) != tokens[s])
     starts = [sp.start for sp in spans]

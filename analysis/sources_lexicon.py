@@ -406,6 +406,8 @@ HUMAN_BROKEN_PLURALS = frozenset(_N(w) for w in ("شهود", "خبراء", "سك
                                                   "أهالي", "جماهير", "أقارب"))
 NONHUMAN_PLURALS = frozenset(_N(w) for w in ("مصادر", "وسائل", "مواقع", "صحف", "قنوات", "أوساط", "جهات",
                                               "منظمات", "جماعات", "سلطات", "تقارير", "وكالات", "دوائر", "أجهزة"))
+#: The endings of a nisba adjective (الأمريكي, الدولية, الإيرانيين, الأمريكيون).
+NISBA_ENDINGS = ("ي", "ية", "يين", "يون")
 #: Words of quantity besides the ``quantifier`` words of ``source_words.csv`` that open a
 #: subject of people or bodies ("كل طرف", "جميع أعضاء الناتو", "مئات المتظاهرين"): never
 #: the common noun of :func:`analysis.sources_classify.common_object`.

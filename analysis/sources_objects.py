@@ -12,6 +12,7 @@ from .lexicon import zipf
 from .sources_lexicon import (
     no_article, outlet_words, place_adjective, words, QUOTES, COMPLEMENTIZERS, CONSTRUCT_HEADS,
     DEFINITE_ADJECTIVES, SOURCE_ADJECTIVES, NAME_SECONDS, NAME_PARTICLES, NAME_LINKS, HUMAN_BROKEN_PLURALS, PUNCT,
+    NISBA_ENDINGS,
 )
 from .sources_words import (
     _N, _name_word, bare, _known, _head_words, _lam_is_preposition, _ends_in_accusative, _opens, _unprefixed,
@@ -66,7 +67,7 @@ class ObjectRules:
         if b >= len(tokens):
             return b
         last, before = tokens[b - 1].norm, tokens[b - 2].norm
-        if not last.startswith("ال") or last.endswith(("ي", "ية", "يين", "يون")) or zipf(last) < OBJECT_ZIPF:
+        if not last.startswith("ال") or last.endswith(NISBA_ENDINGS) or zipf(last) < OBJECT_ZIPF:
             return b
         if no_article(last) in _head_words() or last in outlet_words() or last in NAME_SECONDS or \
                 last in DEFINITE_ADJECTIVES or self._place_at(b - 2, False) == 2:
@@ -107,26 +108,26 @@ class ObjectRules:
         here, before = tokens[k].norm, tokens[k - 1].norm
         if before == _N("لدى"):
             return False
-        if not here.startswith("ال") and before.startswith("ال") and place_adjective(before) and \
-                k - j >= 2 and here not in words("given_name") and not _name_like(here) and \
-                no_article(bare(here)) in words("body") | words("media") | words("anonymous"):
-            return True                                       # "اتهم وزير الدفاع الإسرائيلي | حركة حماس"
-        if not here.startswith("ال") and before.startswith("ال") and k - j >= 2 and _unprefixed(here) and \
-                no_article(bare(here)) in words("body") and no_article(bare(here)) == no_article(bare(tokens[j].norm)):
-            return True                                       # "حذر نادي دورتموند لكرة القدم | نادي أرسنال":
+        if not here.startswith("ال") and before.startswith("ال"):      # an indefinite word after a definite one
+            head = no_article(bare(here))
+            if k - j >= 2 and place_adjective(before) and here not in words("given_name") and not _name_like(here) \
+                    and head in words("body") | words("media") | words("anonymous"):
+                return True                                   # "اتهم وزير الدفاع الإسرائيلي | حركة حماس"
+            if k - j >= 2 and _unprefixed(here) and head in words("body") and head == no_article(bare(tokens[j].norm)):
+                return True                                   # "حذر نادي دورتموند لكرة القدم | نادي أرسنال":
                                                               # a second body of the same kind
-        if not here.startswith("ال") and before.startswith("ال") and len(before) > 3 and zipf(before) >= 4.0 and \
-                self._common_noun(k) and zipf(here) >= 4.5 and len(here) >= 4 and not self._cited(here) and \
-                not (k + 1 < len(tokens) and not tokens[k + 1].norm.startswith("ال") and zipf(tokens[k + 1].norm) < NAME_ZIPF
-                     and not any(c in tokens[k + 1].gap for c in PUNCT + "،,")):
-            return True                                       # "ووصفت النادلة الشابة | محتوى رسائله": no
+            if len(before) > 3 and zipf(before) >= 4.0 and self._common_noun(k) and zipf(here) >= 4.5 and \
+                    len(here) >= 4 and not self._cited(here) and \
+                    not (k + 1 < len(tokens) and not tokens[k + 1].norm.startswith("ال") and
+                         zipf(tokens[k + 1].norm) < NAME_ZIPF and not any(c in tokens[k + 1].gap for c in PUNCT + "،,")):
+                return True                                   # "ووصفت النادلة الشابة | محتوى رسائله": no
                                                               # indefinite noun goes on a definite phrase
                                                               # (a family name may take an apposition,
                                                               # "باسم التميمي والد عهد", and a first name
                                                               # its family name: "… دولة القانون عالية نصيف")
         if not here.startswith("ال") or len(here) < 5:
             return False
-        if here.endswith(("ي", "ية", "يين", "يون")):
+        if here.endswith(NISBA_ENDINGS):
             # a noun in ية after a person's name ("أردوغان | العملية"); a person takes no
             # adjective but a nationality, and a body's name may ("حماس الفلسطينية"); a
             # masculine nisba after a first name is the family name ("تركي المالكي")

@@ -74,7 +74,7 @@ from .sources_cues import match_cue, _conjunction_attached, _blocked
 from .sources_entities import is_name
 from .sources_lexicon import (
     CueForm, cue_forms, no_article, outlet_words, words, QUOTES, OPEN_QUOTES, CLOSE_QUOTES, COMPLEMENTIZERS, NUMBER_WORDS, RELATIVES,
-    SPEECH_NOUNS, CONDITIONS, LIST_MARKERS, PUNCT, AUXILIARIES,
+    SPEECH_NOUNS, CONDITIONS, LIST_MARKERS, PUNCT, AUXILIARIES, NISBA_ENDINGS,
 )
 from .sources_objects import ObjectRules
 from .sources_outlets import _named_in_text, _outlet_names, _clean, _generic_media, _outlet_end
@@ -265,7 +265,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 self.rows[-1].form.kind == "writing":
             return j + 1                                    # "أصدرت X بيانا أكدت فيه": one statement
         noun = i - 1
-        while noun > 0 and noun > i - 3 and tokens[noun].norm.endswith(("ي", "ية", "يين", "يون")) and \
+        while noun > 0 and noun > i - 3 and tokens[noun].norm.endswith(NISBA_ENDINGS) and \
                 tokens[noun].norm not in RELATIVES and len(tokens[noun].norm) > 4 and \
                 not any(c in tokens[noun + 1].gap for c in PUNCT):
             noun -= 1                                       # "معلومات استخباراتية بينت أن": its adjectives

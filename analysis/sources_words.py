@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .lexicon import zipf
 from .sources_lexicon import (
     no_article, norm, outlet_words, words, OPEN_QUOTES, CLOSE_QUOTES, PUNCT, DASHES, DEFINITE_ADJECTIVES,
-    IN_STOP_ALL,
+    IN_STOP_ALL, NISBA_ENDINGS,
 )
 from .tokenize import token_spans
 
@@ -245,7 +245,7 @@ def _definite_adjective(word: str) -> bool:
     الأحمر, الأوسط, الأعلى)."""
     if not word.startswith("ال"):
         return False
-    return word.endswith(("ي", "ية", "يين", "يون")) or word in DEFINITE_ADJECTIVES or \
+    return word.endswith(NISBA_ENDINGS) or word in DEFINITE_ADJECTIVES or \
         (len(word) == 6 and word[2] == "ا")
 
 

@@ -72,8 +72,7 @@ def row_features(text: str, rows: list, table: pd.DataFrame) -> list[dict[str, f
 
 def labelled_rows(folder: Path, gold: pd.DataFrame) -> pd.DataFrame:
     """Features and label (1 right, 0 false positive, -1 matches an optional row) of every row."""
-    texts = read_texts(folder, gold["doc_id"]) if folder != SEEDS_DIR else {
-        d: (folder / f"{d}.txt").read_text(encoding="utf-8") for d in sorted(set(gold["doc_id"]))}
+    texts = read_texts(folder, gold["doc_id"])
     tables, features = [], []
     for doc in sorted(texts):
         table = extract_sources(texts[doc], doc_id=doc)
