@@ -632,8 +632,9 @@ def corpus_entities(table: pd.DataFrame, *, aliases: dict[tuple[str, ...], str] 
     (:func:`generic_source`: "مصدر", "وزارة الداخلية") stay apart in each article, labelled
     with its ``doc_id`` when several articles cite one; then named entities merge when
     one's name words are part of exactly one other's (ترامب into الرئيس الأمريكي دونالد
-    ترامب); the rest merge when their words are the same.  A merged entity takes its most
-    frequent label (the longest among equals)."""
+    ترامب); the rest merge when their words are the same.  A merged entity takes the label
+    most articles give it, so that one article's long label does not name a speaker many
+    cite (then the label of most rows, then the longest)."""
     aliases = load_source_aliases() if aliases is None else aliases
     docs = table["doc_id"] if "doc_id" in table else pd.Series("", index=table.index)
     rows = []
@@ -679,12 +680,14 @@ def corpus_entities(table: pd.DataFrame, *, aliases: dict[tuple[str, ...], str] 
         groups[target]["weight"] += weight[entry]
         by_words.setdefault((ws, kind == "named_outlet"), target)
         group_of[entry] = target
-    counts: dict[int, dict[str, int]] = {}
-    for label, kind, _ in rows:
+    articles: dict[int, dict[str, set]] = {}                      # a group's labels: the articles, the rows
+    counts: dict[int, Counter] = {}
+    for (label, kind, _), doc in zip(rows, docs):
         g = group_of[(label, kind)]
-        counts.setdefault(g, {}).setdefault(label, 0)
-        counts[g][label] += 1
-    best = {g: groups[g]["fixed"] or max(c, key=lambda lab: (c[lab], len(lab), lab)) for g, c in counts.items()}
+        articles.setdefault(g, {}).setdefault(label, set()).add(doc)
+        counts.setdefault(g, Counter())[label] += 1
+    best = {g: groups[g]["fixed"] or max(c, key=lambda lab: (len(articles[g][lab]), c[lab], len(lab), lab))
+            for g, c in counts.items()}
     return pd.Series([best[group_of[(label, kind)]] for label, kind, _ in rows], index=table.index,
                      name="source_entity")
 

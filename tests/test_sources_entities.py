@@ -238,3 +238,15 @@ def test_a_title_linked_to_a_name_labels_the_entity_with_both():
     text = ("وصل الرئيس الفرنسي إيمانويل ماكرون إلى بيروت. وقال ماكرون إن فرنسا ستساعد لبنان. "
             "وأضاف الرئيس الفرنسي أن المساعدات ستصل قريبا.")
     assert extract_sources(text).source_entity.unique().tolist() == ["الرئيس الفرنسي إيمانويل ماكرون"]
+
+
+def test_across_articles_an_entity_takes_the_label_most_articles_give_it():
+    # one article's span ran on into its object (three rows); two others name the body alone
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": [
+        "نددت منظمة هيومن رايتس ووتش إجلاء آلاف السوريين من مساكنهم. وقالت المنظمة إن الطرد تمييزي. "
+        "وأضافت أن البلديات مسؤولة.",
+        "وقالت منظمة هيومن رايتس ووتش إن السجناء تعرضوا للتعذيب.",
+        "وذكرت منظمة هيومن رايتس ووتش أن القصف طال المدارس."]})
+    table = sources_table(corpus)
+    assert (table.doc_id == "a").sum() == 3 and "إجلاء" in table.source.iloc[0]
+    assert set(table.source_entity) == {"منظمة هيومن رايتس ووتش"}
