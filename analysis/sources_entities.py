@@ -152,7 +152,9 @@ def names_of(raw: tuple[str, ...]) -> tuple[str, ...]:
     after عبد, بن, أبو, ولد is a name (عبد العزيز).  The names in construct after an
     indefinite title or relative belong to someone else ("محامي ترامب", "ابنة صدام حسين",
     "أصدقاء تشاريتي": his lawyer, his daughter, her friends), up to the mention's own name
-    if it has one ("محامي ترامب رودي جولياني").
+    if it has one ("محامي ترامب رودي جولياني"); in a mention that opens with its own name,
+    the names after its title are the title's genitive's ("ألكسندر بينالا المعاون السابق
+    للرئيس الفرنسي إيمانويل ماكرون": Benalla).
 
     Examples
     --------
@@ -160,6 +162,12 @@ def names_of(raw: tuple[str, ...]) -> tuple[str, ...]:
     ((), ('دونالد', 'ترامب'))
     """
     particles = {norm(p) for p in ("عبد", "بن", "ابن", "أبو", "ولد", "آل", "أبي")}
+    if len(raw) > 3 and is_name(raw[0]) and is_name(raw[1]):
+        # a mention that opens with its own name: a name after its title is the title's
+        # genitive's ("ألكسندر بينالا المعاون السابق للرئيس الفرنسي إيمانويل ماكرون",
+        # "جاريد كوشنر صهر الرئيس الأمريكي دونالد ترامب")
+        title = next((i for i in range(2, len(raw)) if no_article(raw[i]) in words("title") | words("relative")), 0)
+        raw = raw[:title] if title else raw
     for i in range(1, len(raw)):
         if _governs_genitive(raw[i - 1]) and all(is_name(w) or w in particles for w in raw[i:]):
             # "محامي | ترامب", "ابنة | صدام حسين": another person's name; with three or more
@@ -597,14 +605,22 @@ def _link_spellings(clusters: list[dict]) -> None:
 
 def _same_name(a: str, b: str) -> bool:
     """Two spellings of one name: ترمب/ترامب, مينديز/مينينديز, بوشوشة/بشوشة (a long vowel
-    written or not after the first letter), not two short words."""
+    written or not after the first letter), not two short words, nor two names two letters
+    apart in their consonants (مارتن/ماكرون)."""
     if a == b:
         return True
     same_start = a[:2] == b[:2] or (a[:1] == b[:1] and (a[1:2] in "اوي" or b[1:2] in "اوي"))
     if not same_start or abs(len(a) - len(b)) > 2 or min(len(a), len(b)) < 4:
         return False
     distance = _edit_distance(a, b)
-    return distance <= 1 or (distance == 2 and min(len(a), len(b)) >= 5)
+    return distance <= 1 or (distance == 2 and min(len(a), len(b)) >= 5 and
+                             _edit_distance(_consonants(a), _consonants(b)) <= 1)
+
+
+def _consonants(word: str) -> str:
+    """A name without the long vowels after its first letter: what two spellings of it share
+    (مينديز, مينينديز -> مندز, منندز; but مارتن, ماكرون -> مرتن, مكرن)."""
+    return word[:1] + "".join(c for c in word[1:] if c not in "اوي")
 
 
 def load_source_aliases(path: str | Path = ALIASES_PATH) -> dict[tuple[str, ...], str]:
@@ -654,7 +670,7 @@ def corpus_entities(table: pd.DataFrame, *, aliases: dict[tuple[str, ...], str] 
     group_of: dict[tuple[str, str], int] = {}
     groups: list[dict] = []
     by_words: dict[tuple, int] = {}
-    name_sets = {e: set(names_of(raw_words(norm(e[0]).split()))) for e in entries}
+    name_sets = {e: _own_names(names_of(raw_words(norm(e[0]).split()))) for e in entries}
     spelling = _spelling_map({w for names in name_sets.values() for w in names},
                              Counter(w for label, kind, _ in rows for w in name_sets[(label, kind)]))
     name_sets = {e: {spelling.get(w, w) for w in names} for e, names in name_sets.items()}
@@ -690,6 +706,13 @@ def corpus_entities(table: pd.DataFrame, *, aliases: dict[tuple[str, ...], str] 
             for g, c in counts.items()}
     return pd.Series([best[group_of[(label, kind)]] for label, kind, _ in rows], index=table.index,
                      name="source_entity")
+
+
+def _own_names(names: tuple[str, ...]) -> set[str]:
+    """The names that say who a label is across articles: a place beside a person's name is
+    their office's or a span's run-on ("وزير خارجية روسيا سيرغي لافروف", "روحاني واشنطن"),
+    not theirs; a place alone is the state speaking ("روسيا")."""
+    return {w for w in names if w not in _places()} or set(names)
 
 
 def generic_source(label: str, kind: str) -> bool:

@@ -2,7 +2,7 @@
 import pandas as pd
 
 from analysis.sources import extract_sources, sources_table
-from analysis.sources_entities import corpus_entities, load_source_aliases, mention_words
+from analysis.sources_entities import _same_name, corpus_entities, load_source_aliases, mention_words, names_of, raw_words
 from analysis.sources_lexicon import norm
 
 
@@ -250,3 +250,36 @@ def test_across_articles_an_entity_takes_the_label_most_articles_give_it():
     table = sources_table(corpus)
     assert (table.doc_id == "a").sum() == 3 and "إجلاء" in table.source.iloc[0]
     assert set(table.source_entity) == {"منظمة هيومن رايتس ووتش"}
+
+
+def corpus_labels(*labels_by_article):
+    """corpus_entities of per-article labels of people: ("a", label, label …), ("b", …)."""
+    rows = [(doc, label) for doc, *labels in labels_by_article for label in labels]
+    table = pd.DataFrame(rows, columns=["doc_id", "source_entity"]).assign(source_type="named_person_or_body")
+    return corpus_entities(table).tolist()
+
+
+def test_across_articles_a_name_after_a_persons_own_title_is_someone_elses():
+    # the aide is not the president his title names, nor is the spokesman the club
+    assert names_of(raw_words(norm("ألكسندر بينالا المعاون السابق للرئيس الفرنسي إيمانويل ماكرون").split())) == \
+        ("كسندر", "بينالا")
+    assert names_of(raw_words(norm("الرئيس الفرنسي إيمانويل ماكرون").split())) == ("ايمانويل", "ماكرون")
+    labels = corpus_labels(("a", "ألكسندر بينالا المعاون السابق للرئيس الفرنسي إيمانويل ماكرون"),
+                           ("b", "الرئيس الفرنسي إيمانويل ماكرون"), ("c", "ماكرون"))
+    assert labels == ["ألكسندر بينالا المعاون السابق للرئيس الفرنسي إيمانويل ماكرون"] + \
+        ["الرئيس الفرنسي إيمانويل ماكرون"] * 2
+
+
+def test_across_articles_two_names_two_consonants_apart_are_two_people():
+    assert not _same_name("مارتن", "ماكرون") and _same_name("مينديز", "مينينديز") and _same_name("ترمب", "ترامب")
+    labels = corpus_labels(("a", "مبعوث الأمم المتحدة مارتن غريفيث"), ("b", "الرئيس الفرنسي إيمانويل ماكرون"),
+                           ("c", "ماكرون"), ("d", "مارتن غريفيث"))
+    assert labels == ["مبعوث الأمم المتحدة مارتن غريفيث", "الرئيس الفرنسي إيمانويل ماكرون",
+                      "الرئيس الفرنسي إيمانويل ماكرون", "مبعوث الأمم المتحدة مارتن غريفيث"]
+
+
+def test_across_articles_a_place_beside_a_persons_name_is_not_theirs():
+    # the office's state, or a span that ran on into a place, does not make another entity
+    labels = corpus_labels(("a", "وزير الخارجية الروسي سيرغي لافروف", "لافروف"), ("b", "وزير خارجية روسيا سيرغي لافروف"),
+                           ("c", "الرئيس الإيراني حسن روحاني"), ("d", "روحاني واشنطن"), ("e", "روسيا"))
+    assert labels == ["وزير الخارجية الروسي سيرغي لافروف"] * 3 + ["الرئيس الإيراني حسن روحاني"] * 2 + ["روسيا"]
