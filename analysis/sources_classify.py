@@ -12,7 +12,7 @@ from .lexicon import zipf
 from .sources_lexicon import (
     CueForm, no_article, outlet_words, place_phrases, words, NUMBER_WORDS, UNNAMING_MEDIA_ADJECTIVES, LIST_MARKERS,
     PRONOUN_SPANS, HUMAN_BROKEN_PLURALS, NONHUMAN_PLURALS, DUALS, NAME_LINKS, NOT_FIRST, NAME_PARTICLES, QUANTITY_WORDS,
-    NISBA_ENDINGS,
+    NISBA_ENDINGS, PLACE_NOUNS,
 )
 from .sources_entities import is_name
 from .sources_outlets import _plain_outlet_words, outlet_in
@@ -130,13 +130,27 @@ def _unnamed_title(rest: list[str]) -> bool:
             return False
         if w in words("given_name") or _name_like(w) or w in singles:
             return False                                    # a name, or a state's office
+        if w in PLACE_NOUNS and n_word + 1 < len(rest) and rest[n_word + 1] not in ("في", "من"):
+            return False                                    # "أمير منطقة نجران": a named place's office
     if any(_name_like(x) and _name_like(y) for x, y in zip(rest, rest[1:])):
         return False                                        # "... في بغداد إيرج مسجدي": a full name
     return not any(w in words("given_name") for w in rest)
 
 
-def head_agreement(ws: list[str], kind: str) -> str | None:
-    """Gender and number of a span's head noun: m, f, pl, du or None."""
+def head_agreement(ws: list[str], kind: str, *, family_names: frozenset[str] = frozenset()) -> str | None:
+    """Gender and number of a span's head noun: m, f, pl, du or None.
+
+    A definite word in ان whose stem is a commoner word reads as a dual ("العروسان"), unless
+    it is a place ("السودان") or one of ``family_names``, the words the article writes
+    after a first name ("كشف البرقان" after "عبدالله البرقان": one man).
+
+    Examples
+    --------
+    >>> head_agreement(["المتهمان"], "named_person_or_body")
+    'du'
+    >>> head_agreement(["البرقان"], "named_person_or_body", family_names=frozenset({"البرقان"})) is None
+    True
+    """
     index = 0
     while index < len(ws) - 1 and (no_article(bare(ws[index])) in words("quantifier") or
                                    (index and ws[index] == "من")):
@@ -156,7 +170,8 @@ def head_agreement(ws: list[str], kind: str) -> str | None:
     word_stem = len(stem) >= 3 and zipf(stem) >= 3.5 and zipf(stem) > zipf(head_na)
     if head_na.endswith(("ون", "ين")) and (word_stem or (head_na in words("anonymous") and len(stem) >= 3)):
         return "pl"
-    if head_na.endswith("ان") and head.startswith("ال") and word_stem:
+    if head_na.endswith("ان") and head.startswith("ال") and word_stem and head not in family_names and \
+            (head,) not in place_phrases() and (head_na,) not in place_phrases():
         return "du"
     if kind == "named_outlet" and head_na not in words("media"):
         return None
@@ -165,9 +180,10 @@ def head_agreement(ws: list[str], kind: str) -> str | None:
     return None
 
 
-def _agreement(ws: list[str], kind: str, form: CueForm) -> str | None:
-    """How a source agrees: m, f, pl, du or None (unknown)."""
-    head_agree = head_agreement(ws, kind)
+def _agreement(ws: list[str], kind: str, form: CueForm, *, family_names: frozenset[str] = frozenset()) -> str | None:
+    """How a source agrees: m, f, pl, du or None (unknown); ``family_names`` as for
+    :func:`head_agreement`."""
+    head_agree = head_agreement(ws, kind, family_names=family_names)
     verb = form.agree if form.kind != "preposition" else None
     if head_agree in ("pl", "du"):
         return head_agree

@@ -48,7 +48,7 @@ import pandas as pd
 from .config import DATA_DIR
 from .lexicon import zipf
 from .resources import DIACRITICS
-from .sources_lexicon import (COMPLEMENTIZERS, cue_forms, NAME_LINKS, no_article, norm, outlet_words, place_adjective, place_phrases, read_table,
+from .sources_lexicon import (COMPLEMENTIZERS, cue_forms, NAME_LINKS, PLACE_NOUNS, no_article, norm, outlet_words, place_adjective, place_phrases, read_table,
                               words, NISBA_ENDINGS)
 from .sources_words import _masdar_with_pronoun
 from .tokenize import token_spans
@@ -267,10 +267,10 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
     _link_indefinite_titles(clusters)
     raw_tokens = None
     for cluster in clusters:
-        if cluster["type"] == "named_person_or_body" and not cluster["names"] and "merged_into" not in cluster \
+        if cluster["type"] == "named_person_or_body" and not _person_names(cluster) and "merged_into" not in cluster \
                 and cluster["rep"] and cluster["rep"][0] in words("title"):
             raw_tokens = raw_tokens if raw_tokens is not None else _text_words(text)
-            name = _name_after(raw_tokens, cluster["rep"])
+            name = _name_after(raw_tokens, cluster["rep"]) or _name_before(text, cluster["rep"])
             if name:
                 cluster["surface"] = f"{_label(cluster['surface'])} {' '.join(_surface_of(text, name))}"
         elif cluster["type"] == "named_person_or_body" and "merged_into" not in cluster and \
@@ -397,6 +397,43 @@ def _name_after(raw_tokens: list[str], rep: tuple[str, ...]) -> tuple[str, ...]:
     return ()
 
 
+def _name_before(text: str, rep: tuple[str, ...]) -> tuple[str, ...]:
+    """A name the article writes before a title, a comma between them ("الأمير جلوي بن
+    عبدالعزيز بن مساعد، أمير منطقة نجران", "رودولفو، رئيس النادي الأرجنتيني"): the name
+    words right before the comma, within six words of one sentence, with a first name
+    among them, or else the rare word right before the comma.
+
+    Examples
+    --------
+    >>> _name_before("قال رودولفو، رئيس النادي إن …", ("رئيس", "نادي"))
+    ('رودولفو',)
+    """
+    spans = list(token_spans(text))
+    written = [_as_written(_folded(sp), sp) for sp in spans]
+    bare_words = [no_article(w) for w in written]
+    size = len(rep)
+    for s in range(1, len(spans) - size + 1):
+        if tuple(bare_words[s:s + size]) != rep or not any(c in text[spans[s - 1].end:spans[s].start] for c in "،,"):
+            continue
+        name: list[str] = []
+        for m in range(s - 1, max(-1, s - 7), -1):
+            w = written[m]
+            linked = m > 0 and written[m - 1] in NAME_LINKS
+            if m < s - 1 and any(c in text[spans[m].end:spans[m + 1].start] for c in ".؟?!\n،,:«»\"()"):
+                break
+            if not w or not (w in NAME_LINKS or linked) and (
+                    bare_words[m] in _heads() or bare_words[m] in _places() or not is_name(w)):
+                break                                       # (after بن a word is a name: بن مساعد)
+            name.insert(0, w)
+        while name and name[0] in NAME_LINKS:
+            name.pop(0)
+        if any(no_article(w) in words("given_name") for w in name):
+            return tuple(name)
+        if name and not name[-1].startswith("ال") and zipf(name[-1]) < 3.0:
+            return (name[-1],)                              # "تصريحات رودولفو، رئيس النادي"
+    return ()
+
+
 def _family_after(raw_tokens: list[str], first: str) -> tuple[str, ...]:
     """The family name the article writes after a first name cited alone ("وقد علقت هيام"
     for "الممثلة هيام عباس"): the name words after each of its occurrences, when they are
@@ -447,7 +484,7 @@ def _link_titles(clusters: list[dict], text: str) -> None:
     names_of_cluster = dict(named)
     for c, cluster in enumerate(clusters):
         rep = cluster["rep"]
-        if cluster["type"] != "named_person_or_body" or not rep or cluster["names"] or rep[0] not in words("title"):
+        if cluster["type"] != "named_person_or_body" or not rep or _person_names(cluster) or rep[0] not in words("title"):
             continue
         size = len(rep)
         found = []                                          # (position, targets)
@@ -465,12 +502,24 @@ def _link_titles(clusters: list[dict], text: str) -> None:
                     found.append((starts[s], targets))
         before = [f for f in found if f[0] <= cluster["start"]]
         chosen = before[-1][1] if before else (found[0][1] if found else set())
+        if not chosen:                                      # "الأمير جلوي بن عبدالعزيز بن مساعد، أمير منطقة نجران"
+            before_name = {no_article(w) for w in _name_before(text, rep)}
+            chosen = {t for t, names in named if t != c and before_name and names <= before_name}
         if not chosen and rep[0] in words("title"):
             chosen = _nearest_named(tokens, rep[0], named, c, joined)
         chosen = {_root(clusters, t) for t in chosen} - {c}
         chosen = {t for t in chosen if not _other_nationality(rep, clusters[t])}
         if len(chosen) == 1:
             cluster["merged_into"] = chosen.pop()
+
+
+def _person_names(cluster: dict) -> set[str]:
+    """A cluster's names that are not places: "أمير منطقة نجران" and "وزير خارجية روسيا" are
+    titles whose holder the article names elsewhere (a word after a noun of :data:`PLACE_NOUNS`
+    is a place)."""
+    rep = cluster["rep"]
+    named_places = {w for before, w in zip(rep, rep[1:]) if before in PLACE_NOUNS}
+    return set(cluster["names"]) - _places() - named_places
 
 
 def _holder_before(before: str, earlier: list[str]) -> bool:

@@ -172,6 +172,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         self.rows: list[Attribution] = []
         #: (document noun, its publisher) in reading order: "تقرير أعدته X"
         self.issuers: list[tuple[str, Attribution]] = []
+        self._family: frozenset[str] | None = None
 
     # --- driving ------------------------------------------------------------------------
 
@@ -578,7 +579,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 end += 1                                        # الدكتور "العمّار": the quoted name closes
             row = Attribution(
                 source=self.text[start:end], words=tuple(ws), source_type=kind, key=key,
-                agree=head_agreement(ws, kind) if relayed else _agreement(ws, kind, form), form=form,
+                agree=head_agreement(ws, kind, family_names=self._family_names()) if relayed else
+                _agreement(ws, kind, form, family_names=self._family_names()), form=form,
                 cue_text=self._cue_text(i, length),
                 cue_start=tokens[i].start, cue_end=tokens[i + length - 1].end, start=start, end=end, via=via,
                 resolved="list" if (in_list or len(parts) > 1) else resolved, sentence=self.sentence,
@@ -650,6 +652,16 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         return 0 < len(quoted) <= 3 and (all(is_name(w) and (w.startswith("ال") or zipf(w) < QUOTED_NAME_ZIPF or
                                                               w in words("given_name")) for w in quoted) or
                                           no_article(quoted[0]) in words("body"))
+
+    def _family_names(self) -> frozenset[str]:
+        """The words the article writes right after a first name ("عبدالله البرقان"): family
+        names, not duals, wherever they stand alone."""
+        if self._family is None:
+            tokens = sentence_tokens(self.text, 0, len(self.text))
+            self._family = frozenset(bare(b.norm) for a, b in zip(tokens, tokens[1:])
+                                     if a.norm in words("given_name") and b.norm.startswith("ال") and
+                                     not any(c in b.gap for c in PUNCT))
+        return self._family
 
     def _cue_text(self, i: int, length: int) -> str:
         return self.text[self.tokens[i].start:self.tokens[i + length - 1].end]

@@ -2,7 +2,7 @@
 import pandas as pd
 
 from analysis.sources import extract_sources, sources_table
-from analysis.sources_entities import _same_name, corpus_entities, load_source_aliases, mention_words, names_of, raw_words
+from analysis.sources_entities import _name_before, _same_name, corpus_entities, load_source_aliases, mention_words, names_of, raw_words
 from analysis.sources_lexicon import norm
 
 
@@ -283,3 +283,18 @@ def test_across_articles_a_place_beside_a_persons_name_is_not_theirs():
     labels = corpus_labels(("a", "وزير الخارجية الروسي سيرغي لافروف", "لافروف"), ("b", "وزير خارجية روسيا سيرغي لافروف"),
                            ("c", "الرئيس الإيراني حسن روحاني"), ("d", "روحاني واشنطن"), ("e", "روسيا"))
     assert labels == ["وزير الخارجية الروسي سيرغي لافروف"] * 3 + ["الرئيس الإيراني حسن روحاني"] * 2 + ["روسيا"]
+
+
+def test_a_title_after_a_name_and_a_comma_is_that_persons():
+    # the holder written before the title, a comma between them, labels the title's rows
+    # and takes its later mentions
+    table = extract_sources("رفع الأمير جلوي بن عبدالعزيز بن مساعد، أمير منطقة نجران، التعازي لذوي الشهداء. "
+                            "وأعرب الأمير جلوي بن عبدالعزيز عن استنكاره. ونوه أمير منطقة نجران بالمواطنين.")
+    assert list(table.source) == ["الأمير جلوي بن عبدالعزيز", "أمير منطقة نجران"]
+    assert list(table.source_entity) == ["الأمير جلوي بن عبدالعزيز"] * 2
+    table = extract_sources('نقلت الصحيفة تصريحات رودولفو، رئيس النادي الأرجنتيني الذي قال: "اللاعب لم يوقع".')
+    assert list(table.source_entity) == ["الصحيفة", "رئيس النادي الأرجنتيني رودولفو"]
+    # a title, a body or a frequent word before the comma is no name
+    assert _name_before("وأكد الوزير، رئيس اللجنة، أن العمل مستمر.", ("رئيس", "لجنة")) == ()
+    assert _name_before("وأعلنت الشرطة، رئيس القسم قال إن الطريق مغلق.", ("رئيس", "قسم")) == ()
+    assert _name_before("وقال المدير العام، رئيس القسم، إن الطريق مغلق.", ("رئيس", "قسم")) == ()

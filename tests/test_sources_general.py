@@ -942,3 +942,30 @@ def test_a_subject_before_kana_and_a_new_clause(text, expected):
 ])
 def test_bodies_of_clubs_and_departments(text, expected):
     assert [s for _, s, _ in found(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a family name in ان is one man, not a dual, once the article writes it after his first
+    # name: the participle continues him, not the subject of the sentence before
+    ("وقال الدكتور عبدالله البرقان إن اللجنة تعمل. وشارك اللاعب في مباراة ودية. "
+     "كشف البرقان أن نادي الفتح كان الأول، مؤكدا أن اللجنة أعطت 22 موافقة.",
+     ["الدكتور عبدالله البرقان", "البرقان", "البرقان"]),
+    # a true dual still agrees as two
+    ("وقال المتهمان إنهما بريئان. وشارك المحامي في الجلسة، مؤكدا أن الأدلة ضعيفة.",
+     ["المتهمان", "المحامي"]),
+    # a time preposition ends the subject ("غداة", "عشية", "قبيل")
+    ("صرح الرئيس الفلسطيني غداة لقائه المبعوث الأممي بأن المفاوضات متوقفة.", ["الرئيس الفلسطيني"]),
+    ("وقال وزير الخارجية عشية الاجتماع إن الحل قريب.", ["وزير الخارجية"]),
+])
+def test_family_names_in_an_and_time_prepositions(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected_type", [
+    # a noun of a place after a title names the office of a named place
+    ("وقال حاكم ولاية فلوريدا إن الإعصار خطير.", "named_person_or_body"),
+    ("ونوه أمير منطقة نجران بالملاحم الوطنية.", "named_person_or_body"),
+    ("وقال مسؤول محلي إن الإعصار خطير.", "anonymous"),
+])
+def test_a_title_of_a_named_place_is_named(text, expected_type):
+    assert list(extract_sources(text).source_type) == [expected_type]
