@@ -401,7 +401,7 @@ def _name_before(text: str, rep: tuple[str, ...]) -> tuple[str, ...]:
     """A name the article writes before a title, a comma between them ("الأمير جلوي بن
     عبدالعزيز بن مساعد، أمير منطقة نجران", "رودولفو، رئيس النادي الأرجنتيني"): the name
     words right before the comma, within six words of one sentence, with a first name
-    among them, or else the rare word right before the comma.
+    among them, or else the rare words right before the comma (at most three).
 
     Examples
     --------
@@ -429,8 +429,13 @@ def _name_before(text: str, rep: tuple[str, ...]) -> tuple[str, ...]:
             name.pop(0)
         if any(no_article(w) in words("given_name") for w in name):
             return tuple(name)
-        if name and not name[-1].startswith("ال") and zipf(name[-1]) < 3.0:
-            return (name[-1],)                              # "تصريحات رودولفو، رئيس النادي"
+        rare = []
+        for w in reversed(name[-3:]):
+            if w.startswith("ال") or zipf(w) >= 3.0:
+                break
+            rare.insert(0, w)
+        if rare:
+            return tuple(rare)                              # "تصريحات رودولفو، رئيس النادي", "أفيخاي أدرعي، الناطق"
     return ()
 
 

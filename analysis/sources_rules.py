@@ -160,6 +160,14 @@ class Attribution:
     sentence_no: int
     explicit_mention: bool = True
     hidden: bool = False        # a speaker named by a cue that was not an attribution ("قد تحدثا")
+    relay: bool = False         # published a statement of the sentence's speaker ("وقال في بيان
+                                # أصدره البيت الأبيض"): no antecedent for what follows
+
+
+#: Statements and documents whose publisher a writing cue after them names ("بيان نشرته X").
+PUBLISHED_STATEMENTS = frozenset(_N(w) for w in (
+    "بيان", "بيانا", "بياناً", "تصريح", "تصريحات", "تسجيل", "تغريدة", "تدوينة", "رسالة", "تقرير", "منشور", "وثيقة",
+    "كلمة", "خطاب"))
 
 
 class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRules):
@@ -258,9 +266,10 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                                                             # called, not claims (but "ويدعى الجيش أن")
         if form.agree == "du" and not prefixed and not self._content_at(j, form, strict=True):
             return j                                        # ذكرا, كتبا: nouns more often than duals
+        published = form.kind == "writing" and self._published_statement(i, j)
         if form.kind == "writing" and ((tokens[i].norm,) not in cue_forms() and
                                        (tokens[i].norm[1:],) not in cue_forms() or
-                                       i > 0 and tokens[i - 1].norm in RELATIVES):
+                                       i > 0 and tokens[i - 1].norm in RELATIVES) and not published:
             return j                                        # "التي نشرتها الصحيفة": not a statement
         if j < len(tokens) and tokens[j].norm in ("فيه", "فيها") and self.rows[self.first_row:] and \
                 self.rows[-1].form.kind == "writing":
@@ -274,8 +283,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         after_only = False
         if i > 0 and not _opens(tokens[i]) and not prefixed and thing in words("not_source") | words("document"):
             a, b = self._span(self._skip_adverbs(j))
-            if not (tokens[noun].norm.startswith("ال") and b > a and self._plausible(a, b) and
-                    self._person_like(a, b)):
+            if not published and not (tokens[noun].norm.startswith("ال") and b > a and self._plausible(a, b) and
+                                      self._person_like(a, b)):
                 return j                                    # "بعد معلومات أشارت إلى": the subject is no speaker
             after_only = True                               # "وقبل توقيع القرار قال مسؤول": the subject follows
         before = None if after_only else self._subject_before(i, form)
@@ -283,7 +292,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             return j
         if before:
             a, b = before
-            if not self._needs_ok(j, form, subject=(a, b)):
+            if not published and not self._needs_ok(j, form, subject=(a, b)):
                 self._hide(self._emit(a, b, i, length, form, via="", resolved="explicit"))
                 return j
             via = self._told(j) or self.pending_via
@@ -326,12 +335,18 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             b = a                                           # "واعتبره خطوة متسرعة", "واعتبرته جزءا من":
                                                             # what he deemed it (but "ووصفه ترامب")
         if b > a:
-            if not self._needs_ok(b, form, subject=(a, b)):
+            if not published and not self._needs_ok(b, form, subject=(a, b)):
                 if form.tense == "past":
                     self._hide(self._emit(a, b, i, length, form, via="", resolved="explicit"))
                 return max(b, j)
+            if published and any(r.start < tokens[b - 1].end and tokens[a].start < r.end
+                                 for r in self.rows[self.first_row:]):
+                return max(b, j)                            # "وبحسب بيان نشرته أرامكو": one event, one row
             via = told_first or self._told(b) or self._told_before(i) or self.pending_via
             added = self._emit(a, b, i, length, form, via=via, resolved="explicit")
+            if published and self._rows_before(tokens[i].start):
+                for row in added:
+                    row.relay = True
             if not added and no_article(bare(tokens[a].norm)) in words("document") and tokens[a].norm.startswith(
                     ("ال", "وال")) and b - a <= 2:
                 # "وأضاف البيان أن": the statement's author, the publisher of the latest such
@@ -653,6 +668,24 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                                                               w in words("given_name")) for w in quoted) or
                                           no_article(quoted[0]) in words("body"))
 
+    def _published_statement(self, i: int, j: int) -> bool:
+        """Whether the writing cue at token i publishes a statement written just before it,
+        its publisher after it: "البيان الذي أصدره الدكتور عبدالله التركي", "في تسجيل صوتي
+        منسوب إليه نشرته مؤسسة السحاب" (a statement or document noun within four words, with
+        no punctuation between; an outlet that publishes it relays, and is no source here)."""
+        tokens = self.tokens
+        if not _object_pronoun(tokens[i]):
+            return False
+        for k in range(i - 1, max(-1, i - 5), -1):
+            if any(c in tokens[k + 1].gap for c in PUNCT + "،,") or match_cue(tokens, k):
+                return False
+            noun = no_article(bare(tokens[k].norm))
+            if noun in PUBLISHED_STATEMENTS:
+                a, b = self._span(self._skip_adverbs(j))
+                return b > a and self._plausible(a, b) and \
+                    classify([bare(t.norm) for t in tokens[a:b]])[0] not in ("named_outlet", "unnamed_outlet")
+        return False
+
     def _family_names(self) -> frozenset[str]:
         """The words the article writes right after a first name ("عبدالله البرقان"): family
         names, not duals, wherever they stand alone."""
@@ -709,6 +742,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         for row in reversed(self.rows):
             if self.paragraph - row.paragraph > COREF_PARAGRAPHS:
                 break
+            if row.relay:
+                continue
             if _agrees(agree, row.agree) and (row.source_type != "named_person_or_body" or plausible_speaker(row.words)):
                 if row.form.kind == "preposition" and row.source_type in ("named_outlet", "unnamed_outlet") and \
                         row.agree is None:

@@ -138,8 +138,9 @@ class SpanRules:
                 break
             word = tok.norm
             if word.startswith("م") and word.endswith("ا") and len(word) >= 5 and zipf(word[:-1]) >= 3.0 and \
-                    not preposition:
+                    not preposition and word not in words("given_name"):
                 break                                         # "وقال روزنستاين متحدثا": a participle
+                                                              # (not "مكتب ميلانيا ترامب": a name)
             if tokens[k - 1].norm.startswith("ال") and not word.startswith("ال") and self._place_at(k, False) and \
                     tokens[k - 1].norm not in CONSTRUCT_HEADS:
                 break                                         # "واتهم الرئيس الأمريكي | إيران"

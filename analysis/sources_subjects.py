@@ -16,7 +16,7 @@ from .sources_classify import classify
 from .sources_cues import match_cue, _conjunction_attached
 from .sources_lexicon import (
     CueForm, no_article, outlet_words, words, QUOTES, PUNCT, DASHES, COMPLEMENTIZERS, RELATIVES, KANA,
-    CLAUSE_STARTERS, CLAUSE_OPENERS, SVO_PARTICLES, TIME_WORDS, SPAN_STOP, NOT_FIRST, NEGATIONS, BLOCKERS, LAM_VERBS,
+    CLAUSE_STARTERS, CLAUSE_OPENERS, SVO_PARTICLES, EDITORIAL_OPENERS, TIME_WORDS, SPAN_STOP, NOT_FIRST, NEGATIONS, BLOCKERS, LAM_VERBS,
     DEFINITE_ADJECTIVES, STATEMENT,
 )
 from .sources_outlets import outlet_in
@@ -256,14 +256,16 @@ class SubjectRules:
             opens = start == 0 or _opens(tokens[start]) or lead in SVO_PARTICLES or lead in COMPLEMENTIZERS
             contrast = lead in SVO_PARTICLES or (lead in COMPLEMENTIZERS and start >= 2 and
                                                 tokens[start - 2].norm in SVO_PARTICLES)
-            if form.tense == "present" and start != 0 and not contrast:
+            editorial = lead in COMPLEMENTIZERS and any(t.norm in EDITORIAL_OPENERS for t in tokens[max(0, start - 3):start - 1])
+            if form.tense == "present" and start != 0 and not (contrast or editorial):
                 opens = False                               # "X يؤكد": only a headline or standfirst
                                                             # (but "غير أن خبراء يشككون")
             if not opens:
                 continue
             if lead in COMPLEMENTIZERS and not contrast and \
-                    any(match_cue(tokens, c) for c in range(0, start - 1)):
+                    any(match_cue(tokens, c) and tokens[c].norm not in EDITORIAL_OPENERS for c in range(0, start - 1)):
                 return False                                # "قال X إن Y أكد": Y is reported, not cited
+                                                            # (but "يذكر أن Y أعلن": the writer's fact)
             if self._plausible(start, end):
                 return start, end
         return None

@@ -294,6 +294,9 @@ def test_a_title_after_a_name_and_a_comma_is_that_persons():
     assert list(table.source_entity) == ["الأمير جلوي بن عبدالعزيز"] * 2
     table = extract_sources('نقلت الصحيفة تصريحات رودولفو، رئيس النادي الأرجنتيني الذي قال: "اللاعب لم يوقع".')
     assert list(table.source_entity) == ["الصحيفة", "رئيس النادي الأرجنتيني رودولفو"]
+    table = extract_sources("إلا أن أفيخاي أدرعي، الناطق باسم جيش الاحتلال قال في بيان إن طائرة استهدفت سيارة. "
+                            "وأضاف الناطق باسم جيش الاحتلال أن التحقيق مستمر.")
+    assert set(table.source_entity) == {"الناطق باسم جيش الاحتلال أفيخاي أدرعي"}
     # a title, a body or a frequent word before the comma is no name
     assert _name_before("وأكد الوزير، رئيس اللجنة، أن العمل مستمر.", ("رئيس", "لجنة")) == ()
     assert _name_before("وأعلنت الشرطة، رئيس القسم قال إن الطريق مغلق.", ("رئيس", "قسم")) == ()

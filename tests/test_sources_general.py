@@ -969,3 +969,39 @@ def test_family_names_in_an_and_time_prepositions(text, expected):
 ])
 def test_a_title_of_a_named_place_is_named(text, expected_type):
     assert list(extract_sources(text).source_type) == [expected_type]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a passive by which the writer adds a fact, the subject of a cue is a source, and
+    # its participle goes on with it
+    ("يذكر أن زعيم طالبان الملا محمد عمر أعلن عن دعمه لمحادثات السلام، واصفا إياها بأنها «شرعية».",
+     ["زعيم طالبان الملا محمد عمر"] * 2),
+    ("يذكر أن وسائل إعلامية نقلت يوم أمس أن أربع كتل ستوقع وثيقة.", ["وسائل إعلامية"]),
+    ("ويشار إلى أن وزير الخارجية أكد أمس أن الحوار مستمر.", ["وزير الخارجية"]),
+    # after a speaker's own complementizer, the subject is reported, not cited
+    ("وقال الوزير إن الرئيس أكد أن الحوار مستمر.", ["الوزير"]),
+])
+def test_a_subject_after_an_editorial_passive(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a statement written before a writing cue with its pronoun: the cue's subject published it
+    ("وجاء ذلك في البيان الذي أصدره الدكتور عبدالله التركي، الأمين العام للرابطة.", ["الدكتور عبدالله التركي"]),
+    ("انتقد الوزير القرار في تصريحات صحفية نشرتها وزارة الخارجية القطرية.", ["الوزير", "وزارة الخارجية القطرية"]),
+    ("دعا أيمن الظواهري إلى الجهاد في تسجيل صوتي منسوب إليه نشرته مؤسسة السحاب.",
+     ["أيمن الظواهري", "مؤسسة السحاب"]),
+    # what a paper published is no statement unless it is one; an outlet that publishes a
+    # speaker's statement relays it; one event is one row
+    ("وأظهرت الصور التي نشرتها الصحيفة دمارا واسعا.", []),
+    ("وقالت الوزارة في بيان نشرته وكالة الأنباء الرسمية إن الحدود مغلقة.", ["الوزارة"]),
+    ("وبحسب بيان نشرته شركة أرامكو على موقعها فإن الإنتاج ارتفع.", ["شركة أرامكو"]),
+    # the publisher of the sentence's speaker's statement does not go on for him
+    ("وقال الرئيس في بيان أصدره البيت الأبيض إن المحاولة إرهابية، مشددا على دعم العراق.",
+     ["الرئيس", "البيت الأبيض", "الرئيس"]),
+    # a first name in ا after a body's noun is no participle; "وذلك" ends a subject
+    ("وقال مكتب ميلانيا ترامب إن السيدة الأولى تتطلع إلى الشفاء.", ["مكتب ميلانيا ترامب"]),
+    ("قال الوزير، وذلك في تصريحات صحفية، إن القرار خاطئ.", ["الوزير"]),
+])
+def test_the_publisher_of_a_statement(text, expected):
+    assert list(extract_sources(text).source) == expected

@@ -64,7 +64,7 @@ def test_each_gold_row_is_matched_once_and_types_are_scored():
 
 def test_the_seed_annotation():
     table = load_gold(GOLD_SEEDS_PATH)
-    assert len(table) == 89 and (table.required == "yes").sum() == 77
+    assert len(table) == 90 and (table.required == "yes").sum() == 77
     assert table.cue_start.notna().all()
     assert set(table.source_type) <= {"named_outlet", "unnamed_outlet", "named_person_or_body", "anonymous",
                                       "not_source"}
