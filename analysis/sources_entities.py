@@ -58,6 +58,8 @@ ALIASES_PATH = DATA_DIR / "source_aliases.csv"
 #: محمد): cited alone, it takes no family name from elsewhere in the article.
 COMMON_FIRST_NAME_ZIPF = 5.0
 #: How far after a title a first name may stand to name its holder.
+#: A word of ف + a definite noun at least this frequent is a name (فالكون), not "so the …".
+FA_NAME_ZIPF = 3.0
 NAME_WINDOW = 7
 #: How far after a title a name may stand to name it ("وزير الدفاع الإسرائيلي، أفيغدور ليبرمان").
 TITLE_WINDOW = 4
@@ -84,9 +86,11 @@ def raw_words(ws) -> tuple[str, ...]:
         for a, b in SPELLING_FOLDS:
             w = w.replace(a, b)
         for piece in w.split():
-            if len(piece) > 3 and piece[0] in "وف" and ((piece[1:].startswith("ال") and zipf(piece[1:]) >= zipf(piece))
-                                                        or (i == 0 and no_article(piece[1:]) in _heads())):
-                piece = piece[1:]
+            if len(piece) > 3 and piece[0] in "وف" and (
+                    (piece[1:].startswith("ال") and zipf(piece[1:]) >= zipf(piece) and
+                     (piece[0] == "و" or zipf(piece) < FA_NAME_ZIPF)) or
+                    ((i == 0 or piece[0] == "ف") and no_article(piece[1:]) in _heads())):
+                piece = piece[1:]                           # والجيش, فالدراسات (not فالكون: a name)
             if piece.startswith("لل") and len(piece) > 4:
                 piece = "ال" + piece[2:]
             elif piece.startswith("ل") and no_article(piece[1:]) in _heads():
@@ -204,6 +208,9 @@ def _joins(small: tuple[str, ...], big: tuple[str, ...], source_type: str, small
         return small[0] == big[0]
     if small[0] == big[0]:
         return True
+    if len(small) == 1 and len(big) == 2 and big[1] == small[0] and big[0] in words("body") and \
+            small[0] not in _heads() and small[0] not in _places():
+        return True                                 # حماس is حركة حماس, داعش تنظيم داعش (common names)
     if set(small_names) <= _places():
         return False                                # روسيا is not وزير خارجية روسيا
     return bool(small_names) and set(small_names) == set(small) - FUNCTION_WORDS and \
@@ -233,6 +240,7 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
     clusters: list[dict] = []
     labels: list[str] = []
     by_mention: dict[tuple, int] = {}
+    family: frozenset[str] | None = None
     names: dict[tuple, tuple[str, ...]] = {}
     for source, kind, ws, key, start, resolved in zip(rows["source"], rows["source_type"], rows["words"], rows["key"],
                                                       rows["start"], rows["resolved"]):
@@ -241,6 +249,12 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
         explicit = resolved != "coreference"
         mention = ("outlet", key) if kind == "named_outlet" else mention_words(ws)
         names[mention] = () if kind == "named_outlet" else names_of(raw_words(ws))
+        if kind == "named_person_or_body":
+            if family is None:
+                family = _family_words(text)
+            # a common word the article writes after a first name is a name too: "أوباما"
+            # alone and in "الرئيس الأمريكي باراك أوباما"
+            names[mention] += tuple(w for w in mention if w in family and w not in names[mention])
         if mention in by_mention:
             c = by_mention[mention]
         else:
@@ -298,6 +312,15 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
         cluster = clusters[_root(clusters, c)]
         out.append(cluster["key"] if cluster["type"] == "named_outlet" else _label(cluster["surface"]))
     return out
+
+
+def _family_words(text: str) -> frozenset[str]:
+    """The words (folded, without the article) that the article writes right after a first
+    name: names, however common the word ("باراك أوباما", "بشار الأسد")."""
+    tokens = _text_words(text)
+    return frozenset(no_article(b) for a, b in zip(tokens, tokens[1:])
+                     if a and b and no_article(a) in words("given_name") and no_article(b) not in _heads() and
+                     b not in NAME_LINKS and no_article(b) not in words("given_name"))
 
 
 def _surface_of(text: str, name: tuple[str, ...]) -> list[str]:

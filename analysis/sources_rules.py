@@ -687,14 +687,24 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         return False
 
     def _family_names(self) -> frozenset[str]:
-        """The words the article writes right after a first name ("عبدالله البرقان"): family
-        names, not duals, wherever they stand alone."""
+        """The words the article writes right after a first name ("عبدالله البرقان", "باراك
+        أوباما"): family names (not duals) wherever they stand alone."""
         if self._family is None:
             tokens = sentence_tokens(self.text, 0, len(self.text))
             self._family = frozenset(bare(b.norm) for a, b in zip(tokens, tokens[1:])
-                                     if a.norm in words("given_name") and b.norm.startswith("ال") and
-                                     not any(c in b.gap for c in PUNCT))
+                                     if a.norm in words("given_name") and not any(c in b.gap for c in PUNCT))
         return self._family
+
+    def _named_elsewhere(self, ws: tuple[str, ...]) -> bool:
+        """Whether a one-word mention is a name the article writes in full elsewhere: after a
+        first name ("باراك أوباما" … "وأبدى أوباما") or in a longer mention cited before
+        ("حركة حماس" … "وقالت حماس"), though the word alone is too common to tell."""
+        if len(ws) != 1:
+            return False
+        word = bare(ws[0])
+        return word in self._family_names() or any(
+            r.explicit_mention and len(r.words) > 1 and word in {bare(w) for w in r.words[1:]} and
+            plausible_speaker(r.words) for r in self.rows)
 
     def _cue_text(self, i: int, length: int) -> str:
         return self.text[self.tokens[i].start:self.tokens[i + length - 1].end]
@@ -744,7 +754,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 break
             if row.relay:
                 continue
-            if _agrees(agree, row.agree) and (row.source_type != "named_person_or_body" or plausible_speaker(row.words)):
+            if _agrees(agree, row.agree) and (row.source_type != "named_person_or_body" or plausible_speaker(row.words) or
+                                              self._named_elsewhere(row.words)):
                 if row.form.kind == "preposition" and row.source_type in ("named_outlet", "unnamed_outlet") and \
                         row.agree is None:
                     fallback = fallback or row                  # "بحسب فرانس برس" relays, rarely goes on

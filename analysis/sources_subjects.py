@@ -22,6 +22,7 @@ from .sources_lexicon import (
 from .sources_outlets import outlet_in
 from .sources_words import (
     _N, bare, _known, _statement_noun, _head_words, _lam_is_preposition, _is_ala, _opens, _written_name,
+    _masdar_with_pronoun,
 )
 
 
@@ -172,8 +173,10 @@ class SubjectRules:
                 no_article(bare(tokens[a - 2].norm)) in words("title") or tokens[a - 2].norm in DEFINITE_ADJECTIVES)
             if not of_title and (word in NOT_FIRST or (word[:1] in "وف" and word[1:] in NOT_FIRST) or
                                  _lam_is_preposition(word) or word[:1] in "بك" and word[1:].startswith("ال") or
-                                 word.startswith("لل")):
-                break
+                                 word.startswith("لل") or word[:1] == "ب" and not word.startswith("باسم") and
+                                 _masdar_with_pronoun(word[1:])):
+                break                                       # (بشرعيتها: a preposition and its noun;
+                                                            # not "المتحدث باسمها", a title's)
             if of_title and before_lam is None:
                 before_lam = a
             a -= 1

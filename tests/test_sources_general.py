@@ -1005,3 +1005,16 @@ def test_a_subject_after_an_editorial_passive(text, expected):
 ])
 def test_the_publisher_of_a_statement(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs of conclusion and of ascribing a cause report a judgement
+    ("وقد خلص المحققون البريطانيون إلى أن المتسبب بها غاز أعصاب روسي.", ["المحققون البريطانيون"]),
+    ("لكن وزير الخارجية الكوري الشمالي أرجع تعثر المفاوضات إلى العقوبات.", ["وزير الخارجية الكوري الشمالي"]),
+    ("وقال الخبير إن الأسعار سترتفع، مرجعا ذلك إلى زيادة الطلب.", ["الخبير", "الخبير"]),
+    # but not without what they conclude, nor the cause of a thing
+    ("وخلصت المحادثات إلى اتفاق.", []),
+    ("ويرجع السبب إلى زيادة الطلب.", []),
+])
+def test_verbs_of_conclusion_and_cause(text, expected):
+    assert list(extract_sources(text).source) == expected
