@@ -58,6 +58,13 @@ ALIASES_PATH = DATA_DIR / "source_aliases.csv"
 #: محمد): cited alone, it takes no family name from elsewhere in the article.
 COMMON_FIRST_NAME_ZIPF = 5.0
 #: How far after a title a first name may stand to name its holder.
+#: The nouns that open a body's full name (:func:`_body_before`).
+BODY_HEADS = frozenset(norm(w) for w in ("وزارة", "جهاز", "هيئة", "مجلس", "مؤسسة", "مركز", "مديرية", "إدارة", "مكتب",
+                                          "لجنة", "مصلحة", "دائرة", "مفوضية", "منظمة", "وكالة", "جمعية", "شركة"))
+#: The nouns of those that a name alone completes: "وزارة الداخلية", "شركة سامسونج" (not
+#: "إدارة أردوغان", "مكتب نتنياهو": a person's).
+NAMED_BODY_HEADS = frozenset(norm(w) for w in ("وزارة", "شركة", "منظمة", "هيئة", "مؤسسة", "جمعية", "وكالة", "جهاز",
+                                                "مفوضية", "مديرية"))
 #: A word of ف + a definite noun at least this frequent is a name (فالكون), not "so the …".
 FA_NAME_ZIPF = 3.0
 NAME_WINDOW = 7
@@ -295,6 +302,11 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
             family = _family_after(raw_tokens, cluster["rep"][0])
             if family:
                 cluster["surface"] = f"{_label(cluster['surface'])} {' '.join(_surface_of(text, family))}"
+        elif cluster["type"] == "named_person_or_body" and "merged_into" not in cluster and \
+                len(cluster["rep"]) == 1 and _short_body(cluster["rep"][0], family or frozenset()):
+            body = _body_before(text, cluster["rep"][0])
+            if body:                                        # "الداخلية" of "وزارة الداخلية"
+                cluster["surface"] = " ".join(body)
     for c, cluster in enumerate(clusters):
         # "وقال الكاظمي … وأكد رئيس الوزراء العراقي", the article having written "رئيس الوزراء
         # العراقي مصطفى الكاظمي": the title and that name label the entity
@@ -459,6 +471,54 @@ def _name_before(text: str, rep: tuple[str, ...]) -> tuple[str, ...]:
             rare.insert(0, w)
         if rare:
             return tuple(rare)                              # "تصريحات رودولفو، رئيس النادي", "أفيخاي أدرعي، الناطق"
+    return ()
+
+
+def _short_body(word: str, family: frozenset[str]) -> bool:
+    """Whether a one-word mention may be a body's short name ("الداخلية", "الإحصاء",
+    "سامسونج"): not a title, a place, a person's family name (``family``), a body's own
+    noun (الشركة, المنظمة: they refer back) nor another body word (الكونغرس), but a
+    portfolio adjective (الداخلية, الخارجية)."""
+    if word in words("title") or word in _places() or word in family or word in BODY_HEADS or \
+            word.endswith(("ات", "ون", "ين")):
+        return False                                        # (التحقيقات: a plural is a common noun)
+    return word not in words("body") or word.endswith("ية")
+
+
+def _body_before(text: str, word: str) -> tuple[str, ...]:
+    """The body's name, as written, that the article writes with ``word`` (folded, without
+    its article) as its last noun, one of :data:`BODY_HEADS` opening it: "وزارة الداخلية" for
+    "الداخلية", "الجهاز المركزي للتعبئة والإحصاء المصري" for "الإحصاء", "شركة سامسونج" for
+    "سامسونج"; the first such name written, with the adjectives of place after it.  Right
+    after the noun, ``word`` completes only a name of :data:`NAMED_BODY_HEADS` (not "إدارة
+    ترامب"); further on, only definite words stand between them and ``word`` is joined by و
+    ("للتعبئة والإحصاء"; not "الجمعية العمومية للفيفا": FIFA's assembly is not FIFA).
+
+    Examples
+    --------
+    >>> _body_before("قالت وزارة الداخلية إن الطريق مغلق.", "داخلية")
+    ('وزارة', 'الداخلية')
+    """
+    spans = list(token_spans(text))
+    raw_tokens = [_as_written(_folded(sp), sp) for sp in spans]
+    for s, plain in enumerate(raw_tokens):
+        if not plain or no_article(plain) != word:
+            continue
+        token = norm(spans[s].surface)                     # as written: والإحصاء, للإحصاء
+        end = s + 1
+        while end < len(raw_tokens) and raw_tokens[end].startswith("ال") and _nationality_word(no_article(
+                raw_tokens[end])) and end - s <= 2:
+            end += 1                                        # "… والإحصاء المصري": its adjectives
+        for start in range(s - 1, max(-1, s - 4), -1):
+            here = no_article(raw_tokens[start])
+            if here in BODY_HEADS:
+                if (start == s - 1 and here in NAMED_BODY_HEADS or
+                        start < s - 1 and token.startswith("وال") and not is_name(plain)) and \
+                        not any(c in text[spans[start].end:spans[end - 1].start] for c in ".؟?!\n،,:()\"«»"):
+                    return tuple(text[spans[start].start:spans[end - 1].end].split())
+                break
+            if not raw_tokens[start].startswith("ال"):
+                break
     return ()
 
 

@@ -2,7 +2,7 @@
 import pandas as pd
 
 from analysis.sources import extract_sources, sources_table
-from analysis.sources_entities import _name_before, _same_name, corpus_entities, load_source_aliases, mention_words, names_of, raw_words
+from analysis.sources_entities import _body_before, _name_before, _same_name, _short_body, corpus_entities, load_source_aliases, mention_words, names_of, raw_words
 from analysis.sources_lexicon import norm
 
 
@@ -322,3 +322,17 @@ def test_a_name_that_begins_with_fa_keeps_it():
     assert list(table.source) == ["منافسه الرئيسي هنري فالكون", "فالكون"]
     assert set(table.source_entity) == {"منافسه الرئيسي هنري فالكون"}
     assert raw_words(("فالدراسات", "الامريكية")) == ("الدراسات", "الامريكية")
+
+
+def test_a_body_cited_by_its_short_name_takes_its_full_name():
+    # the article names the body in full once, then cites it by its last word
+    table = extract_sources("فرضت وزارة الداخلية حظر التجول. وأشارت الداخلية إلى أن الحظر يبدأ مساء.")
+    assert list(table.source) == ["الداخلية"] and list(table.source_entity) == ["وزارة الداخلية"]
+    table = extract_sources("أظهر الجهاز المركزي للتعبئة والإحصاء المصري ارتفاع الاستثمار. "
+                            "وأوضح الإحصاء أن حجم الاستثمار ارتفع.")
+    assert list(table.source_entity) == ["الجهاز المركزي للتعبئة والإحصاء المصري"]
+    # not a person's office, another body's assembly, nor a longer name the word does not end
+    assert _body_before("ورفضت إدارة ترامب القرار.", "ترامب") == ()
+    assert _body_before("واجتمعت الجمعية العمومية للفيفا أمس.", "فيفا") == ()
+    assert _body_before("ورفض مكتب نتنياهو التعليق.", "نتنياهو") == ()
+    assert _short_body("تحقيقات", frozenset()) is False and _short_body("داخلية", frozenset()) is True
