@@ -48,7 +48,7 @@ import pandas as pd
 from .config import DATA_DIR
 from .lexicon import zipf
 from .resources import DIACRITICS
-from .sources_lexicon import (COMPLEMENTIZERS, cue_forms, NAME_LINKS, PLACE_NOUNS, no_article, norm, outlet_words, place_adjective, place_phrases, read_table,
+from .sources_lexicon import (COMPLEMENTIZERS, TIME_WORDS, cue_forms, NAME_LINKS, PLACE_NOUNS, no_article, norm, outlet_words, place_adjective, place_phrases, read_table,
                               words, NISBA_ENDINGS)
 from .sources_words import _masdar_with_pronoun
 from .tokenize import token_spans
@@ -291,7 +291,8 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
         if cluster["type"] == "named_person_or_body" and not _person_names(cluster) and "merged_into" not in cluster \
                 and cluster["rep"] and cluster["rep"][0] in words("title"):
             raw_tokens = raw_tokens if raw_tokens is not None else _text_words(text)
-            name = _name_after(raw_tokens, cluster["rep"]) or _name_before(text, cluster["rep"])
+            name = _name_after(raw_tokens, cluster["rep"]) or _apposed_name(text, cluster["rep"]) or \
+                _name_before(text, cluster["rep"])
             if name:
                 cluster["surface"] = f"{_label(cluster['surface'])} {' '.join(_surface_of(text, name))}"
         elif cluster["type"] == "named_person_or_body" and "merged_into" not in cluster and \
@@ -429,6 +430,58 @@ def _name_after(raw_tokens: list[str], rep: tuple[str, ...]) -> tuple[str, ...]:
                 while name and name[-1] in NAME_LINKS:
                     name.pop()
                 return tuple(name)
+    return ()
+
+
+def _apposed_name(text: str, rep: tuple[str, ...]) -> tuple[str, ...]:
+    """A name set off by punctuation right after a title, with no first name the lists know:
+    "محامية الدفاع، آنا ميجلي،", "المبعوث الأممي الخاص للشرق الأوسط -نيكولاي ملادينوف-",
+    "خطيب جمعة طهران، أمس، أمامي كاشاني" (up to three definite words of the title's
+    complement and a time word between commas may come first): one to three name words,
+    one of them rare, that a comma, a dash or the end of the name closes.
+
+    Examples
+    --------
+    >>> _apposed_name("ووصفت محامية الدفاع، آنا ميجلي، أقوال الفتى بأنها كاذبة.", ("محامية", "دفاع"))
+    ('آنا', 'ميجلي')
+    """
+    spans = list(token_spans(text))
+    written = [_as_written(_folded(sp), sp) for sp in spans]
+    size = len(rep)
+    marks = "،,-–—("
+
+    def gap(k: int) -> str:
+        return text[spans[k - 1].end:spans[k].start]
+
+    for s in range(len(spans) - size):
+        if tuple(no_article(w) for w in written[s:s + size]) != rep:
+            continue
+        k = s + size
+        while k < len(spans) and k - s - size < 3 and not any(c in gap(k) for c in marks + ".؟?!\n:") and (
+                norm(spans[k].surface).startswith("لل") or _nationality_word(no_article(written[k])) or
+                written[k].startswith("ال") and norm(spans[k - 1].surface).startswith("لل")):
+            k += 1                                          # "للشرق الأوسط": the title's complement
+        if k >= len(spans) or not any(c in gap(k) for c in marks):
+            continue
+        if norm(spans[k].surface) in TIME_WORDS and k + 1 < len(spans) and any(c in gap(k + 1) for c in "،,"):
+            k += 1                                          # "، أمس، أمامي كاشاني"
+        name: list[str] = []
+        m = k
+        while m < len(spans) and len(name) < 3 and (m == k or gap(m).strip() in ("", "-") or
+                                                      not any(c in gap(m) for c in marks + ".؟?!\n:»«\"")):
+            w = written[m]                                  # ("تايي- بروك زيريهون": one name)
+            if not w or w.startswith(("ال", "بال", "لل", "كال")) or w[:1] in "وف" and not is_name(w) or \
+                    no_article(w) in _heads() or no_article(w) in _places() or \
+                    w in COMPLEMENTIZERS or w in FUNCTION_WORDS or cue_forms().get((w,)):
+                break
+            name.append(spans[m].surface.strip("-–—()"))
+            m += 1
+        commas = m < len(spans) and any(c in gap(m) for c in marks + ")")     # closed by a comma or dash
+        common = [w for w in name if not is_name(norm(w))]
+        if name and any(zipf(norm(w)) < 3.5 for w in name) and (
+                not common and (commas or m >= len(spans) or len(name) >= 2) or
+                commas and len(common) == 1 and common[0] == name[0] and len(name) >= 2):
+            return tuple(name)                              # (one common word first: "، آنا ميجلي،")
     return ()
 
 

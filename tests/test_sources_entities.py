@@ -2,7 +2,7 @@
 import pandas as pd
 
 from analysis.sources import extract_sources, sources_table
-from analysis.sources_entities import _body_before, _name_before, _same_name, _short_body, corpus_entities, load_source_aliases, mention_words, names_of, raw_words
+from analysis.sources_entities import _apposed_name, _body_before, _name_before, _same_name, _short_body, corpus_entities, load_source_aliases, mention_words, names_of, raw_words
 from analysis.sources_lexicon import norm
 
 
@@ -336,3 +336,18 @@ def test_a_body_cited_by_its_short_name_takes_its_full_name():
     assert _body_before("واجتمعت الجمعية العمومية للفيفا أمس.", "فيفا") == ()
     assert _body_before("ورفض مكتب نتنياهو التعليق.", "نتنياهو") == ()
     assert _short_body("تحقيقات", frozenset()) is False and _short_body("داخلية", frozenset()) is True
+
+
+def test_a_name_set_off_by_punctuation_after_a_title_labels_it():
+    # with no first name the lists know: a comma or dashes close the name
+    table = extract_sources("ووصفت محامية الدفاع، آنا ميجلي، أقوال الفتى بأنها ادعاء كاذب.")
+    assert list(table.source_entity) == ["محامية الدفاع آنا ميجلي"]
+    assert _apposed_name("وقال المبعوث الأممي الخاص للشرق الأوسط -نيكولاي ملادينوف-: «إن الحل يتضاءل».",
+                         ("مبعوث", "اممي", "خاص")) == ("نيكولاي", "ملادينوف")
+    assert _apposed_name("أشاد خطيب جمعة طهران، أمس، أمامي كاشاني، بالفريق المفاوض.", ("خطيب", "جمعة", "طهران")) == \
+        ("أمامي", "كاشاني")
+    # what the title did, after a comma, is no name
+    assert _apposed_name("وانتقد وزير الخارجية القرار، واعتبره خطوة متسرعة.", ("وزير", "خارجية")) == ()
+    # a time, a place or a common phrase after the comma is no name
+    assert _apposed_name("وقال المتحدث باسم الجيش، الأحد، إن القصف توقف.", ("متحدث", "باسم", "جيش")) == ()
+    assert _apposed_name("وقال وزير الخارجية، في مؤتمر صحفي، إن الحل قريب.", ("وزير", "خارجية")) == ()
