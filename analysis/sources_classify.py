@@ -142,7 +142,8 @@ def head_agreement(ws: list[str], kind: str, *, family_names: frozenset[str] = f
 
     A definite word in ان whose stem is a commoner word reads as a dual ("العروسان"), unless
     it is a place ("السودان") or one of ``family_names``, the words the article writes
-    after a first name ("كشف البرقان" after "عبدالله البرقان": one man).
+    after a first name ("كشف البرقان" after "عبدالله البرقان": one man); such a name in ة
+    is no feminine either ("الطراونة" after "عاطف الطراونة").
 
     Examples
     --------
@@ -163,8 +164,8 @@ def head_agreement(ws: list[str], kind: str, *, family_names: frozenset[str] = f
         return "f"
     if head_na in HUMAN_BROKEN_PLURALS:
         return "pl"
-    if head_na.endswith(("ة", "ات")):
-        return "f"
+    if head_na.endswith(("ة", "ات")) and head not in family_names:
+        return "f"                                      # (not الطراونة after عاطف: a man's family name)
     known = head_na in words("anonymous") or head_na in words("title") or head_na in words("body")
     stem = head_na[:-2]
     word_stem = len(stem) >= 3 and zipf(stem) >= 3.5 and zipf(stem) > zipf(head_na)

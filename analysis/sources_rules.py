@@ -404,6 +404,17 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         return any(t.norm in COMPLEMENTIZERS for t in between) and ante is not last and \
             not _agrees(self._agree_of(i), last.agree)
 
+    def _reported(self, row: Attribution) -> bool:
+        """Whether a row of this sentence stands inside the words another source of the
+        sentence reports ("وقال الطراونة إن طلب مجلس النواب … ، مبيناً": the House is
+        reported, the participle is the speaker's): a complementizer between the two cues."""
+        if row.sentence_no != self.sentence_no:
+            return False
+        mine = [r for r in self.rows[self.first_row:] if r.explicit_mention and not r.hidden and
+                r.cue_end <= row.cue_start]
+        return any(t.norm in COMPLEMENTIZERS for r in mine[-1:] for t in self.tokens
+                   if r.cue_end <= t.start < row.cue_start)
+
     def _agree_of(self, i: int) -> str | None:
         found = match_cue(self.tokens, i)
         return found[0].agree if found else None
@@ -752,7 +763,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         for row in reversed(self.rows):
             if self.paragraph - row.paragraph > COREF_PARAGRAPHS:
                 break
-            if row.relay:
+            if row.relay or row.hidden and self._reported(row):
                 continue
             if _agrees(agree, row.agree) and (row.source_type != "named_person_or_body" or plausible_speaker(row.words) or
                                               self._named_elsewhere(row.words)):

@@ -34,6 +34,11 @@ class Token:
     quoted: bool      # inside a quotation opened and closed within the sentence
 
 
+#: One-letter abbreviations of titles written with a dot before a name: د. (doctor), م.
+#: (engineer), أ. (professor, mister).
+TITLE_INITIALS = frozenset("دمأ")
+
+
 def sentence_tokens(text: str, start: int, end: int, *, open_quote: bool = False) -> list[Token]:
     """The tokens of ``text[start:end]``, with the text before each and quotation flags.
 
@@ -45,6 +50,8 @@ def sentence_tokens(text: str, start: int, end: int, *, open_quote: bool = False
         gap = text[previous:s]
         if gap == "." and tokens and _abbreviation_part(tokens[-1].surface) and _abbreviation_part(span.surface):
             gap = " "                                       # بي.بي.سي: one name, not two sentences' pieces
+        elif gap.strip() == "." and tokens and len(tokens[-1].surface) == 1 and tokens[-1].surface in TITLE_INITIALS:
+            gap = " "                                       # "العقيد د. عاطي القرشي", "م. سالم": a title's initial
         tokens.append(Token(s, e, span.surface, _N(span.surface), gap, False))
         previous = e
     tail = Token(end, end, "", "", text[previous:end], False)      # closes a final quotation

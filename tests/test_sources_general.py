@@ -1018,3 +1018,28 @@ def test_the_publisher_of_a_statement(text, expected):
 ])
 def test_verbs_of_conclusion_and_cause(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title's one-letter initial with its dot (د. doctor, م. engineer) does not end the subject
+    ("وذكر العقيد د. عاطي القرشي الناطق الإعلامي، أن الجهات الأمنية قبضت على المتهم.",
+     ["العقيد د. عاطي القرشي الناطق الإعلامي"]),
+    ("من جانبه أشار الرئيس التنفيذي للمهرجان م. سالم القرني أن المهرجان سيركز على التسويق.",
+     ["الرئيس التنفيذي للمهرجان م. سالم القرني"]),
+    # a sentence that ends in a one-letter word still ends
+    ("وقال الوزير إن الفريق فاز بالمركز ب. وأضاف المدرب أن اللاعبين تعبوا.", ["الوزير", "المدرب"]),
+])
+def test_a_titles_initial_with_its_dot(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a family name in ة after a first name is a man's: the participle continues him, and a
+    # body named inside his reported words does not
+    ("وقال رئيس مجلس النواب عاطف الطراونة إن طلب مجلس النواب عقد الدورة مبكرا يعود إلى ضرورة رد القانون، "
+     "مبيناً أن رد القانون ينزع فتيل الاحتجاجات.", ["رئيس مجلس النواب عاطف الطراونة"] * 2),
+    # a feminine noun in ة is still feminine
+    ("وقالت الوزارة إن الطريق مغلق، مبينة أن العمل جار.", ["الوزارة", "الوزارة"]),
+])
+def test_family_names_in_ta_marbuta_and_reported_subjects(text, expected):
+    assert list(extract_sources(text).source) == expected
