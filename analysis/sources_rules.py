@@ -264,8 +264,10 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 and not prefixed and i > 0 and not any(c in tokens[i].gap for c in PUNCT + "،,"):
             return j                                        # "مسكن يدعى ترامادول", "رجل يدعى علاء": is
                                                             # called, not claims (but "ويدعى الجيش أن")
-        if form.agree == "du" and not prefixed and not self._content_at(j, form, strict=True):
+        if form.agree == "du" and not prefixed and not (i > 0 and tokens[i - 1].norm == "قد") and \
+                not self._content_at(j, form, strict=True):
             return j                                        # ذكرا, كتبا: nouns more often than duals
+                                                            # (but "قد تحدثا": a verb)
         published = form.kind == "writing" and self._published_statement(i, j)
         if form.kind == "writing" and ((tokens[i].norm,) not in cue_forms() and
                                        (tokens[i].norm[1:],) not in cue_forms() or
@@ -565,7 +567,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                     len(ws) < 2 or ws[1] in ("من", "في") or (x + 1 < len(tokens) and "%" in tokens[x + 1].gap)):
                 continue                                        # "اعتبر 73% من الفرنسيين": a figure
             if kind != "named_outlet" and any(q in tokens[x].gap for q in OPEN_QUOTES) and not lam and \
-                    self._inside_quote("".join(t.gap for t in tokens[:x + 1])) and not self._quoted_speaker(x, y):
+                    self._inside_quote("".join(t.gap for t in tokens[:x + 1])) and \
+                    not self._quoted_speaker(x, y, form.preps):
                 continue                                        # وطلبت "التعاون الكامل": a quoted object
             if kind == "unnamed_outlet" and not _generic_media(ws):
                 quoted = self._quoted_name(x, y)
@@ -663,7 +666,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 return row
         return None
 
-    def _quoted_speaker(self, x: int, y: int) -> bool:
+    def _quoted_speaker(self, x: int, y: int, preps: frozenset[str] = frozenset()) -> bool:
         """A speaker written in quotation marks (tokens x..y-1), as Saudi papers write a
         person or body cited before: the quote closes after it, and its statement follows at
         once (وقال "الحماد": …, وأكد "الصالح" أن …) or its words are a name or a body's
@@ -675,6 +678,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         if ":" in tokens[y].gap or tokens[y].norm in COMPLEMENTIZERS:
             return True
         quoted = [bare(t.norm) for t in tokens[x:y]]
+        if tokens[y].norm in preps and 0 < len(quoted) <= 2 and all(is_name(w) for w in quoted):
+            return True                                     # وأعلنت "مايكروسوفت" عن: the cue's own preposition
         return 0 < len(quoted) <= 3 and (all(is_name(w) and (w.startswith("ال") or zipf(w) < QUOTED_NAME_ZIPF or
                                                               w in words("given_name")) for w in quoted) or
                                           no_article(quoted[0]) in words("body"))
@@ -721,15 +726,25 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         return self.text[self.tokens[i].start:self.tokens[i + length - 1].end]
 
     def _continue(self, ante: Attribution, i: int, length: int, form: CueForm) -> Attribution:
+        """A row for each speaker the cue continues: ``ante``, or every member of the list
+        ``ante`` belongs to when the cue is plural or dual ("وقال بدر العتيبي وفيصل السلطان
+        …، مضيفين"); the first of them is returned."""
         tokens = self.tokens
-        row = Attribution(
-            source=ante.source, words=ante.words, source_type=ante.source_type, key=ante.key, agree=ante.agree,
-            form=form, cue_text=self._cue_text(i, length), cue_start=tokens[i].start,
-            cue_end=tokens[i + length - 1].end, start=ante.start, end=ante.end, via=ante.via,
-            resolved="coreference", sentence=self.sentence, paragraph=self.paragraph,
-            sentence_no=self.sentence_no, explicit_mention=False)
-        self.rows.append(row)
-        return row
+        group = [ante]
+        if ante.resolved == "list" and form.agree in ("pl", "du"):
+            group = [r for r in self.rows if r.resolved == "list" and r.cue_start == ante.cue_start and
+                     not r.hidden] or [ante]
+        added = []
+        for member in group:
+            row = Attribution(
+                source=member.source, words=member.words, source_type=member.source_type, key=member.key,
+                agree=member.agree, form=form, cue_text=self._cue_text(i, length), cue_start=tokens[i].start,
+                cue_end=tokens[i + length - 1].end, start=member.start, end=member.end, via=member.via,
+                resolved="coreference", sentence=self.sentence, paragraph=self.paragraph,
+                sentence_no=self.sentence_no, explicit_mention=False)
+            self.rows.append(row)
+            added.append(row)
+        return added[0]
 
     def _outlet_antecedent(self, ws: list[str], before: int) -> tuple[str, str] | None:
         """(source_type, key) of the outlet "الصحيفة", "الوكالة", "الموقع" refers back to: the
@@ -765,6 +780,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 break
             if row.relay or row.hidden and self._reported(row):
                 continue
+            if row.resolved == "list" and agree in ("pl", "du") and not row.hidden:
+                return row                                  # "قال X وY …، مضيفين": the list as one
             if _agrees(agree, row.agree) and (row.source_type != "named_person_or_body" or plausible_speaker(row.words) or
                                               self._named_elsewhere(row.words)):
                 if row.form.kind == "preposition" and row.source_type in ("named_outlet", "unnamed_outlet") and \

@@ -1043,3 +1043,23 @@ def test_a_titles_initial_with_its_dot(text, expected):
 ])
 def test_family_names_in_ta_marbuta_and_reported_subjects(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plural participle after a list continues every member
+    ("وقال بدر العتيبي وفيصل السلطان «حرصنا على شراء التذاكر»، مضيفين «هي فكرة تحسب للاتحاد».",
+     ["بدر العتيبي", "فيصل السلطان", "بدر العتيبي", "فيصل السلطان"]),
+    ("أوضح مواطنون وأولياء أمور أن الحادث غاشم، مشيرين إلى أن اللحمة الوطنية قوية.",
+     ["مواطنون", "أولياء", "مواطنون", "أولياء"]),
+    # a singular one continues the last speaker only
+    ("وقال بدر العتيبي وفيصل السلطان إن التذاكر نفدت. وأضاف السلطان أن الإقبال كبير.",
+     ["بدر العتيبي", "فيصل السلطان", "السلطان"]),
+    # a dual after قد is a verb (not ذكرا, a noun), so its subject goes on
+    ("كان مسؤولان كبيران في الإدارة قد تحدثا لـCNN بشأن القضية، وقالا إن الإدارة قلقة.",
+     ["مسؤولان كبيران في الإدارة", "مسؤولان كبيران في الإدارة"]),
+    # a quoted name before the cue's own preposition is the speaker
+    ('وأعلنت "مايكروسوفت" عن نيتها توفير النظام للمستخدمين.', ["مايكروسوفت"]),
+    ('وطلبت "التعاون الكامل" من الجميع.', []),
+])
+def test_lists_duals_and_quoted_names_go_on(text, expected):
+    assert list(extract_sources(text).source) == expected
