@@ -327,6 +327,14 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _written_spans(text: str) -> tuple[tuple, tuple[str, ...]]:
+    """An article's token spans and their folded words (cached: the title and body helpers
+    of one article read the same text)."""
+    spans = tuple(token_spans(text))
+    return spans, tuple(_as_written(_folded(sp), sp) for sp in spans)
+
+
 def _family_words(text: str) -> frozenset[str]:
     """The words (folded, without the article) that the article writes right after a first
     name: names, however common the word ("باراك أوباما", "بشار الأسد")."""
@@ -436,17 +444,17 @@ def _name_after(raw_tokens: list[str], rep: tuple[str, ...]) -> tuple[str, ...]:
 def _apposed_name(text: str, rep: tuple[str, ...]) -> tuple[str, ...]:
     """A name set off by punctuation right after a title, with no first name the lists know:
     "محامية الدفاع، آنا ميجلي،", "المبعوث الأممي الخاص للشرق الأوسط -نيكولاي ملادينوف-",
-    "خطيب جمعة طهران، أمس، أمامي كاشاني" (up to three definite words of the title's
-    complement and a time word between commas may come first): one to three name words,
-    one of them rare, that a comma, a dash or the end of the name closes.
+    "خطيب جمعة طهران، أمس، أمامي كاشاني" (the title's لل-complement or nationality, at most
+    three words, and a time word between commas may come first): one to three name words,
+    one of them rare, that a comma, a dash or the text's end closes, or two or more name
+    words; a first word the lists take for a common one ("آنا") only when a comma closes.
 
     Examples
     --------
     >>> _apposed_name("ووصفت محامية الدفاع، آنا ميجلي، أقوال الفتى بأنها كاذبة.", ("محامية", "دفاع"))
     ('آنا', 'ميجلي')
     """
-    spans = list(token_spans(text))
-    written = [_as_written(_folded(sp), sp) for sp in spans]
+    spans, written = _written_spans(text)
     size = len(rep)
     marks = "،,-–—("
 
@@ -496,8 +504,7 @@ def _name_before(text: str, rep: tuple[str, ...]) -> tuple[str, ...]:
     >>> _name_before("قال رودولفو، رئيس النادي إن …", ("رئيس", "نادي"))
     ('رودولفو',)
     """
-    spans = list(token_spans(text))
-    written = [_as_written(_folded(sp), sp) for sp in spans]
+    spans, written = _written_spans(text)
     bare_words = [no_article(w) for w in written]
     size = len(rep)
     for s in range(1, len(spans) - size + 1):
@@ -552,8 +559,7 @@ def _body_before(text: str, word: str) -> tuple[str, ...]:
     >>> _body_before("قالت وزارة الداخلية إن الطريق مغلق.", "داخلية")
     ('وزارة', 'الداخلية')
     """
-    spans = list(token_spans(text))
-    raw_tokens = [_as_written(_folded(sp), sp) for sp in spans]
+    spans, raw_tokens = _written_spans(text)
     for s, plain in enumerate(raw_tokens):
         if not plain or no_article(plain) != word:
             continue
