@@ -286,12 +286,10 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
     _link_titles(clusters, text)
     _link_definite_titles(clusters)
     _link_indefinite_titles(clusters)
-    raw_tokens = None
     for cluster in clusters:
         if cluster["type"] == "named_person_or_body" and not _person_names(cluster) and "merged_into" not in cluster \
                 and cluster["rep"] and cluster["rep"][0] in words("title"):
-            raw_tokens = raw_tokens if raw_tokens is not None else _text_words(text)
-            name = _name_after(raw_tokens, cluster["rep"]) or _apposed_name(text, cluster["rep"]) or \
+            name = _name_after(_text_words(text), cluster["rep"]) or _apposed_name(text, cluster["rep"]) or \
                 _name_before(text, cluster["rep"])
             if name:
                 cluster["surface"] = f"{_label(cluster['surface'])} {' '.join(_surface_of(text, name))}"
@@ -299,8 +297,7 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
                 len(cluster["rep"]) == 1 and cluster["rep"][0] in words("given_name") and \
                 zipf(cluster["rep"][0]) < COMMON_FIRST_NAME_ZIPF and \
                 not norm(cluster["surface"]).lstrip("وف").startswith("ال"):
-            raw_tokens = raw_tokens if raw_tokens is not None else _text_words(text)
-            family = _family_after(raw_tokens, cluster["rep"][0])
+            family = _family_after(_text_words(text), cluster["rep"][0])
             if family:
                 cluster["surface"] = f"{_label(cluster['surface'])} {' '.join(_surface_of(text, family))}"
         elif cluster["type"] == "named_person_or_body" and "merged_into" not in cluster and \
@@ -315,8 +312,7 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
         if root is None or root["type"] != "named_person_or_body" or not root["names"] or not cluster["rep"] or \
                 cluster["rep"][0] not in words("title") or cluster["names"]:
             continue
-        raw_tokens = raw_tokens if raw_tokens is not None else _text_words(text)
-        name = _name_after(raw_tokens, cluster["rep"])
+        name = _name_after(_text_words(text), cluster["rep"])
         if name and set(root["names"]) <= {no_article(w) for w in name} and \
                 len(cluster["rep"]) + len(name) > len(mention_words([norm(w) for w in root["surface"].split()])):
             root["surface"] = f"{_label(cluster['surface'])} {' '.join(_surface_of(text, name))}"
@@ -347,7 +343,7 @@ def _family_words(text: str) -> frozenset[str]:
 def _surface_of(text: str, name: tuple[str, ...]) -> list[str]:
     """The written words of a normalized name as the article spells them."""
     written = {}
-    for span in token_spans(text):
+    for span in _written_spans(text)[0]:
         written.setdefault(norm(span.surface), span.surface)
     return [written.get(w, w) for w in name]
 
@@ -374,17 +370,18 @@ def _find_cluster(clusters: list[dict], mention: tuple, kind: str, names: dict) 
     return None
 
 
-def _text_words(text: str) -> list[str]:
+@lru_cache(maxsize=8)
+def _text_words(text: str) -> tuple[str, ...]:
     """The article's words as mentions compare them, with their article, and '' where a
-    sentence ends (so a window does not cross it)."""
+    sentence ends (so a window does not cross it); cached, as :func:`_written_spans`."""
     out = []
     previous = 0
-    for span in token_spans(text):
+    for span, word in zip(*_written_spans(text)):
         if any(c in text[previous:span.start] for c in ".؟?!\n"):
             out.append("")
         previous = span.end
-        out.append(_as_written(_folded(span), span))
-    return out
+        out.append(word)
+    return tuple(out)
 
 
 def _folded(span) -> str:
@@ -620,9 +617,9 @@ def _link_titles(clusters: list[dict], text: str) -> None:
     cluster the article writes with that title, the closest such place before the mention
     first: right before its name ("الرئيس الأمريكي دونالد ترامب") or next to it ("أندرو
     غريفيث، وزير المشروعات الصغيرة")."""
-    spans = list(token_spans(text))
-    raw_tokens = [_folded(sp) for sp in spans]
-    tokens = [no_article(_as_written(w, sp)) for w, sp in zip(raw_tokens, spans)]    # one per span, no article
+    spans, written = _written_spans(text)
+    raw_tokens = ["علي" if w == "على" else w for w in written]        # as folded, without the على fix
+    tokens = [no_article(w) for w in written]                       # one per span, no article
     joined = frozenset(s for s, sp in enumerate(spans)            # words written with و (وزعيم)
                        if norm(sp.surface)[:1] == "و" and no_article(norm(sp.surface)) != tokens[s])
     starts = [sp.start for sp in spans]

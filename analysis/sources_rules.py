@@ -397,25 +397,22 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
     def _nested(self, i: int, ante: Attribution) -> bool:
         """A cue without a subject inside another source's reported words ("وقال X إن
         الشرطة أكملت التحقيق وأكدت أن ..."): its speaker is not the sentence's source."""
-        mine = [r for r in self.rows[self.first_row:] if r.explicit_mention and not r.hidden and
-                r.cue_start < self.tokens[i].start]
-        if not mine:
-            return False
-        last = mine[-1]
-        between = [t for t in self.tokens if last.cue_end <= t.start < self.tokens[i].start]
-        return any(t.norm in COMPLEMENTIZERS for t in between) and ante is not last and \
-            not _agrees(self._agree_of(i), last.agree)
+        last = self._reporting_row(self.tokens[i].start)
+        return last is not None and ante is not last and not _agrees(self._agree_of(i), last.agree)
 
     def _reported(self, row: Attribution) -> bool:
         """Whether a row of this sentence stands inside the words another source of the
         sentence reports ("وقال الطراونة إن طلب مجلس النواب … ، مبيناً": the House is
-        reported, the participle is the speaker's): a complementizer between the two cues."""
-        if row.sentence_no != self.sentence_no:
-            return False
-        mine = [r for r in self.rows[self.first_row:] if r.explicit_mention and not r.hidden and
-                r.cue_end <= row.cue_start]
-        return any(t.norm in COMPLEMENTIZERS for r in mine[-1:] for t in self.tokens
-                   if r.cue_end <= t.start < row.cue_start)
+        reported, the participle is the speaker's)."""
+        return row.sentence_no == self.sentence_no and self._reporting_row(row.cue_start) is not None
+
+    def _reporting_row(self, at: int) -> Attribution | None:
+        """The sentence's latest explicit row cued before offset ``at`` when a complementizer
+        stands between its cue and ``at`` (what is at ``at`` is in that row's reported words)."""
+        mine = [r for r in self.rows[self.first_row:] if r.explicit_mention and not r.hidden and r.cue_start < at]
+        if mine and any(t.norm in COMPLEMENTIZERS for t in self.tokens if mine[-1].cue_end <= t.start < at):
+            return mine[-1]
+        return None
 
     def _agree_of(self, i: int) -> str | None:
         found = match_cue(self.tokens, i)
