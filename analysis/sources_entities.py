@@ -297,9 +297,9 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
                 len(cluster["rep"]) == 1 and cluster["rep"][0] in words("given_name") and \
                 zipf(cluster["rep"][0]) < COMMON_FIRST_NAME_ZIPF and \
                 not norm(cluster["surface"]).lstrip("وف").startswith("ال"):
-            family = _family_after(_text_words(text), cluster["rep"][0])
-            if family:
-                cluster["surface"] = f"{_label(cluster['surface'])} {' '.join(_surface_of(text, family))}"
+            family_name = _family_after(_text_words(text), cluster["rep"][0])
+            if family_name:
+                cluster["surface"] = f"{_label(cluster['surface'])} {' '.join(_surface_of(text, family_name))}"
         elif cluster["type"] == "named_person_or_body" and "merged_into" not in cluster and \
                 len(cluster["rep"]) == 1 and _short_body(cluster["rep"][0], family or frozenset()):
             body = _body_before(text, cluster["rep"][0])

@@ -351,3 +351,12 @@ def test_a_name_set_off_by_punctuation_after_a_title_labels_it():
     # a time, a place or a common phrase after the comma is no name
     assert _apposed_name("وقال المتحدث باسم الجيش، الأحد، إن القصف توقف.", ("متحدث", "باسم", "جيش")) == ()
     assert _apposed_name("وقال وزير الخارجية، في مؤتمر صحفي، إن الحل قريب.", ("وزير", "خارجية")) == ()
+
+
+def test_a_first_names_family_does_not_hide_the_articles_family_words():
+    # a first name cited alone (بسمة) before a person's family name cited alone: the family
+    # name stays a person's, not a company's short name (شركة ساويرس)
+    table = extract_sources("وقال رجل الأعمال نجيب ساويرس إن السوق يتحسن. وتملك شركة ساويرس فنادق عدة. "
+                            "وقالت بسمة إن العرض جميل. وأكد ساويرس أن الاستثمار مستمر.")
+    assert list(table.source) == ["رجل الأعمال نجيب ساويرس", "بسمة", "ساويرس"]
+    assert "شركة ساويرس" not in set(table.source_entity)
