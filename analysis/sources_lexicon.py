@@ -257,6 +257,11 @@ RELATIVES = frozenset(_N(w) for w in ("الذي", "التي", "الذين", "ا�
                                        "والتي", "والذين"))
 KANA = frozenset(_N(w) for w in ("كان", "كانت", "وكان", "وكانت", "فكان", "كانوا", "وكانوا", "كانا", "وكانا",
                                   "ظل", "وظل", "ظلت", "وظلت", "مازال", "ومازال", "لايزال", "ولايزال"))
+#: Verbs of becoming, the sisters of كان that take no قد: "وبات X يقول", "X باتت تعتبره".  With
+#: :data:`KANA` they are never a subject's first word ("وهددها | كان على علاقة بها").
+BECOME = frozenset(_N(w) for w in ("بات", "باتت", "وبات", "وباتت", "باتوا", "أصبح", "أصبحت", "وأصبح", "وأصبحت",
+                                   "أصبحوا", "صار", "صارت", "وصار", "وصارت", "صاروا"))
+COPULAS = KANA | BECOME
 #: Words before a verb that leave its subject after it: "كما قال X", "فيما أكدت X".
 CLAUSE_STARTERS = frozenset(_N(w) for w in (
     "بداية", "ابتداء",

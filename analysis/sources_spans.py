@@ -13,6 +13,7 @@ from __future__ import annotations
 from .lexicon import zipf
 from .sources_cues import match_cue, _blocked
 from .sources_lexicon import (
+    COPULAS,
     no_article, outlet_variants, outlet_words, place_phrases, words, QUOTES, OPEN_QUOTES, PUNCT, COMPLEMENTIZERS,
     TIME_WORDS, TIME_PHRASES, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS, TITLE_PREPOSITIONS, ANY_WORDS, ANONYMITY_VERBS, IN_STOP,
     LIST_MARKERS, PRONOUN_SPANS,
@@ -68,7 +69,7 @@ class SpanRules:
                                                  self._short_quote(j)):
             return j, j
         word = first.norm
-        if word in SPAN_STOP or word in PRONOUN_SPANS or word in NOT_FIRST or _is_ala(first) or word == "الي" or \
+        if word in SPAN_STOP or word in PRONOUN_SPANS or word in NOT_FIRST or word in COPULAS or _is_ala(first) or word == "الي" or \
                 word[:1] in "وف" and word[1:] in COMPLEMENTIZERS:
             return j, j
         if (word.startswith(("بال", "كال")) or (word[:1] == "ب" and not lead_lam and _prep_b(word))) and \

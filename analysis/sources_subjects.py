@@ -15,7 +15,7 @@ import re
 from .sources_classify import classify
 from .sources_cues import match_cue, _conjunction_attached
 from .sources_lexicon import (
-    CueForm, no_article, outlet_words, words, QUOTES, PUNCT, DASHES, COMPLEMENTIZERS, RELATIVES, KANA,
+    CueForm, no_article, outlet_words, words, QUOTES, PUNCT, DASHES, COMPLEMENTIZERS, RELATIVES, KANA, COPULAS,
     CLAUSE_STARTERS, CLAUSE_OPENERS, SVO_PARTICLES, EDITORIAL_OPENERS, TIME_WORDS, SPAN_STOP, NOT_FIRST, NEGATIONS, BLOCKERS, LAM_VERBS,
     DEFINITE_ADJECTIVES, STATEMENT,
 )
@@ -162,7 +162,7 @@ class SubjectRules:
             if through and word in ("في", "من") and a - 1 > 0:
                 a -= 1
                 continue
-            if word in SPAN_STOP or word in KANA or word in SVO_PARTICLES or word in CLAUSE_STARTERS or \
+            if word in SPAN_STOP or word in COPULAS or word in SVO_PARTICLES or word in CLAUSE_STARTERS or \
                     word in BLOCKERS or word in ("و", "ف", "قد") or _is_ala(tok) or match_cue(tokens, a - 1):
                 break
             if word[:1] in "وف" and bare(word) != word and not bare(word).startswith("ال") and not _known(bare(word)):
@@ -219,9 +219,12 @@ class SubjectRules:
                                                                        self._speaker_like(start, end)):
                 return start, end
             return None
-        end = i - 1 if prev == "قد" else i
+        # a copula before the verb is transparent: "لكن الحكومة التركية باتت | تعتبره" (not
+        # "وكان يقول": و opens a clause whose subject is hidden)
+        copula = prev in COPULAS and prev[:1] not in "وف" and not comma and not _opens(tokens[i - 1])
+        end = i - 1 if prev == "قد" or copula else i
         if any(c in tokens[end].gap for c in "،,"):
-            found = self._subject_before_relative(end, form, kana=end == i - 1)
+            found = self._subject_before_relative(end, form, kana=prev == "قد")
             if found is not None:
                 return found
         if end == i - 1 and end >= 2 and tokens[end - 1].norm in KANA and not _opens(tokens[end - 1]):
@@ -230,9 +233,9 @@ class SubjectRules:
                 return start, end - 1                       # "مصدر مسؤول في القنصلية كان قد نفى"
         new_clause = _conjunction_attached(tokens[i])       # وقال: a new clause, its subject after it
         # "وكان X قد قال", "وظل X يصر", "وكان X، …، أشار" (not "الذي ظل يولي …، وأضاف": و opens a clause)
-        for c in range(end - 1, end - 1 if new_clause else max(-1, end - 14), -1):
+        for c in range(end - 1, end - 1 if new_clause or copula else max(-1, end - 14), -1):
             word = tokens[c].norm
-            if word in KANA:
+            if word in COPULAS:
                 if c + 1 < end and self._plausible(c + 1, end):
                     return c + 1, end
                 return None

@@ -1063,3 +1063,17 @@ def test_family_names_in_ta_marbuta_and_reported_subjects(text, expected):
 ])
 def test_lists_duals_and_quoted_names_go_on(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # كان and its sisters are verbs: never a subject, so never an antecedent either
+    ("وتبين أن المتهم الأول الذي ابتز الفتاة وهددها كان على علاقة بها، وأفاد بأنه طلب من الفتاة الخروج معه.", []),
+    # a verb of becoming between the subject and the cue is transparent
+    ("وكان مسلم يزور تركيا. لكن الحكومة التركية باتت تعتبره اليوم زعيما إرهابيا.", ["الحكومة التركية"]),
+    ("وبات الرئيس يقول إن الحرب انتهت.", ["الرئيس"]),
+    # but a copula after a comma has the clause before it as no subject
+    ("وتؤكد هبة أن أخاها كان في وضع سيء للغاية، ففي الدقائق القليلة للقاء كان يطلب منها أن تجلب له ثيابا.",
+     ["هبة"]),
+])
+def test_kana_and_verbs_of_becoming(text, expected):
+    assert list(extract_sources(text).source) == expected
