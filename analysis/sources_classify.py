@@ -36,7 +36,7 @@ def classify(ws: list[str], *, in_list: bool = False) -> tuple[str, str]:
     ws = [bare(ws[0])] + list(ws[1:])
     index = 0
     while index < len(ws) - 1 and (no_article(ws[index]) in words("quantifier") or ws[index].isdigit() or
-                                   ws[index] in NUMBER_WORDS):
+                                   ws[index] in NUMBER_WORDS or ws[index] in words("honorific")):
         index += 1
         if index < len(ws) - 1 and ws[index] == "من":
             index += 1

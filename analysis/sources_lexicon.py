@@ -196,6 +196,8 @@ def words(role: str, path: str = str(WORDS_PATH)) -> frozenset[str]:
     if role not in known:
         raise KeyError(f"{path}: no role {role!r} (roles: {sorted(known)})")
     out = {no_article(norm(w)) for w in table.loc[table["role"] == role, "word"]}
+    if role == "title":
+        out |= words("honorific", path)                         # معالي, سمو: titles of address
     if role in CONSTRUCT_ROLES:
         # a sound plural in construct loses its ن: "موظفو الشركة", "بحسب موظفي المدرسة"
         # (from the nominative in ون, so no dual: شخصين is not شخصي; never a first name:

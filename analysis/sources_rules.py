@@ -74,7 +74,7 @@ from .sources_cues import match_cue, _conjunction_attached, _blocked
 from .sources_entities import is_name
 from .sources_lexicon import (
     CueForm, cue_forms, no_article, outlet_words, words, QUOTES, OPEN_QUOTES, CLOSE_QUOTES, COMPLEMENTIZERS, NUMBER_WORDS, RELATIVES,
-    SPEECH_NOUNS, CONDITIONS, LIST_MARKERS, PUNCT, AUXILIARIES, NISBA_ENDINGS,
+    SPEECH_NOUNS, CONDITIONS, LIST_MARKERS, PUNCT, AUXILIARIES, NISBA_ENDINGS, STATEMENT,
 )
 from .sources_objects import ObjectRules
 from .sources_outlets import _named_in_text, _outlet_names, _clean, _generic_media, _outlet_end
@@ -362,6 +362,11 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 self._relayed(b + 1, i, length, form, via=relay)
                 return self._relay_end
             return self._past_content(max(b, j))
+        owner = self._statement_owner(i, j)
+        if owner:                                           # "كلمة رئيس الجمعية X، أوضح فيها أن": X
+            self._emit(owner[0], owner[1], i, length, form, via=self._told(j) or self.pending_via,
+                       resolved="explicit")
+            return j + 1
         # no subject: a continuation (present-tense singulars without a subject are agentless: يذكر أن)
         if form.tense == "present" and form.agree in ("m", "f"):
             return j
@@ -680,6 +685,25 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         return 0 < len(quoted) <= 3 and (all(is_name(w) and (w.startswith("ال") or zipf(w) < QUOTED_NAME_ZIPF or
                                                               w in words("given_name")) for w in quoted) or
                                           no_article(quoted[0]) in words("body"))
+
+    def _statement_owner(self, i: int, j: int) -> tuple[int, int] | None:
+        """The speaker of a statement noun earlier in the sentence that a cue with فيه/فيها
+        after a comma describes: "تلا ذلك كلمة رئيس مجلس إدارة الجمعية عبدالعزيز السيف، أوضح
+        فيها أن": the one whose speech it was, not the latest source (tokens i..j: the cue
+        and what follows it)."""
+        tokens = self.tokens
+        if j >= len(tokens) or tokens[j].norm not in ("فيه", "فيها") or \
+                not any(c in tokens[i].gap for c in "،,"):
+            return None
+        for t in range(i - 1, max(-1, i - 16), -1):
+            if match_cue(tokens, t) or any(c in tokens[t + 1].gap for c in PUNCT):
+                return None
+            if bare(tokens[t].norm) in STATEMENT:
+                a, b = self._span(t + 1, lead_lam=True)
+                if b > a and b <= i and self._plausible(a, b) and self._speaker_like(a, b):
+                    return a, b
+                return None
+        return None
 
     def _published_statement(self, i: int, j: int) -> bool:
         """Whether the writing cue at token i publishes a statement written just before it,

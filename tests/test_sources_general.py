@@ -1077,3 +1077,24 @@ def test_lists_duals_and_quoted_names_go_on(text, expected):
 ])
 def test_kana_and_verbs_of_becoming(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an honorific of address is a title: the subject goes on to the title and name after it
+    ("ندد معالي الرئيس العام لهيئة الإغاثة الدكتور عبدالرحمن السند، بالتفجير الإرهابي.",
+     ["معالي الرئيس العام لهيئة الإغاثة الدكتور عبدالرحمن السند"]),
+    ("وأوضح سعادة الأستاذ مساعد بن سعد العتيبي المدير التنفيذي للمعهد أن القبول بدأ.",
+     ["سعادة الأستاذ مساعد بن سعد العتيبي المدير التنفيذي للمعهد"]),
+    ("وقال سمو الأمير محمد بن نايف إن الوضع مستقر.", ["سمو الأمير محمد بن نايف"]),
+    # a statement noun's speaker is the subject of a cue that describes it («أوضح فيها»)
+    ('تلا ذلك كلمة رئيس مجلس إدارة جمعية " كفى " عبدالعزيز السيف، أوضح فيها أن الأنشطة شملت الجميع.',
+     ['رئيس مجلس إدارة جمعية " كفى " عبدالعزيز السيف']),
+])
+def test_honorifics_and_the_speaker_of_a_speech(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+def test_an_honorific_is_not_the_head_that_types_a_source():
+    # «معالي وزير الخارجية» is the minister (named by office), not an unnamed official
+    rows = extract_sources("ورأى معالي وزير الخارجية أن الوضع صعب.")
+    assert list(rows.source_type) == ["named_person_or_body"]
