@@ -49,7 +49,7 @@ from .config import DATA_DIR
 from .lexicon import zipf
 from .resources import DIACRITICS
 from .sources_lexicon import (COMPLEMENTIZERS, TIME_WORDS, cue_forms, NAME_LINKS, PLACE_NOUNS, no_article, norm, outlet_words, place_adjective, place_phrases, read_table,
-                              words, NISBA_ENDINGS)
+                              words, NISBA_ENDINGS, RANK_TITLES)
 from .sources_words import _masdar_with_pronoun
 from .tokenize import token_spans
 
@@ -420,6 +420,12 @@ def _name_after(raw_tokens: list[str], rep: tuple[str, ...]) -> tuple[str, ...]:
         for m in range(at, min(end, len(raw_tokens))):
             if not raw_tokens[m] or raw_tokens[m] in COMPLEMENTIZERS:
                 break                                       # the sentence, or the title's clause, ended
+            if m > 0 and m + 1 < len(raw_tokens) and raw_tokens[m].startswith("ال") and \
+                    no_article(raw_tokens[m]) in words("title") and raw_tokens[m] not in RANK_TITLES and \
+                    raw_tokens[m - 1] and _nationality_word(no_article(raw_tokens[m - 1])) and \
+                    raw_tokens[m + 1] and _nationality_word(no_article(raw_tokens[m + 1])):
+                break                                       # "وزير الخارجية الأمريكي | الرئيس الروسي
+                                                            # فلاديمير": another office, its own holder
             if no_article(raw_tokens[m]) in words("given_name"):
                 name = [raw_tokens[m]]
                 for w in raw_tokens[m + 1:m + 5]:

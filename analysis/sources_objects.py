@@ -12,7 +12,7 @@ from .lexicon import zipf
 from .sources_lexicon import (
     no_article, outlet_words, place_adjective, words, QUOTES, COMPLEMENTIZERS, CONSTRUCT_HEADS,
     DEFINITE_ADJECTIVES, SOURCE_ADJECTIVES, NAME_SECONDS, NAME_PARTICLES, NAME_LINKS, HUMAN_BROKEN_PLURALS, PUNCT,
-    NISBA_ENDINGS,
+    NISBA_ENDINGS, RANK_TITLES,
 )
 from .sources_words import (
     _N, _name_word, bare, _known, _head_words, _lam_is_preposition, _ends_in_accusative, _opens, _unprefixed,
@@ -140,6 +140,12 @@ class ObjectRules:
             return False
         if self._holder_follows(k, j):
             return False                                      # "أمير منطقة نجران | الأمير جلوي بن عبدالعزيز"
+        if k - j >= 2 and k + 1 < len(tokens) and place_adjective(before) and place_adjective(tokens[k + 1].norm) \
+                and no_article(here) in words("title") and here not in RANK_TITLES:
+            return True                                       # "واتهم وزير الخارجية الأمريكي | الرئيس الروسي":
+                                                              # a second office of its own country is the
+                                                              # object (a title before the name is the
+                                                              # holder's: "… المصري المستشار إبراهيم الهنيدي")
         if before.startswith("ال") and no_article(before) in words("title") and \
                 no_article(here) in HUMAN_BROKEN_PLURALS and not self._place_at(k, False):
             return True                                       # "وحث الوزير | الطلاب": people addressed
@@ -196,7 +202,9 @@ class ObjectRules:
             return False                                      # (after a nationality the office is complete)
         named = no_article(tokens[k + 1].norm) in words("given_name") or _name_like(tokens[k + 1].norm) or \
             k + 2 < len(tokens) and tokens[k + 2].norm in NAME_LINKS
-        office = not tokens[j].norm.startswith("ال") and no_article(bare(tokens[j].norm)) in words("title") and \
+        # an indefinite title, or any title before a rank ("المتحدث الرسمي … بمنطقة عسير | العقيد محمد")
+        office = (not tokens[j].norm.startswith("ال") or tokens[k].norm in RANK_TITLES) and \
+            no_article(bare(tokens[j].norm)) in words("title") and \
             not any(no_article(t.norm) in words("given_name") for t in tokens[j:k])
         return named and office
 

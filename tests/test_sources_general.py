@@ -1098,3 +1098,21 @@ def test_an_honorific_is_not_the_head_that_types_a_source():
     # «معالي وزير الخارجية» is the minister (named by office), not an unnamed official
     rows = extract_sources("ورأى معالي وزير الخارجية أن الوضع صعب.")
     assert list(rows.source_type) == ["named_person_or_body"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rank or form of address after an office's title begins its holder's name
+    ("وأوضح المتحدث الرسمي لمديرية الدفاع المدني بمنطقة عسير العقيد محمد عبدالرحيم العاصمي، أن الفرق وصلت.",
+     ["المتحدث الرسمي لمديرية الدفاع المدني بمنطقة عسير العقيد محمد عبدالرحيم العاصمي"]),
+    ("وأوضح الناطق الإعلامي بشرطة منطقة عسير الرائد زيد محمد القحطاني، في وقت سابق أنه ورد بلاغ.",
+     ["الناطق الإعلامي بشرطة منطقة عسير الرائد زيد محمد القحطاني"]),
+    # a second office of its own country is the object, and its holder is not the subject's
+    ("واتهم وزير الخارجية الأمريكي الرئيس الروسي فلاديمير بوتين بالكذب.", ["وزير الخارجية الأمريكي"]),
+    # a title written before the name after a nationality is the holder's
+    ("وقال وزير العدالة الانتقالية المصري المستشار إبراهيم الهنيدي إن القانون جاهز.",
+     ["وزير العدالة الانتقالية المصري المستشار إبراهيم الهنيدي"]),
+])
+def test_ranks_before_a_holder_and_offices_as_objects(text, expected):
+    rows = extract_sources(text)
+    assert list(rows.source) == expected
+    assert list(rows.source_entity) == [" ".join(s.split()) for s in expected]
