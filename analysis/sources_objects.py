@@ -179,8 +179,9 @@ class ObjectRules:
                 not self._place_at(k - 1, False):
             return False                                      # "مسؤولون في قطاع | الصحة": a common noun's genitive
         heads = _head_words()
-        if no_article(bare(before)) in heads or before in outlet_words() or here in outlet_words():
-            return False
+        if no_article(bare(before)) in heads or before in outlet_words() or here in outlet_words() or \
+                bare(before) in words("relative"):
+            return False                                      # "زوجة | الرئيس الأمريكي", "أسرة | الفنانة"
         if here.startswith("ال") and no_article(here) in words("body") and k - j >= 2 and self._proper_name(k - 1) \
                 and no_article(bare(tokens[j].norm)) in words("title") and not place_adjective(here) and \
                 not self._cited(here):

@@ -1116,3 +1116,13 @@ def test_ranks_before_a_holder_and_offices_as_objects(text, expected):
     rows = extract_sources(text)
     assert list(rows.source) == expected
     assert list(rows.source_entity) == [" ".join(s.split()) for s in expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative's noun takes its genitive: whose wife, whose family
+    ("وكشفت زوجة الرئيس الأمريكي عن مبادرة جديدة للأطفال.", ["زوجة الرئيس الأمريكي"]),
+    ("نفت أسرة الفنانة ميرنا المهندس وفاتها.", ["أسرة الفنانة ميرنا"]),
+    ("وصرح والد الفتاة لصحيفة محلية بأن الوضع خطير.", ["والد الفتاة"]),
+])
+def test_a_relatives_noun_takes_its_genitive(text, expected):
+    assert list(extract_sources(text).source) == expected
