@@ -16,7 +16,7 @@ from .sources_lexicon import (
 )
 from .sources_entities import is_name
 from .sources_outlets import _plain_outlet_words, outlet_in
-from .sources_words import Token, bare, _lam_is_preposition, _masdar_with_pronoun, _name_like, _first_name, _relative
+from .sources_words import Token, bare, _lam_is_preposition, _masdar_with_pronoun, _name_like, _first_name, _relative, _possessed_stem
 
 
 def classify(ws: list[str], *, in_list: bool = False) -> tuple[str, str]:
@@ -271,6 +271,13 @@ def plausible_speaker(ws: tuple[str, ...] | list[str]) -> bool:
     if not ws or ws[0] in NOT_FIRST or ws[0].startswith(("بما", "لما", "بان", "بأن")):
         return False
     first = no_article(ws[0])
+    stem = _possessed_stem(ws[0])
+    if stem and _masdar_with_pronoun(ws[0]) and not _relative(ws[0]) and \
+            not any(no_article(stem) in words(r) for r in SPEAKER_ROLES) and \
+            not any(w in words("given_name") or _name_like(w) for w in ws[1:4]):
+        return False                                    # "وفقا لظروفه المتاحة", "حسب أجندته": his
+                                                        # circumstances, no speaker (but حكومته, زملاؤه,
+                                                        # "خصمه السابق مهاتير محمد")
     if ws[0] in NAME_PARTICLES or (first.startswith("م") and len(first) >= 4) or \
             first in HUMAN_BROKEN_PLURALS | NONHUMAN_PLURALS or zipf(ws[0]) < COMMON_HEAD_ZIPF or \
             any(tuple(no_article(w) for w in ws[:len(p)]) == tuple(no_article(w) for w in p) for p in place_phrases()):

@@ -16,7 +16,7 @@ from .sources_lexicon import (
 )
 from .sources_words import (
     _N, _name_word, bare, _known, _head_words, _lam_is_preposition, _ends_in_accusative, _opens, _unprefixed,
-    _definite_adjective, _participle_like, _name_like, _prep_b, _first_name,
+    _definite_adjective, _participle_like, _name_like, _prep_b, _first_name, _possessed_stem,
 )
 
 #: A word this common (Zipf) between two definite words starts the object, not the name:
@@ -138,6 +138,8 @@ class ObjectRules:
                 here not in DEFINITE_ADJECTIVES
         if here in NAME_SECONDS or before in NAME_PARTICLES or before in CONSTRUCT_HEADS:
             return False
+        if here in DEFINITE_ADJECTIVES and _possessed_stem(before) and not before.startswith("ال"):
+            return False                                      # "خصمه | السابق مهاتير محمد": his former rival
         if self._holder_follows(k, j):
             return False                                      # "أمير منطقة نجران | الأمير جلوي بن عبدالعزيز"
         if k - j >= 2 and k + 1 < len(tokens) and place_adjective(before) and place_adjective(tokens[k + 1].norm) \

@@ -1126,3 +1126,17 @@ def test_ranks_before_a_holder_and_offices_as_objects(text, expected):
 ])
 def test_a_relatives_noun_takes_its_genitive(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a common noun with a possessive pronoun after وفق / حسب is what one follows, not a speaker
+    ("ويمكن للعامل العمل وفقا لظروفه المتاحة.", []),
+    ("ويعمل كل طرف حسب أجندته الخاصة.", []),
+    # but a body, a relative or an unnamed source with a pronoun is one
+    ("وبحسب حكومته فإن الوضع هادئ.", ["حكومته"]),
+    ("وقال مصدر إن الوضع هادئ، وفقا لمصادره.", ["مصدر", "مصادره"]),
+    # and a possessed noun with its adjective and a name is the named person
+    ("وفي تحول صادم أعلن خصمه السابق مهاتير محمد ترشحه للانتخابات.", ["خصمه السابق مهاتير محمد"]),
+])
+def test_possessed_nouns_after_a_preposition_cue(text, expected):
+    assert list(extract_sources(text).source) == expected
