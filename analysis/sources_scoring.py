@@ -185,6 +185,10 @@ def evaluate_sources(predicted: pd.DataFrame, gold: pd.DataFrame, *, texts: Mapp
     for p, row in pred.iterrows():
         lo = min(int(row["start"]), int(row["cue_start"]))
         hi = max(int(row["end"]), int(row["cue_end"]))
+        if row.get("resolved", "") == "coreference":
+            # a continuation's source is its antecedent's mention, sentences before: its place
+            # is its cue alone (else it could take a gold row of another cue in between)
+            lo, hi = int(row["cue_start"]), int(row["cue_end"])
         span_forms = _word_forms(row["source"])
         pool = set().union(*span_forms, *_word_forms(entity[p]))
         here = [g for g in by_doc.get(row["doc_id"], []) if not pd.isna(gold.at[g, "cue_start"])

@@ -42,6 +42,23 @@ def test_a_span_that_runs_on_is_wrong():
     assert result["tp"] == 0 and result["spurious"].reason.tolist() == ["runs_on"]
 
 
+def test_a_continuation_is_placed_at_its_own_cue():
+    # «وأضاف» continues the minister; the gold has no row there, only one at «وأكد الوزير»
+    # between the antecedent and the continuation, which the system missed: the
+    # continuation may not take that row (its antecedent's words lie before it)
+    text = "وقال الوزير إن الوضع صعب. وأكد الوزير أن الحل قريب. وأضاف أن الاتفاق ممكن."
+    predicted = extract_sources(text, doc_id="a")
+    predicted = predicted[predicted.cue_text != "وأكد"].reset_index(drop=True)
+    assert predicted.resolved.tolist() == ["explicit", "coreference"]
+    result = evaluate_sources(predicted, gold(("وقال الوزير", "قال", "الوزير", "الوزير", "named_person_or_body", "",
+                                               "yes"),
+                                              ("وأكد الوزير", "أكد", "الوزير", "الوزير", "named_person_or_body", "",
+                                               "yes")), texts={"a": text})
+    assert (result["tp"], result["fp"]) == (1, 1)
+    assert result["missed"].cue_text.tolist() == ["وأكد الوزير"]
+    assert result["spurious"].reason.tolist() == ["no_attribution"]
+
+
 def test_optional_rows_are_neither_right_nor_wrong_and_traps_are_wrong():
     text = "وقال ترامب إن الاتفاق سيئ. وفق الدستور، يبقى الرئيس."
     result = score(text, gold(("وقال ترامب", "قال", "ترامب", "ترامب", "named_person_or_body", "", "no")))
