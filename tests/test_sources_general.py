@@ -1140,3 +1140,14 @@ def test_a_relatives_noun_takes_its_genitive(text, expected):
 ])
 def test_possessed_nouns_after_a_preposition_cue(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the circumstances of a statement end its subject
+    ("وشدد محافظ محافظة الخرج شبيلي بن مجدوع آل مجدوع بحضور رئيس مركز السلمية على أهمية المشروع.",
+     ["محافظ محافظة الخرج شبيلي بن مجدوع آل مجدوع"]),
+    ("وأوضح المصرف في إعلان نشره على موقعه أن الأرباح ارتفعت.", ["المصرف"]),
+    ("وقال الباحثون في الآونة الأخيرة إن العلاج فعال.", ["الباحثون"]),
+])
+def test_circumstances_end_a_subject(text, expected):
+    assert list(extract_sources(text).source) == expected
