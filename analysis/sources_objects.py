@@ -113,6 +113,12 @@ class ObjectRules:
             if k - j >= 2 and place_adjective(before) and here not in words("given_name") and not _name_like(here) \
                     and head in words("body") | words("media") | words("anonymous"):
                 return True                                   # "اتهم وزير الدفاع الإسرائيلي | حركة حماس"
+            if _unprefixed(here) and head in words("body") | words("anonymous") and here not in words("given_name") \
+                    and not _name_like(here) and not self._place_at(k, False) and \
+                    all(t.norm.startswith("ال") for t in tokens[j:k]) and not self._cited(here):
+                return True                                   # "واتهمت الأمم المتحدة | قوات النظام", "وطالب
+                                                              # التحالف | مجلس حقوق الإنسان": a definite
+                                                              # phrase is complete; a new head is the object
             if k - j >= 2 and _unprefixed(here) and head in words("body") and head == no_article(bare(tokens[j].norm)):
                 return True                                   # "حذر نادي دورتموند لكرة القدم | نادي أرسنال":
                                                               # a second body of the same kind

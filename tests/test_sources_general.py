@@ -1151,3 +1151,15 @@ def test_possessed_nouns_after_a_preposition_cue(text, expected):
 ])
 def test_circumstances_end_a_subject(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a complete definite phrase, a new body's or source's head is the object
+    ("واتهمت الأمم المتحدة قوات النظام بارتكاب جرائم.", ["الأمم المتحدة"]),
+    ("وطالب التحالف مجلس حقوق الإنسان بالتحقيق في الانتهاكات.", ["التحالف"]),
+    ("واتهمت السلطات تنظيم الدولة الإسلامية بارتكابه الهجوم.", ["السلطات"]),
+    # a coordinated body is a second speaker, not an object
+    ("وقالت الشرطة وقوات الأمن إن الوضع هادئ.", ["الشرطة وقوات الأمن"]),
+])
+def test_a_new_head_after_a_definite_phrase_is_the_object(text, expected):
+    assert list(extract_sources(text).source) == expected
