@@ -286,5 +286,27 @@ def plausible_speaker(ws: tuple[str, ...] | list[str]) -> bool:
                for w in ws[:4])
 
 
+def speaker_words(ws: tuple[str, ...] | list[str]) -> bool:
+    """Whether one of a mention's first words is a speaker's word of the lists (a title,
+    body, outlet, unnamed source, relative, place or first name) or an outlet's name."""
+    return any(any(no_article(bare(w)) in words(r) for r in SPEAKER_ROLES) or w in outlet_words() or _relative(w)
+               for w in ws[:4])
+
+
+def article_noun(word: str) -> bool:
+    """A common noun: a word the corpus writes about as often with the article as without
+    (مصالح/المصالح, منهجية/المنهجية), unlike a name, which never takes it (ترامب, بوتين).
+
+    Examples
+    --------
+    >>> article_noun("مصالح"), article_noun("بوتين")
+    (True, False)
+    """
+    return not word.startswith("ال") and zipf(word) >= 2.0 and zipf("ال" + word) >= zipf(word) - ARTICLE_MARGIN
+
+
+#: How much rarer a word may be with the article than without and still be a common noun.
+ARTICLE_MARGIN = 0.8
+
 #: The word lists whose words name a speaker (:func:`plausible_speaker`).
 SPEAKER_ROLES = ("title", "body", "media", "anonymous", "given_name", "relative", "place", "office")

@@ -68,7 +68,8 @@ from dataclasses import dataclass
 
 from .lexicon import zipf
 from .resources import DIACRITICS
-from .sources_classify import _agrees, _agreement, head_agreement, _conjuncts, classify, common_object, plausible_speaker
+from .sources_classify import _agrees, _agreement, head_agreement, _conjuncts, classify, common_object, plausible_speaker, \
+    article_noun, speaker_words
 from .sources_content import ContentRules
 from .sources_cues import match_cue, _conjunction_attached, _blocked
 from .sources_entities import is_name
@@ -494,6 +495,14 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         if head not in words("document") | words("figures") and classify(ws)[0] == "named_person_or_body" and \
                 not plausible_speaker(ws):
             return b                                        # "وفق الخطط الموضوعة": a plan, no speaker
+        if form.lemma in ("بحسب", "وفق", "طبقا") and head not in words("document") | words("figures") and \
+                len(ws) >= 2 and article_noun(bare(ws[0])) and not bare(ws[0]).endswith(("ون", "ين")) and \
+                (article_noun(ws[1]) or ws[1].startswith(("ال", "لل"))) and not speaker_words(ws) and \
+                classify(ws)[0] == "named_person_or_body":
+            return b                                        # "وفقا لمصالح جديدة", "حسب احتياجات سوق العمل":
+                                                            # common nouns one follows, no speaker (a name
+                                                            # alone may take the article too: براك, عباس;
+                                                            # a plural in ون/ين is people: متحدثون عسكريون)
         if form.lemma == "جاء في" and head not in words("document"):
             return b
         if form.lemma == "جاء في" and not self._publisher(a, lam):

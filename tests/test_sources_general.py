@@ -1163,3 +1163,18 @@ def test_circumstances_end_a_subject(text, expected):
 ])
 def test_a_new_head_after_a_definite_phrase_is_the_object(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after وفق / حسب, common nouns (written with the article as often as without) are what
+    # one follows, not a speaker
+    ("ويعمل الفريق وفق منهجية جيدة.", []),
+    ("وتوزع الوظائف حسب احتياج سوق العمل.", []),
+    ("وتقوم العلاقات وفق مصالح جديدة.", []),
+    # names, people in ون/ين, sources of the lists and documents still are
+    ("والحرب انتهت وفقا لترامب.", ["ترامب"]),
+    ("وقتل عشرة جنود، وفق ما أعلن متحدثون عسكريون.", ["متحدثون عسكريون"]),
+    ("وارتفعت الصادرات بحسب تقرير أصدرته غرفة الشرقية أمس.", ["غرفة الشرقية"]),
+])
+def test_common_nouns_after_according_to(text, expected):
+    assert list(extract_sources(text).source) == expected
