@@ -325,7 +325,9 @@ SPAN_STOP = COMPLEMENTIZERS | RELATIVES | TIME_WORDS | AUXILIARIES | frozenset(_
     "كيف", "لماذا", "متى", "أين", "هل", "إذا", "إذ", "لو", "تحت", "بعنوان", "عدم", "عنه", "عنها", "عنهم",
     "عنهما",
     # adverbs and circumstances after a subject: "سلوك الذئب المنعزل | ربما", "… | بحضور رئيس المركز"
-    "ربما", "بحضور", "بمشاركة", "برعاية"))
+    "ربما", "بحضور", "بمشاركة", "برعاية",
+    # قد before a verb: "عضو الوفد الأمريكي ستيفن هرتوج | فقد", "الولايات المتحدة | قد أوقفت"
+    "قد", "وقد", "فقد", "لقد"))
 #: "Any", as written (its normalized form is also آي of "إف بي آي" and آية of "آية الله"):
 #: it begins the object, "نفى X أي علاقة".
 ANY_WORDS = frozenset(("أي", "أيّ", "أية", "أيّة"))

@@ -115,7 +115,9 @@ class SpanRules:
                     inside = quotes % 2 == 0
                     if not inside and self._quoted_person_ends(j, opened, k):
                         break                                 # وحثّ "الجاسر" | الجميع
-                elif self._short_quote(k) or outlet_in([t.norm for t in tokens[k:k + 4]], context=True):
+                elif (self._short_quote(k) and tokens[k].norm != _N("غير")) or \
+                        outlet_in([t.norm for t in tokens[k:k + 4]], context=True):
+                    # (a quoted predicate, not a name: اعتبرته هافانا | "غير مبرر"; but "لا ريبوبليكا")
                     inside = quotes % 2 == 1
                     opened = k
                     if inside and no_article(bare(tokens[k - 1].norm)) in words("media"):

@@ -1178,3 +1178,15 @@ def test_a_new_head_after_a_definite_phrase_is_the_object(text, expected):
 ])
 def test_common_nouns_after_according_to(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # قد opens a verb phrase: the subject ends before it
+    ("وقال عضو الوفد الأمريكي ستيفن هرتوج أستاذ السياسة فقد كان الوفد متفائلا.",
+     ["عضو الوفد الأمريكي ستيفن هرتوج أستاذ السياسة"]),
+    # a quoted predicate after a name is no part of it, a quoted name is
+    ('وقالت هافانا إن القرار سيئ. واعتبرته هافانا "غير مبرر" في بيان.', ["هافانا", "هافانا"]),
+    ('وذكرت صحيفة "لا ريبوبليكا" أن الحكومة ستسقط.', ['صحيفة "لا ريبوبليكا"']),
+])
+def test_qad_and_quoted_predicates_end_a_subject(text, expected):
+    assert list(extract_sources(text).source) == expected
