@@ -3,7 +3,9 @@
 A predicted row matches a gold row only when
 
 * they are in the same document and at the same place: the prediction's cue and source
-  overlap the gold's ``cue_text`` (located in the text by ``cue_start``/``cue_end``);
+  overlap the gold's ``cue_text`` (located in the text by ``cue_start``/``cue_end``); for a
+  continuation (``resolved`` = coreference), whose source is its antecedent's mention
+  sentences before, its cue alone;
 * the prediction names the gold's speaker: every word of the gold ``head`` (the name,
   the body or the outlet: ``ترامب``, ``وزارة الداخلية``, ``رويترز``, ``مصادر``) is in
   the predicted ``source`` or in its ``source_entity`` (the fullest mention of that
