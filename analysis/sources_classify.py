@@ -282,8 +282,7 @@ def plausible_speaker(ws: tuple[str, ...] | list[str]) -> bool:
             first in HUMAN_BROKEN_PLURALS | NONHUMAN_PLURALS or zipf(ws[0]) < COMMON_HEAD_ZIPF or \
             any(tuple(no_article(w) for w in ws[:len(p)]) == tuple(no_article(w) for w in p) for p in place_phrases()):
         return True                                     # أبو معاذ; المخرج; الأجهزة; الولايات المتحدة
-    return any(any(no_article(w) in words(r) for r in SPEAKER_ROLES) or w in outlet_words() or is_name(w)
-               for w in ws[:4])
+    return speaker_words(ws) or any(is_name(w) for w in ws[:4])
 
 
 def speaker_words(ws: tuple[str, ...] | list[str]) -> bool:
