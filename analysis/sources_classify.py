@@ -292,6 +292,10 @@ def speaker_words(ws: tuple[str, ...] | list[str]) -> bool:
                for w in ws[:4])
 
 
+#: How much rarer a word may be with the article than without and still be a common noun.
+ARTICLE_MARGIN = 0.8
+
+
 def article_noun(word: str) -> bool:
     """A common noun: a word the corpus writes about as often with the article as without
     (مصالح/المصالح, منهجية/المنهجية), unlike a name, which never takes it (ترامب, بوتين).
@@ -302,10 +306,6 @@ def article_noun(word: str) -> bool:
     (True, False)
     """
     return not word.startswith("ال") and zipf(word) >= 2.0 and zipf("ال" + word) >= zipf(word) - ARTICLE_MARGIN
-
-
-#: How much rarer a word may be with the article than without and still be a common noun.
-ARTICLE_MARGIN = 0.8
 
 #: The word lists whose words name a speaker (:func:`plausible_speaker`).
 SPEAKER_ROLES = ("title", "body", "media", "anonymous", "given_name", "relative", "place", "office")

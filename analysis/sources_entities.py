@@ -57,7 +57,6 @@ ALIASES_PATH = DATA_DIR / "source_aliases.csv"
 #: A first name this frequent is also a common word or shared by too many (مني "from me",
 #: محمد): cited alone, it takes no family name from elsewhere in the article.
 COMMON_FIRST_NAME_ZIPF = 5.0
-#: How far after a title a first name may stand to name its holder.
 #: The nouns that open a body's full name (:func:`_body_before`).
 BODY_HEADS = frozenset(norm(w) for w in ("وزارة", "جهاز", "هيئة", "مجلس", "مؤسسة", "مركز", "مديرية", "إدارة", "مكتب",
                                           "لجنة", "مصلحة", "دائرة", "مفوضية", "منظمة", "وكالة", "جمعية", "شركة"))
@@ -67,6 +66,7 @@ NAMED_BODY_HEADS = frozenset(norm(w) for w in ("وزارة", "شركة", "منظ
                                                 "مفوضية", "مديرية"))
 #: A word of ف + a definite noun at least this frequent is a name (فالكون), not "so the …".
 FA_NAME_ZIPF = 3.0
+#: How far after a title a first name may stand to name its holder.
 NAME_WINDOW = 7
 #: How far after a title a name may stand to name it ("وزير الدفاع الإسرائيلي، أفيغدور ليبرمان").
 TITLE_WINDOW = 4

@@ -492,14 +492,13 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             return b
         ws = lam_words(tokens, a, b, lam=lam)
         head = no_article(bare(ws[0]))
-        if head not in words("document") | words("figures") and classify(ws)[0] == "named_person_or_body" and \
-                not plausible_speaker(ws):
-            return b                                        # "وفق الخطط الموضوعة": a plan, no speaker
-        if form.lemma in ("بحسب", "وفق", "طبقا") and head not in words("document") | words("figures") and \
-                len(ws) >= 2 and article_noun(bare(ws[0])) and not bare(ws[0]).endswith(("ون", "ين")) and \
-                (article_noun(ws[1]) or ws[1].startswith(("ال", "لل"))) and not speaker_words(ws) and \
-                classify(ws)[0] == "named_person_or_body":
-            return b                                        # "وفقا لمصالح جديدة", "حسب احتياجات سوق العمل":
+        if head not in words("document") | words("figures") and classify(ws)[0] == "named_person_or_body":
+            if not plausible_speaker(ws):
+                return b                                    # "وفق الخطط الموضوعة": a plan, no speaker
+            if form.lemma in ("بحسب", "وفق", "طبقا") and len(ws) >= 2 and article_noun(bare(ws[0])) and \
+                    not bare(ws[0]).endswith(("ون", "ين")) and \
+                    (article_noun(ws[1]) or ws[1].startswith(("ال", "لل"))) and not speaker_words(ws):
+                return b                                    # "وفقا لمصالح جديدة", "حسب احتياجات سوق العمل":
                                                             # common nouns one follows, no speaker (a name
                                                             # alone may take the article too: براك, عباس;
                                                             # a plural in ون/ين is people: متحدثون عسكريون)
