@@ -284,6 +284,11 @@ CLAUSE_STARTERS = frozenset(_N(w) for w in (
 CLAUSE_OPENERS = tuple(tuple(_N(w) for w in o.split()) for o in (
     "من جانبه", "من جانبها", "من جهته", "من جهتها", "من ناحيته", "من ناحيتها", "بدوره", "بدورها",
     "في المقابل", "وفي المقابل", "في السياق ذاته", "وفي السياق ذاته", "في السياق نفسه", "وفي السياق نفسه"))
+#: Prepositions that open a sentence with a phrase of place, time or occasion before its
+#: first verb ("ففي بلدة ليبرامونت البلجيكية، احتج المزارعون …", "وخلال الاجتماع شكر …").
+SCENE_PREPOSITIONS = frozenset(_N(w) for w in (
+    "في", "وفي", "ففي", "خلال", "وخلال", "بعد", "وبعد", "عقب", "وعقب", "أثناء", "وأثناء", "لدى", "ولدى",
+    "عند", "وعند", "إثر", "وإثر", "قبل", "وقبل"))
 #: Passives by which the writer adds a fact ("يذكر أن X أعلن", "يشار إلى أن", "الجدير بالذكر أن"):
 #: what follows them is the article's own, not reported words, so its subject is a source.
 EDITORIAL_OPENERS = frozenset(_N(w) for w in ("يذكر", "ويذكر", "يشار", "ويشار", "بالذكر", "يذكرأن"))
@@ -396,6 +401,9 @@ IN_STOP_ALL = IN_STOP | frozenset("ال" + w for w in IN_STOP)
 #: Statement nouns after "في" that a verb's label carries: "قال في بيان".
 STATEMENT = frozenset(_N(w) for w in ("تصريحات", "تصريح", "بيان", "تغريدة", "مؤتمر", "حديث", "مقابلة", "رسالة",
                                        "كلمة", "منشور", "تدوينة", "لقاء", "خطاب", "تقرير", "مقال", "بيانه", "بيانها"))
+#: Document words that, as a cue's subject with no issuer named, are data rather than a
+#: statement: "أشارت البيانات التي وصلت إلى أن" (the data), not the latest speaker's "البيان".
+DATA_DOCUMENTS = frozenset(_N(w) for w in ("بيانات",))
 #: Negations: a cue after them states nothing (its subject is still a speaker to continue).
 NEGATIONS = frozenset(_N(w) for w in ("لم", "لن", "لا", "ما"))
 #: Words before a cue that stop it being an attribution (negation, prepositions).

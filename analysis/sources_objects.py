@@ -9,6 +9,7 @@ accusative noun, a common word between two definite ones.  The methods are those
 from __future__ import annotations
 
 from .lexicon import zipf
+from .sources_entities import is_name
 from .sources_lexicon import (
     no_article, outlet_words, place_adjective, words, QUOTES, COMPLEMENTIZERS, CONSTRUCT_HEADS,
     DEFINITE_ADJECTIVES, SOURCE_ADJECTIVES, NAME_SECONDS, NAME_PARTICLES, NAME_LINKS, HUMAN_BROKEN_PLURALS, PUNCT,
@@ -25,6 +26,10 @@ OBJECT_ZIPF = 4.0
 #: An indefinite word this common before a definite one is a common noun in construct, not a
 #: name ("ائتلاف دولة القانون"; names of people in the news stay below it: ترامب 4.4).
 CONSTRUCT_ZIPF = 5.0
+#: Right after an indefinite title or head noun, a word this common is its genitive, a common
+#: noun in construct that takes one of its own ("مدير طب الأسنان", "رئيس فرع الهيئة"), not a
+#: name closing the subject (is_name's bound: ترامب 4.4, "واعتبر الرئيس ترامب | الهجوم").
+TITLE_GENITIVE_ZIPF = 4.5
 #: A word this rare after an unnamed head is a name, not the object ("المحلل السياسي | ناجس").
 NAME_ZIPF = 3.0
 
@@ -139,6 +144,10 @@ class ObjectRules:
             # masculine nisba after a first name is the family name ("تركي المالكي")
             if here.endswith("ي") and (before in words("given_name") or _name_like(before)):
                 return False
+            if here.endswith(("يين", "يون")) and not before.startswith("ال") and \
+                    not before.endswith(("ين", "ون")) and is_name(before):
+                return True                                   # "هاجم ترامب | الديمقراطيين": a plural
+                                                              # adjective goes on no one's name
             return not before.startswith("ال") and before not in _head_words() and zipf(here) >= 4.3 and \
                 any(t.norm in words("given_name") for t in tokens[j:k]) and not place_adjective(here) and \
                 here not in DEFINITE_ADJECTIVES
@@ -199,6 +208,11 @@ class ObjectRules:
             return False
         if zipf(before) >= CONSTRUCT_ZIPF and before not in words("given_name") and not self._cited(before):
             return False                                      # a common noun's genitive: "دولة | القانون"
+        if k - j >= 2 and zipf(before) >= TITLE_GENITIVE_ZIPF and before not in words("given_name") and \
+                not self._cited(before) and no_article(bare(tokens[k - 2].norm)) in _head_words() and \
+                not tokens[k - 2].norm.startswith("ال"):
+            return False                                      # "مدير طب | الأسنان": a title's genitive
+                                                              # noun takes its own
         return zipf(here) >= OBJECT_ZIPF and zipf(before) < zipf(here) + 1.5 or zipf(here) >= 4.5
 
     def _holder_follows(self, k: int, j: int) -> bool:

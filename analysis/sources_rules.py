@@ -75,7 +75,7 @@ from .sources_cues import match_cue, _conjunction_attached, _blocked
 from .sources_entities import is_name
 from .sources_lexicon import (
     CueForm, cue_forms, no_article, outlet_words, words, QUOTES, OPEN_QUOTES, CLOSE_QUOTES, COMPLEMENTIZERS, NUMBER_WORDS, RELATIVES,
-    SPEECH_NOUNS, CONDITIONS, LIST_MARKERS, PUNCT, AUXILIARIES, NISBA_ENDINGS, STATEMENT,
+    SPEECH_NOUNS, CONDITIONS, LIST_MARKERS, PUNCT, AUXILIARIES, NISBA_ENDINGS, STATEMENT, DATA_DOCUMENTS,
 )
 from .sources_objects import ObjectRules
 from .sources_outlets import _named_in_text, _outlet_names, _clean, _generic_media, _outlet_end
@@ -108,6 +108,10 @@ PERSON_OBJECT_VERBS = frozenset(("حث", "دعا", "ناشد"))
 #: what the speaker deemed it ("واعتبره خطوة متسرعة", "ووصفها نقطة تحول"), unless it is a speaker
 #: ("واعتبره الرئيس", "ووصفه ترامب").
 PREDICATE_VERBS = frozenset(("اعتبر", "وصف", "رأى"))
+#: Verbs whose ب phrase follows their object ("اتهم X بالتآمر", "وصف X بأنه"): with no
+#: subject and ب straight after the verb, it is a passive ("واتُّهم بالمساعدة في", "ووُصف
+#: بأنه"), someone accused or described, not a speaker continued.
+OBJECT_FIRST_VERBS = frozenset(("اتهم", "وصف"))
 
 
 def _object_pronoun(token: Token) -> bool:
@@ -354,7 +358,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                     ("ال", "وال")) and b - a <= 2:
                 # "وأضاف البيان أن": the statement's author, the publisher of the latest such
                 # document ("تقرير أعدته دائرة X … ولفت التقرير"), else the latest source
-                ante = self._issuer(no_article(bare(tokens[a].norm))) or self._antecedent(None)
+                noun = no_article(bare(tokens[a].norm))
+                ante = self._issuer(noun) or (None if noun in DATA_DOCUMENTS else self._antecedent(None))
                 if ante is not None:
                     self._continue(ante, i, length, form)
                 return max(b, j)
@@ -376,6 +381,9 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             return self._relay_end
         if not self._needs_ok(j, form, subject=None):
             return j
+        if form.lemma in OBJECT_FIRST_VERBS and j < len(tokens) and tokens[j].norm.startswith(("بال", "بان")) and \
+                not _object_pronoun(tokens[i]):
+            return j                                        # "واتُّهم بالمساعدة": a passive
         ante = self._antecedent(form.agree)
         if ante is None or self._nested(i, ante):
             return j

@@ -18,6 +18,7 @@ from .sources_lexicon import (
     TIME_WORDS, TIME_PHRASES, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS, TITLE_PREPOSITIONS, ANY_WORDS, ANONYMITY_VERBS, IN_STOP,
     LIST_MARKERS, PRONOUN_SPANS,
 )
+from .sources_entities import is_name
 from .sources_outlets import outlet_in
 from .sources_words import (
     _N, bare, strip_lam, _prep_b, _statement_noun, _masdar_with_pronoun, _head_words, _lam_is_preposition,
@@ -26,6 +27,9 @@ from .sources_words import (
 
 #: A source span has at most this many words.
 MAX_SPAN = 14
+#: A ل word in ة whose stem is this common is a purpose's masdar after a name ("لرؤية",
+#: "لزيارة", "لمناقشة"), not part of it (لطيفة, لجنة are no ل + stem).
+PURPOSE_ZIPF = 4.0
 
 
 class SpanRules:
@@ -153,6 +157,12 @@ class SpanRules:
             if word.startswith("ل") and not word.startswith("لل") and not preposition and \
                     _lam_is_preposition(word) and _masdar_with_pronoun(word[1:]):
                 break                                         # "قال الوزير | لنظيره": to someone, not a name
+            if word.startswith("ل") and not word.startswith("لل") and word.endswith("ة") and not preposition and \
+                    _lam_is_preposition(word) and zipf(word[1:]) >= PURPOSE_ZIPF and k > j and \
+                    not tokens[k - 1].norm.startswith(("ال", "لل", "بال")) and not _lam_is_preposition(tokens[k - 1].norm) \
+                    and is_name(tokens[k - 1].norm):
+                break                                         # "ذهبت تشاريتي | لرؤية باريس": a purpose,
+                                                              # no name goes on with ل and a masdar
             k += 1
             if k < n and not preposition and self._completes_name(j, k):
                 break

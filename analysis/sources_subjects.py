@@ -17,13 +17,19 @@ from .sources_cues import match_cue, _conjunction_attached
 from .sources_lexicon import (
     CueForm, no_article, outlet_words, words, QUOTES, PUNCT, DASHES, COMPLEMENTIZERS, RELATIVES, KANA, COPULAS,
     CLAUSE_STARTERS, CLAUSE_OPENERS, SVO_PARTICLES, EDITORIAL_OPENERS, TIME_WORDS, SPAN_STOP, NOT_FIRST, NEGATIONS, BLOCKERS, LAM_VERBS,
-    DEFINITE_ADJECTIVES, STATEMENT,
+    DEFINITE_ADJECTIVES, STATEMENT, SCENE_PREPOSITIONS,
 )
 from .sources_outlets import outlet_in
 from .sources_words import (
     _N, bare, _known, _statement_noun, _head_words, _lam_is_preposition, _is_ala, _opens, _written_name,
     _masdar_with_pronoun,
 )
+
+
+#: How many words an opening phrase of place or time may have before its comma.
+SCENE_WINDOW = 10
+#: Words of emphasis that end such a phrase ("وفي اليوم ذاته،"), not verbs.
+EMPHATICS = frozenset(_N(w) for w in ("ذاته", "ذاتها", "نفسه", "نفسها", "عينه", "عينها"))
 
 
 class SubjectRules:
@@ -44,7 +50,8 @@ class SubjectRules:
         statement = False
         if len(tokens) < 3 or match_cue(tokens, 0):
             return
-        s = next((len(o) for o in CLAUSE_OPENERS if tuple(t.norm for t in tokens[:len(o)]) == o), 0)
+        s = next((len(o) for o in CLAUSE_OPENERS if tuple(t.norm for t in tokens[:len(o)]) == o), 0) or \
+            self._after_scene(tokens)
         if s + 2 >= len(tokens) or match_cue(tokens, s):
             return                                          # "من جانبه، قال": the cue's own subject
         if tokens[s].norm in KANA:
@@ -75,6 +82,25 @@ class SubjectRules:
             for row in added:
                 row.agree = None                            # the statement (مضيفا) or its author (وأضافت) goes on
         self._hide(added)
+
+    def _after_scene(self, tokens: list) -> int:
+        """Where a sentence's clause begins after an opening phrase of place, time or occasion:
+        after its comma ("ففي بلدة ليبرامونت البلجيكية، | احتج المزارعون"), or at the verb
+        after a preposition and its definite nouns ("وخلال الاجتماع | شكر"); 0 if none."""
+        if tokens[0].norm not in SCENE_PREPOSITIONS:
+            return 0
+        m = 1
+        while m < min(len(tokens), 4) and tokens[m].norm.startswith("ال"):
+            m += 1
+        if 1 < m < len(tokens) - 1 and tokens[m].norm not in EMPHATICS and self._verb_like(m) and \
+                not any(c in tokens[m].gap + tokens[m + 1].gap for c in PUNCT + "،,"):
+            return m
+        for m in range(1, min(len(tokens), SCENE_WINDOW)):
+            if any(c in tokens[m].gap for c in "،,"):
+                return m
+            if any(c in tokens[m].gap for c in PUNCT) or match_cue(tokens, m):
+                return 0
+        return 0
 
     def _negated_subject(self, i: int, length: int, form: CueForm) -> None:
         """A negated cue states nothing, but its subject is the latest speaker named: "ولم

@@ -1190,3 +1190,50 @@ def test_common_nouns_after_according_to(text, expected):
 ])
 def test_qad_and_quoted_predicates_end_a_subject(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # data that "indicate" are no speaker, and the latest speaker does not go on through them
+    ("وقال المتحدث باسم الوزارة إن الوضع مستقر. وأشارت البيانات إلى أن العدد ارتفع.",
+     ["المتحدث باسم الوزارة"]),
+    # a statement does go on as its author's words
+    ("وقال الوزير إن الوضع مستقر. وأضاف البيان أن العدد ارتفع.", ["الوزير", "الوزير"]),
+    # اتهم / وصف with ب straight after them and no subject are passives: someone accused
+    ("وقال المصدر إن الوضع مستقر. واحتجز الصحفي في تركيا منذ عام 2016، واتهم بالمساعدة في تدبير "
+     "محاولة انقلاب.", ["المصدر"]),
+    ("وقال المصدر إن الوضع مستقر. ووصف بأنه أخطر رجل في البلاد.", ["المصدر"]),
+    ("وقال الوزير إن الوضع مستقر. واتهمها بالتقصير في عملها.", ["الوزير", "الوزير"]),
+])
+def test_data_and_passives_continue_no_speaker(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title's genitive noun takes its own genitive: the subject goes on to the name
+    ("وأوضح مدير طب الأسنان بصحة منطقة تبوك الدكتور محمد العنزي أن العدد ارتفع.",
+     ["مدير طب الأسنان بصحة منطقة تبوك الدكتور محمد العنزي"]),
+    ("وأوضحت إدارة مكتبة الطفل بمكتبة الملك عبدالعزيز العامة أن البرنامج بدأ.",
+     ["إدارة مكتبة الطفل بمكتبة الملك عبدالعزيز العامة"]),
+    ("وأكدت منظمة حظر الأسلحة الكيميائية أن المادة سامة.", ["منظمة حظر الأسلحة الكيميائية"]),
+    # ل and a masdar after a name is a purpose, not part of the name
+    ("ودعا سمو الأمير محمد بن نايف لضرورة تكثيف الاستعدادات.", ["سمو الأمير محمد بن نايف"]),
+])
+def test_construct_chains_and_purposes_in_a_subject(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after an opening phrase of place or time, the clause's subject is whom a later
+    # subjectless cue continues, not the latest source
+    ("وقال المتحدث إن الوضع مستقر. ففي بلدة ليبرامونت البلجيكية، احتج المزارعون على انخفاض "
+     "الأسعار وطالبوا بدعم من السلطات.", ["المتحدث", "المزارعون"]),
+    ("وقال ترامب إن الوضع جيد. وقال المتحدث إن الوضع مستقر. وخلال الاجتماع هاجم ترامب "
+     "الديمقراطيين واتهمهم بعدم إقرار تشريع.", ["ترامب", "المتحدث", "ترامب"]),
+    # a plural adjective after a name is the object's: "هاجم ترامب | الديمقراطيين"
+    ("وقال ترامب إن الوضع جيد. وقال المتحدث إن الوضع مستقر. وفي تغريدة له، هاجم ترامب "
+     "الديمقراطيين واتهمهم بعدم إقرار تشريع.", ["ترامب", "المتحدث", "ترامب"]),
+    # a cue after the opening phrase keeps its own subject
+    ("وقال ترامب إن الوضع جيد. وفي الأثناء، قال المتحدث إن الوضع مستقر.", ["ترامب", "المتحدث"]),
+])
+def test_the_subject_after_an_opening_phrase_goes_on(text, expected):
+    assert list(extract_sources(text).source) == expected
