@@ -284,6 +284,9 @@ CLAUSE_STARTERS = frozenset(_N(w) for w in (
 CLAUSE_OPENERS = tuple(tuple(_N(w) for w in o.split()) for o in (
     "من جانبه", "من جانبها", "من جهته", "من جهتها", "من ناحيته", "من ناحيتها", "بدوره", "بدورها",
     "في المقابل", "وفي المقابل", "في السياق ذاته", "وفي السياق ذاته", "في السياق نفسه", "وفي السياق نفسه"))
+#: Particles of contrast before a sentence's first verb that bring in a new actor ("فيما
+#: قدم الدكتور مبارك الشكر …، وأضاف"): that subject is the sentence's.
+CLAUSE_PARTICLES = frozenset(_N(w) for w in ("فيما", "وفيما", "بينما", "وبينما"))
 #: Prepositions that open a sentence with a phrase of place, time or occasion before its
 #: first verb ("ففي بلدة ليبرامونت البلجيكية، احتج المزارعون …", "وخلال الاجتماع شكر …").
 SCENE_PREPOSITIONS = frozenset(_N(w) for w in (

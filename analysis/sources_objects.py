@@ -20,6 +20,8 @@ from .sources_words import (
     _definite_adjective, _participle_like, _name_like, _prep_b, _first_name, _possessed_stem,
 )
 
+#: "All": after a name, the object's first word ("دعا الخريصي | جميع المستثمرين").
+ALL_WORDS = frozenset(_N(w) for w in ("جميع", "كافة"))
 #: A word this common (Zipf) between two definite words starts the object, not the name:
 #: "أعلنت خلية الإعلام الأمني | تعرّض الكاظمي", but "تحالف الفتح غضنفر البطيخ" goes on.
 OBJECT_ZIPF = 4.0
@@ -113,6 +115,10 @@ class ObjectRules:
         here, before = tokens[k].norm, tokens[k - 1].norm
         if before == _N("لدى"):
             return False
+        if here in ALL_WORDS and k - j >= 1 and is_name(before) and no_article(before) not in words("title"):
+            return True                                       # "دعا الخريصي | جميع المستثمرين": whom he
+                                                              # addressed (a subject takes جميع after it
+                                                              # with a pronoun: "المسؤولون جميعهم")
         if not here.startswith("ال") and before.startswith("ال"):      # an indefinite word after a definite one
             head = no_article(bare(here))
             if k - j >= 2 and place_adjective(before) and here not in words("given_name") and not _name_like(here) \

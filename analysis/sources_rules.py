@@ -482,7 +482,9 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         if j >= n:
             return j
         first = tokens[j].norm
-        lam = first.startswith("ل") and (form.lemma in ("وفق", "طبقا") or _lam_is_preposition(first))
+        # "وفقا لـ X" takes ل; "وفق X" does not ("ووفق لوائح التسجيل": regulations, not ل + وائح)
+        lam = first.startswith("ل") and (form.lemma in ("وفق", "طبقا") and tokens[i + length - 1].norm.endswith("ا")
+                                          or _lam_is_preposition(first))
         if first in ("له", "لها", "لهم", "لهما") or tokens[i].norm in ("بحسبه", "بحسبها"):
             agree = {"له": "m", "لها": "f", "لهم": "pl", "لهما": "du"}.get(first)
             ante = self._antecedent(agree)

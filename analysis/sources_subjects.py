@@ -17,7 +17,7 @@ from .sources_cues import match_cue, _conjunction_attached
 from .sources_lexicon import (
     CueForm, no_article, outlet_words, words, QUOTES, PUNCT, DASHES, COMPLEMENTIZERS, RELATIVES, KANA, COPULAS,
     CLAUSE_STARTERS, CLAUSE_OPENERS, SVO_PARTICLES, EDITORIAL_OPENERS, TIME_WORDS, SPAN_STOP, NOT_FIRST, NEGATIONS, BLOCKERS, LAM_VERBS,
-    DEFINITE_ADJECTIVES, STATEMENT, SCENE_PREPOSITIONS,
+    DEFINITE_ADJECTIVES, STATEMENT, SCENE_PREPOSITIONS, CLAUSE_PARTICLES,
 )
 from .sources_outlets import outlet_in
 from .sources_words import (
@@ -51,7 +51,7 @@ class SubjectRules:
         if len(tokens) < 3 or match_cue(tokens, 0):
             return
         s = next((len(o) for o in CLAUSE_OPENERS if tuple(t.norm for t in tokens[:len(o)]) == o), 0) or \
-            self._after_scene(tokens)
+            int(tokens[0].norm in CLAUSE_PARTICLES) or self._after_scene(tokens)
         if s + 2 >= len(tokens) or match_cue(tokens, s):
             return                                          # "من جانبه، قال": the cue's own subject
         if tokens[s].norm in KANA:

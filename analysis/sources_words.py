@@ -121,10 +121,20 @@ def _known(word: str) -> bool:
         word in outlet_words()
 
 
+#: A reading of a word after ل this frequent is a word of the language (:func:`strip_lam`).
+LAM_READING_ZIPF = 3.0
+
+
 def strip_lam(word: str) -> str:
-    """لل + X -> الX, ل + X -> X (للمرصد -> المرصد, لتورنبول -> تورنبول)."""
+    """لل + X -> الX, ل + X -> X (للمرصد -> المرصد, لتورنبول -> تورنبول); a noun that
+    begins with ل loses one of its lams after ل + ال (للوائح -> اللوائح, للجنة -> اللجنة),
+    and ل before a name in ل keeps it (للبنان -> لبنان): the commoner reading wins."""
     if word.startswith("لل") and len(word) > 3:
-        return "ال" + word[2:]
+        rest = word[2:]
+        best = max(("ال" + rest, "الل" + rest), key=zipf)
+        if zipf(best) < LAM_READING_ZIPF <= zipf(word[1:]):
+            return word[1:]
+        return best
     if word.startswith("ل") and len(word) > 2:
         return word[1:]
     return word

@@ -1237,3 +1237,40 @@ def test_construct_chains_and_purposes_in_a_subject(text, expected):
 ])
 def test_the_subject_after_an_opening_phrase_goes_on(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # وفق takes its noun without ل, وفقا with it: "ووفق لوائح" are regulations (a trap)
+    ('وأكدت إدارة الفتح أن انتقال المهاجم جاء بشكل نظامي ووفق لوائح التسجيل بالاتحاد السعودي، '
+     'وقالت: "تم تنسيق اللاعب".', ["إدارة الفتح", "إدارة الفتح"]),
+    # ل + ال before a noun in ل drops a lam: للوائح is the regulations
+    ("ويتم ذلك وفقا للوائح المعمول بها.", []),
+    ("وقتل عشرة جنود وفق لجنة التحقيق.", ["لجنة التحقيق"]),
+    ("وقتل عشرة جنود وفقا لوزارة الدفاع.", ["وزارة الدفاع"]),
+])
+def test_wafq_without_lam_and_nouns_in_lam(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("للمرصد", "المرصد"), ("للوائح", "اللوائح"), ("للجنة", "اللجنة"), ("للبنان", "لبنان"),
+    ("لتورنبول", "تورنبول"),
+])
+def test_strip_lam_takes_the_commoner_reading(word, expected):
+    from analysis.sources_lexicon import norm
+    from analysis.sources_words import strip_lam
+    assert strip_lam(norm(word)) == norm(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # فيما / بينما bring in a new actor, whom the next subjectless cue continues
+    ("وقال الدكتور غراب إن العلاقة قوية. فيما قدم الدكتور خالد الشمري الشكر لأساتذة الجامعة، "
+     "وأضاف: «لدينا رغبة كبيرة».", ["الدكتور غراب", "الدكتور خالد الشمري"]),
+    # جميع / كافة after a name begin the object
+    ("وأكد المدير أن الوضع جيد. كما دعا الخريصي جميع المستثمرين إلى تقديم خدمات مميزة.",
+     ["المدير", "الخريصي"]),
+    ("وحث الوزير عادل الجبير كافة الأطراف على الحوار.", ["الوزير عادل الجبير"]),
+    ("وقال جميع المسؤولين إن الوضع جيد.", ["جميع المسؤولين"]),
+])
+def test_contrast_particles_and_all_words(text, expected):
+    assert list(extract_sources(text).source) == expected
