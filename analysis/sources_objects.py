@@ -20,6 +20,12 @@ from .sources_words import (
     _definite_adjective, _participle_like, _name_like, _prep_b, _first_name, _possessed_stem,
 )
 
+#: After "X بن Y", a word this common that is no first name is no part of the name
+#: (a family name after a lineage is "آل سعود", "العتيبي" or rarer: ريحان).
+AFTER_LINEAGE_ZIPF = 4.3
+#: The words that link a lineage or a kunya: بن, بنت, ابن, أبو (and آل, written with its madda,
+#: since "ال" is also a Latin letter: "إذاعة ال سي إي").
+LINEAGE_LINKS = frozenset(_N(w) for w in ("بن", "بنت", "ابن", "أبو"))
 #: "All": after a name, the object's first word ("دعا الخريصي | جميع المستثمرين").
 ALL_WORDS = frozenset(_N(w) for w in ("جميع", "كافة"))
 #: A word this common (Zipf) between two definite words starts the object, not the name:
@@ -119,6 +125,14 @@ class ObjectRules:
             return True                                       # "دعا الخريصي | جميع المستثمرين": whom he
                                                               # addressed (a subject takes جميع after it
                                                               # with a pronoun: "المسؤولون جميعهم")
+        if k >= 2 and (tokens[k - 2].norm in LINEAGE_LINKS or tokens[k - 2].surface == "آل") and not here.startswith("ال") and here not in NAME_LINKS \
+                and zipf(here) >= AFTER_LINEAGE_ZIPF and here not in words("given_name") and \
+                no_article(bare(here)) not in _head_words() and k + 1 < len(tokens) and \
+                tokens[k + 1].norm not in NAME_LINKS | COMPLEMENTIZERS and \
+                not any(c in tokens[k + 1].gap for c in PUNCT + "،,"):
+            return True                                       # "أعلنت جامعة الأمير محمد بن فهد | استقبال
+                                                              # طلبات": a common noun and its genitive
+                                                              # end a lineage (not "إحسان بن صالح طيب أن")
         if not here.startswith("ال") and before.startswith("ال"):      # an indefinite word after a definite one
             head = no_article(bare(here))
             if k - j >= 2 and place_adjective(before) and here not in words("given_name") and not _name_like(here) \

@@ -235,6 +235,10 @@ class SubjectRules:
             a, b = self._span(j)
             if b > a and self._plausible(a, b):
                 return None
+            if b > a and tokens[a].norm.startswith("ال") and \
+                    no_article(bare(tokens[a].norm)) in words("not_source") | words("figures"):
+                return False                                # "المملكة التي كشفت الإحصاءات أن": the
+                                                            # clause's subject is the figures, a trap
             close = next((m for m in range(i + 1, len(tokens)) if any(c in tokens[m].gap for c in "،,")), None)
             if form.needs and close is not None and \
                     not self._content_at(i + 1, form, strict=form.strict_content, window=close - i - 2):

@@ -1274,3 +1274,24 @@ def test_strip_lam_takes_the_commoner_reading(word, expected):
 ])
 def test_contrast_particles_and_all_words(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a common noun and its genitive after a lineage begin the object
+    ("أعلنت جامعة الأمير محمد بن فهد استقبال طلبات الالتحاق ببرنامج الماجستير.",
+     ["جامعة الأمير محمد بن فهد"]),
+    ("اتهم وزير الداخلية البحريني الشيخ راشد بن عبدالله آل خليفة إيران بدعم الإرهاب.",
+     ["وزير الداخلية البحريني الشيخ راشد بن عبدالله آل خليفة"]),
+    # a lineage goes on, and a family name that is a common word ends the subject before أن
+    ("وأكد مدير إدارة التطوير السياحي سعيد بن ناصر بن ريحان أن المنطقة تشهد نموا.",
+     ["مدير إدارة التطوير السياحي سعيد بن ناصر بن ريحان"]),
+    ("وأوضح الأمين العام للهيئة إحسان بن صالح طيب أن الهيئة تعمل.",
+     ["الأمين العام للهيئة إحسان بن صالح طيب"]),
+    # بعدم / بضرورة open what the speaker said or asked, not the speaker
+    ("وأخبره الأطباء بعدم وجود سرير.", ["الأطباء"]),
+    ("وطالب الشرهان بضرورة تدخل الجهات المعنية.", ["الشرهان"]),
+    # figures as the subject of a relative clause: no one is cited
+    ("وهذا يسهم في تزايد نسب العنوسة في المملكة التي كشفت الإحصاءات الأخيرة أنها بلغت أربعة ملايين.", []),
+])
+def test_lineages_requests_and_figures_in_relative_clauses(text, expected):
+    assert list(extract_sources(text).source) == expected
