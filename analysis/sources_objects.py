@@ -17,7 +17,7 @@ from .sources_lexicon import (
 )
 from .sources_words import (
     _N, _name_word, bare, _known, _head_words, _lam_is_preposition, _ends_in_accusative, _opens, _unprefixed,
-    _definite_adjective, _participle_like, _name_like, _prep_b, _first_name, _possessed_stem,
+    _definite_adjective, _participle_like, _name_like, _prep_b, _first_name, _possessed_stem, _statement_noun,
 )
 
 #: After "X بن Y", a word this common that is no first name is no part of the name
@@ -26,8 +26,9 @@ AFTER_LINEAGE_ZIPF = 4.3
 #: The words that link a lineage or a kunya: بن, بنت, ابن, أبو (and آل, written with its madda,
 #: since "ال" is also a Latin letter: "إذاعة ال سي إي").
 LINEAGE_LINKS = frozenset(_N(w) for w in ("بن", "بنت", "ابن", "أبو"))
-#: "All": after a name, the object's first word ("دعا الخريصي | جميع المستثمرين").
-ALL_WORDS = frozenset(_N(w) for w in ("جميع", "كافة"))
+#: "All", "some", "hundreds of": after a name or a definite word, the object's first word
+#: ("دعا الخريصي | جميع المستثمرين", "وطالبت السلطات | مئات الآلاف من السكان").
+OBJECT_QUANTIFIERS = frozenset(_N(w) for w in ("جميع", "كافة", "بعض", "عشرات", "مئات", "آلاف"))
 #: A word this common (Zipf) between two definite words starts the object, not the name:
 #: "أعلنت خلية الإعلام الأمني | تعرّض الكاظمي", but "تحالف الفتح غضنفر البطيخ" goes on.
 OBJECT_ZIPF = 4.0
@@ -121,9 +122,12 @@ class ObjectRules:
         here, before = tokens[k].norm, tokens[k - 1].norm
         if before == _N("لدى"):
             return False
-        if here in ALL_WORDS and k - j >= 1 and is_name(before) and no_article(before) not in words("title"):
-            return True                                       # "دعا الخريصي | جميع المستثمرين": whom he
-                                                              # addressed (a subject takes جميع after it
+        if (here in OBJECT_QUANTIFIERS or here.endswith(("ه", "ها", "هم")) and _statement_noun(here)) and \
+                k - j >= 1 and (is_name(before) or before.startswith("ال") and here in OBJECT_QUANTIFIERS) and \
+                no_article(before) not in words("title") | words("relative"):
+            return True                                       # "دعا الخريصي | جميع المستثمرين", "ورصد موقع
+                                                              # "ذي فيرج" | بعض اللحظات", "وتابع المالكي |
+                                                              # تصريحاته" (a subject takes جميع after it
                                                               # with a pronoun: "المسؤولون جميعهم")
         if k >= 2 and (tokens[k - 2].norm in LINEAGE_LINKS or tokens[k - 2].surface == "آل") and not here.startswith("ال") and here not in NAME_LINKS \
                 and zipf(here) >= AFTER_LINEAGE_ZIPF and here not in words("given_name") and \

@@ -1295,3 +1295,19 @@ def test_contrast_particles_and_all_words(text, expected):
 ])
 def test_lineages_requests_and_figures_in_relative_clauses(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a possessed statement noun, بعض or a number of people after a name begin the object
+    ('وتابع المالكي تصريحاته قائلا: "هذا العمل العدائي مرفوض".', ["المالكي"]),
+    ('ورصد موقع "ذي فيرج" بعض اللحظات الغريبة، وذكر أن الجلسة طالت.', ['موقع "ذي فيرج"']),
+    ("وطالبت السلطات الأمريكية مئات الآلاف من السكان بالإخلاء.", ["السلطات الأمريكية"]),
+    # an age is no part of the name
+    ("وقال منصور البالغ من العمر 48 عاما إنه سعيد.", ["منصور"]),
+    # hundreds of protesters are a speaker, as subject of a sentence whose verb is no cue too
+    ("وقال عشرات المحتجين إن الوضع سيئ.", ["عشرات المحتجين"]),
+    ("وقال المتحدث إن الوضع جيد. ورشق مئات المحتجين الجمعة المباني الحكومية في المدينة وحاولوا "
+     "اقتحامها مطالبين بتحسين الخدمات.", ["المتحدث", "مئات المحتجين"]),
+])
+def test_objects_and_ages_after_a_name_and_counted_groups(text, expected):
+    assert list(extract_sources(text).source) == expected
