@@ -66,7 +66,9 @@ def classify(ws: list[str], *, in_list: bool = False) -> tuple[str, str]:
         return "unnamed_outlet", key
     if head in words("anonymous") and index + 1 < len(ws) and no_article(ws[index + 1]) in words("media_adjective"):
         return "unnamed_outlet", key
-    if head in words("anonymous") and ws[index].startswith("ال") and (
+    definite = ws[index].startswith("ال") or index + 1 < len(ws) and ws[index + 1].startswith("ال") and \
+        not ws[index + 1].endswith(NISBA_ENDINGS)                # "رجل الدين مقتدى الصدر": in construct
+    if head in words("anonymous") and definite and (
             any(w in words("given_name") for w in ws) or
             any(_name_like(x) and (_name_like(y) or y.startswith("ال") and zipf(y) < 3.0)
                 for x, y in zip(ws[index + 1:], ws[index + 2:]))):

@@ -16,7 +16,7 @@ from .sources_lexicon import (
     RESUMPTIVE_PREPOSITIONS, OPEN_QUOTES,
 )
 from .sources_outlets import _outlet_end, _clean, outlet_in
-from .sources_words import bare, strip_lam, _lam_is_preposition, lam_words
+from .sources_words import bare, strip_lam, _lam_is_preposition, lam_words, _accusative_plural
 
 
 class RelayRules:
@@ -150,8 +150,14 @@ class RelayRules:
         return ""
 
 
+#: An indefinite nisba this common after a document is its adjective ("حصيلة أولية", 3.99).
+DOCUMENT_ADJECTIVE_ZIPF = 3.5
+
+
 def _indefinite_adjective(word: str) -> bool:
     """حكومي, رسمية, سرية: a common indefinite nisba after a document ("إعلان حكومي"), its
     adjective, not its publisher."""
-    return not word.startswith("ال") and word.endswith(("ي", "ية")) and len(word) > 3 and zipf(word) >= 4.0 and \
-        word not in words("given_name") and no_article(word) not in words("body")
+    return not word.startswith("ال") and word.endswith(("ي", "ية")) and len(word) > 3 and \
+        zipf(word) >= DOCUMENT_ADJECTIVE_ZIPF and \
+        word not in words("given_name") and no_article(word) not in words("body") and \
+        not _accusative_plural(word)                      # "بيانات مسؤولي الوزارة": its officials

@@ -108,6 +108,8 @@ PERSON_OBJECT_VERBS = frozenset(("حث", "دعا", "ناشد"))
 #: what the speaker deemed it ("واعتبره خطوة متسرعة", "ووصفها نقطة تحول"), unless it is a speaker
 #: ("واعتبره الرئيس", "ووصفه ترامب").
 PREDICATE_VERBS = frozenset(("اعتبر", "وصف", "رأى"))
+#: "What" before "جاء في": "لما جاء في البيان" names a statement's content as an object.
+WHAT_WORDS = frozenset(("ما", "لما", "بما", "مما", "فيما", "وما"))
 #: Verbs whose ب phrase follows their object ("اتهم X بالتآمر", "وصف X بأنه"): with no
 #: subject and ب straight after the verb, it is a passive ("واتُّهم بالمساعدة في", "ووُصف
 #: بأنه"), someone accused or described, not a speaker continued.
@@ -475,6 +477,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 j += 1
                 if j < n and tokens[j].norm in ("به", "بها", "عنه"):
                     j += 1                                  # حسبما أفادت به وكالة
+                j = self._skip_adverbs(j)                   # "بحسب ما أفادت الأسبوع الماضي وزيرة …"
         if j < n and tokens[j].norm == "ل":                   # وفقا لـ X
             j += 1
         if form.cue_class == "doubting" and j < n and tokens[j].norm in ("في", "علي", "بين"):
@@ -512,8 +515,9 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                                                             # common nouns one follows, no speaker (a name
                                                             # alone may take the article too: براك, عباس;
                                                             # a plural in ون/ين is people: متحدثون عسكريون)
-        if form.lemma == "جاء في" and head not in words("document"):
-            return b
+        if form.lemma == "جاء في" and (head not in words("document") or i > 0 and tokens[i - 1].norm in WHAT_WORDS):
+            return b                                        # "رفضه لما جاء في البيان": what it said, named
+                                                            # as an object, not reported
         if form.lemma == "جاء في" and not self._publisher(a, lam):
             ante = self._antecedent(None)
             if ante is not None:

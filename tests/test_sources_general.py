@@ -1311,3 +1311,33 @@ def test_lineages_requests_and_figures_in_relative_clauses(text, expected):
 ])
 def test_objects_and_ages_after_a_name_and_counted_groups(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an indefinite nisba after a document is its adjective, not its publisher
+    ("وقتل 100 شخص على الأقل، وفق حصيلة أولية.", []),
+    # a plural in construct after it is its issuer
+    ("وقتل 60 شخصا وفقا لبيانات مسؤولي وزارة الصحة الفلسطينية.", ["مسؤولي وزارة الصحة الفلسطينية"]),
+    # a time phrase after "بحسب ما أفادت" is no part of the source
+    ("كما تساهم القوة، بحسب ما أفادت الأسبوع الماضي وزيرة الجيوش الفرنسية فلورانس بارلي أثناء زيارة.",
+     ["وزيرة الجيوش الفرنسية فلورانس بارلي"]),
+    # "لما جاء في البيان": a statement's content named as an object, not reported
+    ("وقال الوزير إنه آسف. وأعرب الوزير عن رفضه لما جاء في البيان.", ["الوزير", "الوزير"]),
+    ("وقال الوزير إنه آسف. وجاء في البيان أن الحكومة ستعمل.", ["الوزير", "الوزير"]),
+    # a text goes on as its author's words
+    ("وأوضح الاتحاد الأفريقي في بيان أن الانتشار يهدف إلى التهدئة. وأضاف النص أن الخبراء سيتحققون.",
+     ["الاتحاد الأفريقي", "الاتحاد الأفريقي"]),
+])
+def test_documents_adjectives_and_what_came_in_them(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unnamed source's noun in construct, then a name: the person is named
+    ("وكان رجل الدين مقتدى الصدر قد دعا الخميس جميع الساسة إلى التوقف.", "named_person_or_body"),
+    ("وقال ضابط الشرطة ديفيد ديكسمر إن التحقيق مستمر.", "named_person_or_body"),
+    ("وقال رجل أعمال إن السوق جيد.", "anonymous"),
+    ("وتزوج ثانية، وفقا لأحد المعارف بالموصل.", "anonymous"),
+])
+def test_unnamed_nouns_in_construct_before_a_name(text, expected):
+    assert list(extract_sources(text).source_type) == [expected]
