@@ -365,6 +365,12 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 if ante is not None:
                     self._continue(ante, i, length, form)
                 return max(b, j)
+            if not added and form.cue_class == "denial" and not form.needs and \
+                    no_article(bare(tokens[a].norm)) in words("not_source"):
+                ante = self._antecedent(form.agree)         # "ونفى الشائعات عن استقالته": what the
+                if ante is not None and not self._nested(i, ante):   # speaker denied, the speaker unsaid
+                    self._continue(ante, i, length, form)
+                return max(b, j)
             if form.kind == "relay" and b < len(tokens) and tokens[b].norm == "عن":
                 relay = added[0].key if added else ""
                 self._relayed(b + 1, i, length, form, via=relay)

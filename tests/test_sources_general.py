@@ -1341,3 +1341,13 @@ def test_documents_adjectives_and_what_came_in_them(text, expected):
 ])
 def test_unnamed_nouns_in_construct_before_a_name(text, expected):
     assert list(extract_sources(text).source_type) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # speculation and rumours denied are what was denied, not who denied it: the denial is
+    # the latest speaker's
+    ("ونشر آرسنال بيانا أمس ونفى تكهنات تتحدث عن فقدان اللاعب وعيه.", ["آرسنال", "آرسنال"]),
+    ("وقال الوزير إن الوضع جيد. ونفى الشائعات المتداولة عن استقالته.", ["الوزير", "الوزير"]),
+])
+def test_rumours_denied_are_no_speaker(text, expected):
+    assert list(extract_sources(text).source) == expected
