@@ -168,10 +168,10 @@ class ObjectRules:
             # masculine nisba after a first name is the family name ("تركي المالكي")
             if here.endswith("ي") and (before in words("given_name") or _name_like(before)):
                 return False
-            if here.endswith(("يين", "يون")) and not before.startswith("ال") and \
-                    not before.endswith(("ين", "ون")) and is_name(before):
-                return True                                   # "هاجم ترامب | الديمقراطيين": a plural
-                                                              # adjective goes on no one's name
+            if here.endswith(("يين", "يون")) and not before.endswith(("ين", "ون", "ات")) and is_name(before):
+                return True                                   # "هاجم ترامب | الديمقراطيين", "ودعا … السبسي
+                                                              # | التونسيين": a plural adjective goes on
+                                                              # no one's name
             return not before.startswith("ال") and before not in _head_words() and zipf(here) >= 4.3 and \
                 any(t.norm in words("given_name") for t in tokens[j:k]) and not place_adjective(here) and \
                 here not in DEFINITE_ADJECTIVES

@@ -27,6 +27,9 @@ from .sources_words import (
 
 #: A source span has at most this many words.
 MAX_SPAN = 14
+#: After the name علي, a definite word this rare is a family name ("علي الأحمد"), not what
+#: the preposition على governs ("على الرغم", "على الحكومة").
+ALI_FAMILY_ZIPF = 3.5
 #: A ل word in ة whose stem is this common is a purpose's masdar after a name ("لرؤية",
 #: "لزيارة", "لمناقشة"), not part of it (لطيفة, لجنة are no ل + stem).
 PURPOSE_ZIPF = 4.0
@@ -75,7 +78,8 @@ class SpanRules:
         word = first.norm
         if word in SPAN_STOP or word in PRONOUN_SPANS or word in NOT_FIRST or word in COPULAS or _is_ala(first) or word == "الي" or \
                 word[:1] in "وف" and word[1:] in COMPLEMENTIZERS:
-            return j, j
+            if not self._ali_named(j, preps):
+                return j, j
         if (word.startswith(("بال", "كال")) or (word[:1] == "ب" and not lead_lam and _prep_b(word))) and \
                 not self._place_at(j, False):
             return j, j                                       # تطالب بالحرية, هدد بالاستقالة
@@ -170,6 +174,18 @@ class SpanRules:
                 (tokens[k - 1].norm != "علي" or _is_ala(tokens[k - 1])):
             k -= 1                                            # "هولاند في": not the name's end (علي is one)
         return j, k
+
+    def _ali_named(self, j: int, preps: frozenset[str]) -> bool:
+        """The name علي (written with its ي, as على is not) as a subject: "وقال علي في تغريدة
+        له إن", "وقال علي: …", "وقال علي الأحمد" — not a cue's own preposition written with ي
+        ("أكد علي ضرورة"): a preposition, a complementizer, a colon or a comma follows, or a name."""
+        tokens = self.tokens
+        if tokens[j].norm != "علي" or _is_ala(tokens[j]) or "علي" in preps or j + 1 >= len(tokens):
+            return False
+        nxt = tokens[j + 1]
+        return any(c in nxt.gap for c in ":،,") or nxt.norm in COMPLEMENTIZERS or nxt.norm in ("في", "عبر", "ل") or \
+            is_name(nxt.norm) and nxt.norm not in SPAN_STOP and not nxt.norm.startswith("ال") or \
+            nxt.norm.startswith("ال") and zipf(nxt.norm) < ALI_FAMILY_ZIPF
 
     def _noun_not_cue(self, j: int) -> bool:
         """A cue's form written as a head noun or a first name where a subject begins ("وقال

@@ -1351,3 +1351,19 @@ def test_unnamed_nouns_in_construct_before_a_name(text, expected):
 ])
 def test_rumours_denied_are_no_speaker(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the name علي, written with its ي, before a preposition, a complementizer or a colon
+    ("وقال علي في تغريدة له إنه علم بالخبر.", ["علي"]),
+    ("وقال علي: إن الوضع جيد.", ["علي"]),
+    # the preposition على written with ي stays a preposition
+    ("وأكد علي ضرورة التهدئة.", []),
+    ("وحصل علي المركز الأول.", []),
+    # a plural adjective after a definite family name is the object
+    ("ودعا الرئيس التونسي الباجي قائد السبسي التونسيين إلى الهدوء.", ["الرئيس التونسي الباجي قائد السبسي"]),
+    ("وأبلغ السفير الكويتي منصور العتيبي الصحافيين أن المجلس سيجتمع.", ["السفير الكويتي منصور العتيبي"]),
+    ("وقال المسؤولون الأمريكيون إن الوضع جيد.", ["المسؤولون الأمريكيون"]),
+])
+def test_the_name_ali_and_plural_adjectives_after_family_names(text, expected):
+    assert list(extract_sources(text).source) == expected
