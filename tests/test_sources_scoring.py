@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.config import SEEDS_DIR
-from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, SOURCE_TYPES, evaluate_sources, extract_sources, load_gold
+from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH, GOLD_TEST5_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, SOURCE_TYPES, evaluate_sources, extract_sources, load_gold
 
 TEXT = "وقال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيئ. وأفادت مصادر أمنية بأن الوضع هادئ."
 
@@ -168,6 +168,20 @@ def test_the_later_annotations_follow_their_file_lists(path, files, split, artic
     assert not ((table.source_type == "not_source") & (table.required == "yes")).any()
     earlier = set(load_gold(GOLD_ANT_PATH).doc_id) | set(load_gold(GOLD_ANT_DEV2_PATH).doc_id) | \
         set(load_gold(GOLD_SNN_PATH).doc_id) | (set(load_gold(GOLD_SNN_DEV3_PATH).doc_id) if split == "test4" else set())
+    assert not set(table.doc_id) & earlier                          # articles new to the project
+
+
+def test_test5_follows_its_two_file_lists_and_is_new():
+    table = load_gold(GOLD_TEST5_PATH)
+    ant = set((GOLD_TEST5_PATH.parent / "sources_test5_ant_files.txt").read_text(encoding="utf-8").split())
+    snn = pd.read_csv(GOLD_TEST5_PATH.parent / "sources_test5_snn_files.csv", dtype=str)
+    assert set(table.split) == {"test5"} and table.doc_id.nunique() == 24
+    assert set(table.source_path) == ant | set(snn.source_path) and len(ant) == len(snn) == 12
+    assert (table.cue_end - table.cue_start == table.cue_text.str.len()).all()
+    assert set(table.source_type) <= {*SOURCE_TYPES, "not_source"} and set(table.required) == {"yes", "no"}
+    assert not ((table.source_type == "not_source") & (table.required == "yes")).any()
+    earlier = set().union(*(set(load_gold(p).doc_id) for p in (
+        GOLD_ANT_PATH, GOLD_ANT_DEV2_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH)))
     assert not set(table.doc_id) & earlier                          # articles new to the project
 
 
