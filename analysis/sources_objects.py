@@ -232,9 +232,12 @@ class ObjectRules:
             return False
         if zipf(before) >= CONSTRUCT_ZIPF and before not in words("given_name") and not self._cited(before):
             return False                                      # a common noun's genitive: "دولة | القانون"
+        governing = bare(tokens[k - 2].norm) if k >= 2 else ""
+        if governing[:1] in "بل" and governing[1:] in _head_words():
+            governing = governing[1:]                         # "بقسم علوم | الفلك": ب + a head noun
         if k - j >= 2 and zipf(before) >= TITLE_GENITIVE_ZIPF and before not in words("given_name") and \
-                not self._cited(before) and no_article(bare(tokens[k - 2].norm)) in _head_words() and \
-                not tokens[k - 2].norm.startswith("ال"):
+                not self._cited(before) and no_article(governing) in _head_words() and \
+                not governing.startswith("ال"):
             return False                                      # "مدير طب | الأسنان": a title's genitive
                                                               # noun takes its own
         return zipf(here) >= OBJECT_ZIPF and zipf(before) < zipf(here) + 1.5 or zipf(here) >= 4.5

@@ -1367,3 +1367,14 @@ def test_rumours_denied_are_no_speaker(text, expected):
 ])
 def test_the_name_ali_and_plural_adjectives_after_family_names(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ب + a head noun governs its genitive chain too: "بقسم علوم الفلك"
+    ("وفقاً لما ذكره الباحث الفلكي بقسم علوم الفلك والفضاء بجامعة الملك عبد العزيز ملهم بن محمد هندي، "
+     "فإنه من الممكن.", ["الباحث الفلكي بقسم علوم الفلك والفضاء بجامعة الملك عبد العزيز ملهم بن محمد هندي"]),
+    # an index "indicates": no speaker
+    ("وأشار مؤشر مديري المشتريات إلى تراجع النشاط.", []),
+])
+def test_genitive_chains_after_a_preposition_and_indices(text, expected):
+    assert list(extract_sources(text).source) == expected
