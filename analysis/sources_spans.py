@@ -354,8 +354,10 @@ class SpanRules:
             return True                                       # في بيان, في حواره, في تصريحاته
         if k > start and len(word) > 4 and word.endswith(("ه", "ها", "هم", "هما")) and not word.startswith("ال") \
                 and no_article(bare(word)) not in _head_words() and word not in words("given_name") and \
-                word[:1] not in "لبوف" and word not in LIST_MARKERS and _masdar_with_pronoun(word):
+                word[:1] not in "لبوف" and word not in LIST_MARKERS and _masdar_with_pronoun(word) and \
+                not (tokens[k - 1].norm in words("title") and not tokens[k - 1].norm.startswith("ال")):
             return True                                       # "نفى بينالا | ارتكابه", "أبدى ترامب | سروره"
+                                                              # (but "وزير خارجيته": a title's genitive)
         if _ends_in_accusative(tok):
             return True
         if word.endswith("ا") and no_article(word[:-1]) in words("document"):

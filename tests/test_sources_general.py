@@ -1378,3 +1378,14 @@ def test_the_name_ali_and_plural_adjectives_after_family_names(text, expected):
 ])
 def test_genitive_chains_after_a_preposition_and_indices(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title's possessed genitive is no masdar of the object: "وزير خارجيته ناصر بوريطة"
+    ("أعلن المغرب على لسان وزير خارجيته ناصر بوريطة الثلاثاء قطع العلاقات مع إيران.",
+     ["المغرب", "وزير خارجيته ناصر بوريطة"]),
+    # a plan or vision followed is no speaker
+    ("وتجرى الصناعات داخل المملكة وفقاً لرؤية السعودية 2030.", []),
+])
+def test_possessed_genitives_of_titles_and_visions(text, expected):
+    assert list(extract_sources(text).source) == expected
