@@ -109,7 +109,7 @@ PERSON_OBJECT_VERBS = frozenset(("حث", "دعا", "ناشد"))
 #: ("واعتبره الرئيس", "ووصفه ترامب").
 PREDICATE_VERBS = frozenset(("اعتبر", "وصف", "رأى"))
 #: "What" before "جاء في": "لما جاء في البيان" names a statement's content as an object.
-WHAT_WORDS = frozenset(("ما", "لما", "بما", "مما", "فيما", "وما"))
+WHAT_WORDS = frozenset(("ما", "لما", "بما", "مما", "وما"))     # (not فيما: "while", "فيما جاء في البيان أن")
 #: Verbs whose ب phrase follows their object ("اتهم X بالتآمر", "وصف X بأنه"): with no
 #: subject and ب straight after the verb, it is a passive ("واتُّهم بالمساعدة في", "ووُصف
 #: بأنه"), someone accused or described, not a speaker continued.

@@ -177,8 +177,9 @@ class SpanRules:
 
     def _ali_named(self, j: int, preps: frozenset[str]) -> bool:
         """The name علي (written with its ي, as على is not) as a subject: "وقال علي في تغريدة
-        له إن", "وقال علي: …", "وقال علي الأحمد" — not a cue's own preposition written with ي
-        ("أكد علي ضرورة"): a preposition, a complementizer, a colon or a comma follows, or a name."""
+        له إن", "وقال علي: …", "وقال علي شايف الحريري" — not a cue's own preposition written
+        with ي ("أكد علي ضرورة"): a preposition, a complementizer, a colon or a comma follows, or
+        a rare name."""
         tokens = self.tokens
         if tokens[j].norm != "علي" or _is_ala(tokens[j]) or "علي" in preps or j + 1 >= len(tokens):
             return False
