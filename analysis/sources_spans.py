@@ -27,6 +27,8 @@ from .sources_words import (
 
 #: A source span has at most this many words.
 MAX_SPAN = 14
+#: A word after ب this common opens the cue's own ب phrase after the subject (``_cue_b``).
+CUE_B_ZIPF = 3.0
 #: After the name علي, a definite word this rare is a family name ("علي الأحمد"), not what
 #: the preposition على governs ("على الرغم", "على الحكومة").
 ALI_FAMILY_ZIPF = 3.5
@@ -174,6 +176,16 @@ class SpanRules:
                 (tokens[k - 1].norm != "علي" or _is_ala(tokens[k - 1])):
             k -= 1                                            # "هولاند في": not the name's end (علي is one)
         return j, k
+
+    def _cue_b(self, k: int) -> bool:
+        """After a subject, ب + a common word is the cue's own ب phrase when the cue takes ب
+        ("وندد منصور | بوحشية الجيش"): the word without ب is commoner than with it, and it is
+        no name, head noun or place (باسم, بوزارة, بمنطقة go on: "المتحدث باسم الحكومة")."""
+        word = self.tokens[k].norm
+        rest = word[1:]
+        return len(rest) >= 3 and rest != _N("اسم") and zipf(rest) >= CUE_B_ZIPF and zipf(rest) > zipf(word) and \
+            rest not in words("given_name") and no_article(rest) not in _head_words() and \
+            not self._place_at(k, True)
 
     def _ali_named(self, j: int, preps: frozenset[str]) -> bool:
         """The name علي (written with its ي, as على is not) as a subject: "وقال علي في تغريدة
@@ -346,8 +358,9 @@ class SpanRules:
             return True
         if preps and ((word in preps and (word != "علي" or _is_ala(tok))) or
                       any(len(p) == 1 and (word == p or word.startswith(p + "ال") or
-                                           (p == "ب" and word.startswith("ب") and _prep_b(word))) for p in preps)):
-            return True                                       # حذر X من, طالب X بالإفراج
+                                           (p == "ب" and word.startswith("ب") and (_prep_b(word) or k > start and
+                                                                                   self._cue_b(k)))) for p in preps)):
+            return True                                       # حذر X من, طالب X بالإفراج, ندد X بوحشية
         if word == "من" and k + 1 < len(tokens) and tokens[k + 1].norm in (
                 "جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "جهتهم", "جانبهم"):
             return True

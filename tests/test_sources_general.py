@@ -1391,3 +1391,15 @@ def test_genitive_chains_after_a_preposition_and_indices(text, expected):
 ])
 def test_possessed_genitives_of_titles_and_visions(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after the subject, ب + a common word is the cue's own ب phrase ("ندد X بـ")
+    ("وندد منصور بوحشية الجيش الإسرائيلي مطالبا بالتحقيق.", ["منصور", "منصور"]),
+    ("وأشاد الوزير عادل الجبير بمواقف المملكة الثابتة.", ["الوزير عادل الجبير"]),
+    # باسم and a body after ب go on
+    ("وصرح المتحدث باسم الحكومة ديمتريس تزاناكوبولوس لقناة سكاي بأن الوضع جيد.",
+     ["المتحدث باسم الحكومة ديمتريس تزاناكوبولوس"]),
+])
+def test_the_cues_own_b_phrase_ends_the_subject(text, expected):
+    assert list(extract_sources(text).source) == expected
