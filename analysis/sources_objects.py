@@ -123,7 +123,7 @@ class ObjectRules:
         if before == _N("لدى"):
             return False
         if (here in OBJECT_QUANTIFIERS or here.endswith(("ه", "ها", "هم")) and _statement_noun(here)) and \
-                k - j >= 1 and (is_name(before) or before.startswith("ال") and here in OBJECT_QUANTIFIERS) and \
+                (is_name(before) or before.startswith("ال") and here in OBJECT_QUANTIFIERS) and \
                 no_article(before) not in words("title") | words("relative"):
             return True                                       # "دعا الخريصي | جميع المستثمرين", "ورصد موقع
                                                               # "ذي فيرج" | بعض اللحظات", "وتابع المالكي |

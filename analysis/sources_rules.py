@@ -356,17 +356,15 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             if published and self._rows_before(tokens[i].start):
                 for row in added:
                     row.relay = True
-            if not added and no_article(bare(tokens[a].norm)) in words("document") and tokens[a].norm.startswith(
-                    ("ال", "وال")) and b - a <= 2:
+            subject_head = no_article(bare(tokens[a].norm))
+            if not added and subject_head in words("document") and tokens[a].norm.startswith(("ال", "وال")) and b - a <= 2:
                 # "وأضاف البيان أن": the statement's author, the publisher of the latest such
                 # document ("تقرير أعدته دائرة X … ولفت التقرير"), else the latest source
-                noun = no_article(bare(tokens[a].norm))
-                ante = self._issuer(noun) or (None if noun in DATA_DOCUMENTS else self._antecedent(None))
+                ante = self._issuer(subject_head) or (None if subject_head in DATA_DOCUMENTS else self._antecedent(None))
                 if ante is not None:
                     self._continue(ante, i, length, form)
                 return max(b, j)
-            if not added and form.cue_class == "denial" and not form.needs and \
-                    no_article(bare(tokens[a].norm)) in words("not_source"):
+            if not added and form.cue_class == "denial" and not form.needs and subject_head in words("not_source"):
                 ante = self._antecedent(form.agree)         # "ونفى الشائعات عن استقالته": what the
                 if ante is not None and not self._nested(i, ante):   # speaker denied, the speaker unsaid
                     self._continue(ante, i, length, form)
