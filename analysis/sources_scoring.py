@@ -45,14 +45,19 @@ GOLD_ANT_TEST3_PATH = GOLD_DIR / "sources_ant_test3.csv"
 #: first 12 were read twice (``sources_snn_dev3_second_read.csv``).
 GOLD_SNN_DEV3_PATH = GOLD_DIR / "sources_snn_dev3.csv"
 #: 36 more SaudiNewsNet articles (3 from each of 12 papers, drawn with seed 8080 among articles
-#: the project had not read), annotated blind by three readers in the eighth session and only
-#: ever measured, never read for rules (``sources_snn_test4_files.csv``).
+#: the project had not read), annotated blind by three readers in the eighth session, only ever
+#: measured until the twelfth session, a development set since (``sources_snn_test4_files.csv``).
 GOLD_SNN_TEST4_PATH = GOLD_DIR / "sources_snn_test4.csv"
 #: 24 more articles, 12 ANT (3 from each of four outlets, pol1000's unread part) and 12
 #: SaudiNewsNet (one per paper, a fresh draw with seed 2026), annotated blind by four readers
 #: in the eleventh session and only ever measured (``sources_test5_ant_files.txt``,
 #: ``sources_test5_snn_files.csv``).
 GOLD_TEST5_PATH = GOLD_DIR / "sources_test5.csv"
+#: 21 more articles, 9 ANT (one per outlet and political section, drawn with seed 2027 outside
+#: the 1,000-article draw) and 12 SaudiNewsNet (one per paper, a fresh draw with seed 2027),
+#: annotated blind by four readers in the twelfth session and only ever measured
+#: (``sources_test6_ant_files.txt``, ``sources_test6_snn_files.csv``).
+GOLD_TEST6_PATH = GOLD_DIR / "sources_test6.csv"
 SOURCE_TYPES = ("named_outlet", "unnamed_outlet", "named_person_or_body", "anonymous")
 GOLD_COLUMNS = ["doc_id", "cue_text", "cue", "source", "head", "source_type", "via", "required"]
 

@@ -1,4 +1,4 @@
-"""Score extract_sources against a hand annotation: 40 + 25 + 20 ANT articles, 96 + 24 + 36 SaudiNewsNet ones, 24 more of both, or the seeds.
+"""Score extract_sources against a hand annotation: 40 + 25 + 20 ANT articles, 96 + 24 + 36 SaudiNewsNet ones, 24 and 21 more of both, or the seeds.
 
 Usage::
 
@@ -11,10 +11,13 @@ Usage::
     python scripts/snn_corpus.py --out build/snn/dev3 --files analysis/data/gold/sources_snn_dev3_files.csv
     python scripts/score_sources.py build/snn/dev3 --annotation snn3
     python scripts/snn_corpus.py --out build/snn/test4 --files analysis/data/gold/sources_snn_test4_files.csv
-    python scripts/score_sources.py build/snn/test4 --annotation snn4          # only ever measured
+    python scripts/score_sources.py build/snn/test4 --annotation snn4          # a dev set since the twelfth session
     python scripts/ant_corpus.py --out build/test5 --files analysis/data/gold/sources_test5_ant_files.txt
     python scripts/snn_corpus.py --out build/test5 --files analysis/data/gold/sources_test5_snn_files.csv
     python scripts/score_sources.py build/test5 --annotation test5          # only ever measured
+    python scripts/ant_corpus.py --out build/test6 --files analysis/data/gold/sources_test6_ant_files.txt
+    python scripts/snn_corpus.py --out build/test6 --files analysis/data/gold/sources_test6_snn_files.csv
+    python scripts/score_sources.py build/test6 --annotation test6          # only ever measured
     python scripts/snn_corpus.py --out build/snn/annotated --files analysis/data/gold/sources_snn_files.csv
     python scripts/score_sources.py build/snn/annotated --annotation snn --split dev
     python scripts/score_sources.py seeds                      # the seeds' annotation
@@ -37,7 +40,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.config import SEEDS_DIR
-from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH, GOLD_TEST5_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, evaluate_sources, extract_sources, load_gold, score_line
+from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH, GOLD_TEST5_PATH, GOLD_TEST6_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, evaluate_sources, extract_sources, load_gold, score_line
 
 
 def read_texts(folder: Path, doc_ids) -> dict[str, str]:
@@ -65,17 +68,17 @@ def check_offsets(gold: pd.DataFrame, texts: dict[str, str]) -> None:
 #: The shipped annotations by their short names (``--annotation``).
 SHIPPED = {"seeds": GOLD_SEEDS_PATH, "ant": GOLD_ANT_PATH, "ant2": GOLD_ANT_DEV2_PATH, "ant3": GOLD_ANT_TEST3_PATH,
            "snn": GOLD_SNN_PATH, "snn3": GOLD_SNN_DEV3_PATH, "snn4": GOLD_SNN_TEST4_PATH,
-           "test5": GOLD_TEST5_PATH}
+           "test5": GOLD_TEST5_PATH, "test6": GOLD_TEST6_PATH}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", help="the annotated articles (a folder of <doc_id>.txt), or 'seeds'")
-    parser.add_argument("--split", default="all", choices=["dev", "dev2", "dev3", "test3", "test4", "test5", "heldout", "all"])
+    parser.add_argument("--split", default="all", choices=["dev", "dev2", "dev3", "test3", "test4", "test5", "test6", "heldout", "all"])
     parser.add_argument("--annotation", default=None,
                         help="'ant' (the default), 'ant2' (25 more ANT articles), 'ant3' (20 more, only "
                              "measured), 'snn' (SaudiNewsNet), 'snn3' (24 more SaudiNewsNet articles), 'snn4' (36 more, "
-                             "only measured), 'test5' (12 ANT and 12 SaudiNewsNet, only measured), 'seeds' or the path "
+                             "only measured), 'test5' (12 ANT and 12 SaudiNewsNet, only measured), 'test6' (9 ANT and 12 SaudiNewsNet, only measured), 'seeds' or the path "
                              "of an annotation CSV")
     parser.add_argument("--misses", action="store_true", help="list the required attributions not found")
     parser.add_argument("--spurious", action="store_true", help="list the false positives")

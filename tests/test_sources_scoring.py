@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.config import SEEDS_DIR
-from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH, GOLD_TEST5_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, SOURCE_TYPES, evaluate_sources, extract_sources, load_gold
+from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH, GOLD_TEST5_PATH, GOLD_TEST6_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, SOURCE_TYPES, evaluate_sources, extract_sources, load_gold
 
 TEXT = "وقال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيئ. وأفادت مصادر أمنية بأن الوضع هادئ."
 
@@ -182,6 +182,22 @@ def test_test5_follows_its_two_file_lists_and_is_new():
     assert not ((table.source_type == "not_source") & (table.required == "yes")).any()
     earlier = set().union(*(set(load_gold(p).doc_id) for p in (
         GOLD_ANT_PATH, GOLD_ANT_DEV2_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH)))
+    assert not set(table.doc_id) & earlier                          # articles new to the project
+
+
+def test_test6_follows_its_two_file_lists_and_is_new():
+    table = load_gold(GOLD_TEST6_PATH)
+    ant = set((GOLD_TEST6_PATH.parent / "sources_test6_ant_files.txt").read_text(encoding="utf-8").split())
+    snn = pd.read_csv(GOLD_TEST6_PATH.parent / "sources_test6_snn_files.csv", dtype=str)
+    assert set(table.split) == {"test6"} and table.doc_id.nunique() == len(ant) + len(snn) == 21
+    assert set(table.source_path) == ant | set(snn.source_path) and set(snn.split) == {"test6"}
+    assert (table.cue_end - table.cue_start == table.cue_text.str.len()).all()
+    assert set(table.source_type) <= {*SOURCE_TYPES, "not_source"} and set(table.required) == {"yes", "no"}
+    assert not ((table.source_type == "not_source") & (table.required == "yes")).any()
+    assert all(h in s for h, s, t in zip(table["head"], table["source"], table.source_type) if t != "not_source")
+    earlier = set().union(*(set(load_gold(p).doc_id) for p in (
+        GOLD_ANT_PATH, GOLD_ANT_DEV2_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH,
+        GOLD_TEST5_PATH)))
     assert not set(table.doc_id) & earlier                          # articles new to the project
 
 
