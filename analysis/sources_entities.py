@@ -642,12 +642,14 @@ def _link_titles(clusters: list[dict], text: str) -> None:
             if tuple(tokens[s:s + size]) == rep:
                 after = set(tokens[s + size:s + size + TITLE_WINDOW])
                 targets = {t for t, names in named if t != c and names <= after}
-                if targets and s and not any(ch in text[spans[s - 1].end:spans[s].start] for ch in ".؟?!:\n") and \
+                if s and not any(ch in text[spans[s - 1].end:spans[s].start] for ch in ".؟?!:\n") and \
                         _holder_before(raw_tokens[s - 1], raw_tokens[max(0, s - 4):s - 1]):
                     # "وعلي أكبر صالحي رئيس منظمة الطاقة الذرية ومساعد وزير الخارجية … عباس
                     # عراقجي": the title is the name's before it; one further on is another's
+                    # ("سامح شكري وزير الخارجية المصري … مع نظيره الأمريكي جون كيري": شكري's)
                     firsts = [w for w in tokens[s + size:s + size + TITLE_WINDOW] if not _nationality_word(w)][:2]
-                    targets = {t for t in targets if set(firsts) & names_of_cluster[t]}
+                    targets = {t for t in targets if set(firsts) & names_of_cluster[t]} | \
+                        {t for t, names in named if t != c and tokens[s - 1] in names}
                 if targets:
                     found.append((starts[s], targets))
         before = [f for f in found if f[0] <= cluster["start"]]

@@ -460,6 +460,10 @@ LAM_VERBS = frozenset(_N(w) for w in ("التقى", "التقت", "التقوا"
 CONDITIONS = frozenset(_N(w) for w in ("شرط", "بشرط", "مشترطا", "مشترطة", "مشترطين", "شريطة"))
 #: "وهو ما أكده X", "وهذا ما نفته X": ما after these is the relative "which", not a negation.
 RESUMING = frozenset(_N(w) for w in ("هو", "وهو", "هي", "وهي", "هذا", "وهذا", "هذه", "وهذه", "ذلك", "وذلك"))
+#: Words after which ما and a verb with its object pronoun are a relative clause, not a negation:
+#: "وهو ما أكده المتحدث", "قبل ما وصفته أنقرة بأنه معركة شاملة".
+RELATIVE_MA_AFTER = RESUMING | frozenset(_N(w) for w in (
+    "قبل", "بعد", "مع", "على", "إلى", "عن", "ضد", "رغم", "وسط", "تجاه", "إزاء"))
 #: Where a statement is written (after على/عبر): "على حسابه", "عبر صفحتها", "على تويتر".
 MEDIA_PLACES = tuple(_N(w) for w in ("حساب", "صفحت", "صفحة", "تويتر", "فيسبوك", "فيس", "منص", "موقع", "إكس",
                                      "تلغرام", "انستغرام", "يوتيوب", "قناته", "قناتها"))

@@ -43,6 +43,13 @@ TITLE_GENITIVE_ZIPF = 4.5
 NAME_ZIPF = 3.0
 
 
+def _derived_masdar(word: str) -> bool:
+    """An indefinite verbal noun of the forms تفاعُل (تطابق, تبادل, تراجع) and استفعال
+    (استئناف, استمرار), which no name takes: what a cue states, not part of its subject."""
+    return len(word) == 5 and word[0] == "ت" and word[2] == "ا" or \
+        len(word) >= 7 and word.startswith("است") and word[5] == "ا"
+
+
 class ObjectRules:
     """Where the object begins after a complete subject (see the paragraph "The object begins
     ..." of :mod:`analysis.sources_rules`).
@@ -327,6 +334,9 @@ class ObjectRules:
             return False                                      # رابطة "عصائب أهل الحق" قيس الخزعلي
         if here in words("given_name") or no_article(before) in words("title"):
             return False                                      # اللواء حسين الحواتمة
+        if before.startswith("ال") and _derived_masdar(here) and not is_name(after):
+            return True                                       # "وأكد الوزير المصري | تطابق رؤية الجانبين"
+                                                              # (not "السفير الصيني تشانغ جون": a name)
         return (before.startswith("ال") and not here.startswith("ال") and after.startswith("ال")
                 and zipf(here) >= OBJECT_ZIPF and no_article(here) not in words("title")
                 and no_article(here) not in words("body") and no_article(here) not in words("media"))

@@ -114,6 +114,9 @@ WHAT_WORDS = frozenset(("ما", "لما", "بما", "مما", "وما"))     # (
 #: subject and ب straight after the verb, it is a passive ("واتُّهم بالمساعدة في", "ووُصف
 #: بأنه"), someone accused or described, not a speaker continued.
 OBJECT_FIRST_VERBS = frozenset(("اتهم", "وصف"))
+#: Verbs whose present tense cites only with و ("ويتابع الخبير"): without it, it has another
+#: sense ("دبلوماسي يتابع الأحداث في سورية": who follows the events).
+PRESENT_WITH_WA = frozenset(("تابع",))
 
 
 def _object_pronoun(token: Token) -> bool:
@@ -226,6 +229,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         self.first_row = len(self.rows)          # rows of this sentence start here
         self.pending_via = ""                    # "وبحسب وكالة X، قال Y": Y's relay
         self.consumed: set[int] = set()          # participles that carried a verb's content
+        self.fronted: tuple[int, int, int] | None = None   # a subject opening the sentence before its cue
         self._clause_subject()
         i = 0
         while i < len(tokens):
@@ -267,6 +271,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         if i > 0 and tokens[i - 1].norm in AUXILIARIES:
             return j                                        # "وتم نقل الجرحى": a verbal noun, not a verb
         prefixed = _conjunction_attached(tokens[i])
+        if form.lemma in PRESENT_WITH_WA and form.tense == "present" and not prefixed:
+            return j                                        # "دبلوماسي يتابع الأحداث": follows
         if form.lemma == "ادعى" and form.tense == "present" and tokens[i].surface.rstrip(DIACRITICS).endswith("ى") \
                 and not prefixed and i > 0 and not any(c in tokens[i].gap for c in PUNCT + "،,"):
             return j                                        # "مسكن يدعى ترامادول", "رجل يدعى علاء": is
@@ -299,6 +305,9 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         before = None if after_only else self._subject_before(i, form)
         if before is False:
             return j
+        if before is None and self.fronted and self.fronted[2] == i and self._fronted_agrees(form) and \
+                not self._subject_after(j, form):
+            before = self.fronted[:2]
         if before:
             a, b = before
             if not published and not self._needs_ok(j, form, subject=(a, b)):
@@ -330,6 +339,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 not self._content_at(b, form, strict=True, window=2):
             return max(b, j)                                # "يتحدث ستكون ...": no speaker after it
         b = self._trim_object(a, b)
+        b = self._name_after(a, b, form)
         if b > a and form.lemma in PERSON_OBJECT_VERBS and _accusative_plural(bare(tokens[a].norm)):
             b = a                                           # "وحثّ موظفي الفرع على": whom he urged
         if b - a == 1 and tokens[a].norm.endswith(("ه", "ها", "هم", "هما", "هن")) and \
@@ -401,6 +411,17 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             self._relayed(j + 1, i, length, form, via=row.key)
             return self._relay_end
         return j
+
+    def _subject_after(self, j: int, form: CueForm) -> bool:
+        """Whether a speaker follows the cue ending at token j ("…، تحدث ترامب عن")."""
+        a, b = self._span(self._skip_adverbs(j), preps=form.preps)
+        return b > a and self._plausible(a, b)
+
+    def _fronted_agrees(self, form: CueForm) -> bool:
+        """Whether the sentence's fronted subject agrees with its cue ("الحكومة العراقية، أعلنت")."""
+        a, b, _ = self.fronted
+        ws = [bare(t.norm) for t in self.tokens[a:b]]
+        return _agrees(form.agree, head_agreement(ws, classify(ws)[0] or "", family_names=self._family_names()))
 
     def _hide(self, added: list[Attribution]) -> None:
         """Keep these rows as possible antecedents only (see :attr:`Attribution.hidden`)."""

@@ -16,7 +16,7 @@ from .sources_lexicon import (
     COPULAS,
     no_article, outlet_variants, outlet_words, place_phrases, words, QUOTES, OPEN_QUOTES, PUNCT, COMPLEMENTIZERS,
     TIME_WORDS, TIME_PHRASES, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS, TITLE_PREPOSITIONS, ANY_WORDS, ANONYMITY_VERBS, IN_STOP,
-    LIST_MARKERS, PRONOUN_SPANS,
+    LIST_MARKERS, PRONOUN_SPANS, NAME_PARTICLES,
 )
 from .sources_entities import is_name
 from .sources_outlets import outlet_in
@@ -27,6 +27,8 @@ from .sources_words import (
 
 #: A source span has at most this many words.
 MAX_SPAN = 14
+#: How many words after a title without a name a person's first name may begin (``_name_after``).
+NAME_AFTER_WINDOW = 8
 #: A word after ب this common opens the cue's own ب phrase after the subject (``_cue_b``).
 CUE_B_ZIPF = 3.0
 #: After the name علي, a definite word this rare is a family name ("علي الأحمد"), not what
@@ -35,6 +37,13 @@ ALI_FAMILY_ZIPF = 3.5
 #: A ل word in ة whose stem is this common is a purpose's masdar after a name ("لرؤية",
 #: "لزيارة", "لمناقشة"), not part of it (لطيفة, لجنة are no ل + stem).
 PURPOSE_ZIPF = 4.0
+
+
+def _family_nisba(word: str) -> bool:
+    """A definite nisba after a first name is the family's ("محمد القرني", "سعد المصري"),
+    not a nationality."""
+    return word.startswith("ال") and word.endswith("ي") and len(word) > 4 and \
+        no_article(word) not in words("title")
 
 
 class SpanRules:
@@ -96,8 +105,8 @@ class SpanRules:
         if place:
             k = j + place
             while k < n and not _opens(tokens[k]) and tokens[k].norm.startswith("ال") and \
-                    tokens[k].norm.endswith(("ي", "ية")):
-                k += 1
+                    tokens[k].norm.endswith(("ي", "ية")) and tokens[k].norm not in SPAN_STOP and tokens[k].norm != "الي":
+                k += 1                                        # its adjectives (not "إيران | التي", "تركيا | إلى")
             return j, k
         inside = sum(first.gap.count(q) for q in QUOTES) % 2 == 1    # a short quoted name opened
         opened = j
@@ -176,6 +185,62 @@ class SpanRules:
                 (tokens[k - 1].norm != "علي" or _is_ala(tokens[k - 1])):
             k -= 1                                            # "هولاند في": not the name's end (علي is one)
         return j, k
+
+    def _name_after(self, a: int, b: int, form) -> int:
+        """Where a subject span (a, b) that names no person yet ends when a person's name (a
+        known first name, or two rare words) follows its title within
+        :data:`NAME_AFTER_WINDOW` words and closes the subject: "وقال المتحدث الرسمي باسم
+        مركز الملك سلمان للإغاثة والأعمال | الإنسانية رأفت الصباغ إن" (then the cue's
+        complementizer, a colon, a comma or the cue's preposition; not
+        "توعد رئيس الوزراء | إيران وحزب الله", a place, nor "أشاد الرئيس | بزعيم كوريا", a
+        preposition's noun); b if there is none."""
+        tokens = self.tokens
+        if b <= a or b >= len(tokens) or no_article(bare(tokens[a].norm)) not in words("title") or \
+                self._name_word(tokens[b - 1].norm) and any(self._first_name(k) for k in range(max(a, b - 4), b)):
+            return b                                        # it ends in a name already
+        for k in range(b, min(len(tokens) - 1, b + NAME_AFTER_WINDOW)):
+            tok = tokens[k]
+            if any(c in tok.gap for c in PUNCT + "،,") and (k > b or any(c in tok.gap for c in PUNCT)) or \
+                    any(q in tok.gap for q in QUOTES) and k > b or tok.norm in COMPLEMENTIZERS or \
+                    tok.norm in SPAN_STOP or tok.norm in NOT_FIRST or match_cue(tokens, k):
+                return b                                    # (at b: a comma or a quote closing the span)
+            if not self._first_name(k):
+                continue
+            e = k + 1
+            while e < min(len(tokens), k + 5) and not any(c in tokens[e].gap for c in PUNCT + "،,") and \
+                    (self._name_word(tokens[e].norm) or _family_nisba(tokens[e].norm)):
+                e += 1
+            if e < len(tokens) and (any(c in tokens[e].gap for c in ":،,") or tokens[e].norm in COMPLEMENTIZERS or
+                                    tokens[e].norm in form.preps):
+                return e
+            return b
+        return b
+
+    def _first_name(self, k: int) -> bool:
+        """Whether token k begins a person's name: a known first name, or a rare word before
+        another name word ("رأفت الصباغ"), not a place, not in the accusative, with no article
+        and no letter that may be a preposition or conjunction (ب, ل, ك, و, ف, س)."""
+        tokens = self.tokens
+        word = tokens[k].norm
+        if word in words("given_name"):
+            return True
+        if k + 1 >= len(tokens) or word.startswith("ال") or any(c in tokens[k + 1].gap for c in PUNCT + "،,"):
+            return False
+        if word[:1] in "بلكوفس" or _ends_in_accusative(tokens[k]) or self._indefinite_accusative(k) or \
+                word[:1] == "م" and word.endswith("ا") or self._place_at(k, False):
+            return False                                    # بزعيم, لمجلة, وحزب: a prefix and its noun;
+                                                            # مؤتمرا, متأثرا: an object or a
+                                                            # participle (a known name may: فيصل)
+        nxt = tokens[k + 1].norm
+        return is_name(word) and nxt not in COMPLEMENTIZERS and self._name_word(nxt) and \
+            not (nxt[:1] in "وف" and nxt not in words("given_name"))
+
+    @staticmethod
+    def _name_word(word: str) -> bool:
+        """A word that goes on a person's name: a particle (بن, آل, أبو), a first name or a
+        rare word."""
+        return word in NAME_PARTICLES or word in words("given_name") or (is_name(word) and not word.startswith(
+            ("بال", "لل", "كال", "وال", "فال")))
 
     def _cue_b(self, k: int) -> bool:
         """After a subject, ب + a common word is the cue's own ب phrase when the cue takes ب

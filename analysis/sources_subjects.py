@@ -65,15 +65,17 @@ class SubjectRules:
             b = self._trim_object(a, b)
             if b <= a or any(t.norm in COMPLEMENTIZERS for t in tokens[b:b + 1]):
                 return
-        elif s == 0 and tokens[0].norm.startswith("ال") and no_article(tokens[0].norm) in words("title"):
-            a, b = self._span(0)                            # "الرئيس الإيراني في تصريحه أثار …، حيث اعتبر"
-            m = b
-            if m < len(tokens) and tokens[m].norm in ("في", "خلال", "عبر"):
-                m = next((x for x in range(m + 1, min(len(tokens), m + 5)) if self._verb_like(x)), m)
-            if b <= a or m >= len(tokens) or not self._verb_like(m) or match_cue(tokens, m):
-                return
         else:
-            return
+            found = self._fronted_subject(s)
+            if found is None:
+                return
+            a, b, m = found
+            if match_cue(tokens, m):
+                self.fronted = (a, b, m)                    # "مدير شرطة المحافظة العميد X، أكد أن": the
+                return                                      # cue's subject, if it has none of its own
+            if s != 0 or not tokens[0].norm.startswith("ال") or no_article(tokens[0].norm) not in words("title"):
+                return                                      # another verb: only after a title ("الرئيس
+                                                            # الإيراني في تصريحه أثار …، حيث اعتبر")
         if not self._person_like(a, b):
             return
         form = CueForm(tokens[0].norm, "verb", "neutral", "past", None, frozenset(), "")
@@ -82,6 +84,33 @@ class SubjectRules:
             for row in added:
                 row.agree = None                            # the statement (مضيفا) or its author (وأضافت) goes on
         self._hide(added)
+
+    def _fronted_subject(self, s: int) -> tuple[int, int, int] | None:
+        """A speaker opening a clause at token ``s`` before its verb: (start, end, verb).
+
+        The verb follows the speaker's phrase, after a comma or not ("اللواء محمد الغامدي
+        المتحدث الرسمي لحرس الحدود أدان", "المتحدث باسم الوزارة، أكد أن"), or after an
+        opening "في تصريحه" ("الرئيس الإيراني في تصريحه أثار"); the phrase names a person, a
+        body or an outlet (not "الاتفاق النووي، اعتبره"), and the verb opens no new clause
+        (و/ف attached)."""
+        tokens = self.tokens
+        first = tokens[s].norm
+        if first in NOT_FIRST or first in SPAN_STOP or first[:1] in "وف" and (first[1:] in NOT_FIRST or
+                                                                             first[1:] in SPAN_STOP):
+            return None                                     # "وعلى صعيد متصل،", "وحول الإخوان،": no subject
+        a, b = self._span(s)
+        if b <= a or b >= len(tokens) or any(c in tokens[b].gap for c in PUNCT) or \
+                any(d in tokens[b].gap for d in DASHES) or any(q in tokens[b].gap for q in QUOTES):
+            return None
+        if not self._plausible(a, b) or not self._person_like(a, b):
+            return None
+        m = b
+        if tokens[m].norm in ("في", "خلال", "عبر"):
+            m = next((x for x in range(m + 1, min(len(tokens), m + 5)) if self._verb_like(x)), m)
+        if m >= len(tokens) or _conjunction_attached(tokens[m]) or \
+                not (match_cue(tokens, m) or self._verb_like(m)):
+            return None
+        return a, b, m
 
     def _after_scene(self, tokens: list) -> int:
         """Where a sentence's clause begins after an opening phrase of place, time or occasion:

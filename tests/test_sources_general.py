@@ -1403,3 +1403,96 @@ def test_possessed_genitives_of_titles_and_visions(text, expected):
 ])
 def test_the_cues_own_b_phrase_ends_the_subject(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speaker opening the sentence before its cue, with or without a comma, is its subject,
+    # and what the sentence goes on to say is theirs
+    ("وقال مسؤول أمني إن الوضع هادئ.\n\nمدير شرطة محافظة الطائف العميد عبدالرحمن الثمالي، أكد أن "
+     "التفجير كبير، مبينا أن منفذيه تجردوا من الإنسانية.",
+     ["مسؤول أمني", "مدير شرطة محافظة الطائف العميد عبدالرحمن الثمالي",
+      "مدير شرطة محافظة الطائف العميد عبدالرحمن الثمالي"]),
+    ("وقال مسؤول أمني إن الوضع هادئ.\n\nاللواء محمد الغامدي المتحدث الرسمي للمديرية العامة لحرس الحدود "
+     "أدان هذا الحادث وأكد رفضه للإرهاب.",
+     ["مسؤول أمني", "اللواء محمد الغامدي المتحدث الرسمي للمديرية العامة لحرس الحدود",
+      "اللواء محمد الغامدي المتحدث الرسمي للمديرية العامة لحرس الحدود"]),
+    ("الحكومة العراقية، أعلنت أمس أن الهجوم فشل.", ["الحكومة العراقية"]),
+    # not when the cue has its own subject after it, nor after an opening phrase
+    ("وخلال لقائه بالرئيس الفرنسي، إيمانويل ماكرون، في البيت الأبيض، تحدث ترامب عن ترك بصمة قوية.",
+     ["ترامب"]),
+    ("وعلى صعيد متصل، قالت الرئاسة الفرنسية إن الاتصال جرى.", ["الرئاسة الفرنسية"]),
+    # nor when the two disagree
+    ("وقال الوزير إن الوضع هادئ.\n\nالوزيرة، أكد أن الهجوم فشل.", ["الوزير", "الوزير"]),
+])
+def test_a_speaker_opening_the_sentence_is_its_cues_subject(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title cut before the name that closes the subject takes the name
+    ("وقال المتحدث الرسمي باسم مركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ إن الوضع هادئ.",
+     ["المتحدث الرسمي باسم مركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ"]),
+    ('وأكد مدير "تعليم الليث" مرعي البركاتي أن إدارة التعليم مهتمة.', ['مدير "تعليم الليث" مرعي البركاتي']),
+    ("وأوضح المتحدث الرسمي للدفاع المدني بمنطقة مكة المكرمة المقدم محمد بن عثمان القرني أن الحادث احتراق.",
+     ["المتحدث الرسمي للدفاع المدني بمنطقة مكة المكرمة المقدم محمد بن عثمان القرني"]),
+    # not an object, a place or a preposition's noun after the title
+    ("وأشاد الرئيس الأمريكي بزعيم كوريا الشمالية، وقال إنه موهوب.", ["الرئيس الأمريكي", "الرئيس الأمريكي"]),
+    ("وحذر رئيس الوزراء الإسرائيلي إيران وحزب الله من أي هجوم.", ["رئيس الوزراء الإسرائيلي"]),
+    ("وأفادت مراسلة العربية بمصرع شخص متأثرا بإصابته.", ["مراسلة العربية"]),
+    ('قال رئيس الوزراء الإثيوبي: "مصيرنا مرتبط بالنيل".', ["رئيس الوزراء الإثيوبي"]),
+])
+def test_a_name_after_a_long_title_closes_the_subject(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verbal noun of the forms تفاعل / استفعال after a definite subject is what was stated
+    ("وأكد الوزير المصري تطابق رؤية الجانبين.", ["الوزير المصري"]),
+    ("وأكد الوزير المصري استمرار التعاون.", ["الوزير المصري"]),
+    # foundations and resolutions followed cite nobody, and continue nobody
+    ("وأوضح الوزير أن الحوار تناول السلام وفقا للأسس التي قامت عليها عملية السلام. ولفت إلى أن الحوار مثمر.",
+     ["الوزير", "الوزير"]),
+])
+def test_derived_masdars_and_foundations_are_no_speakers(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+def test_a_title_goes_with_the_name_written_right_before_it():
+    # "سامح شكري وزير الخارجية المصري … مع نظيره الأمريكي جون كيري": the title alone later is شكري's
+    text = ("وشدد سامح شكري وزير الخارجية المصري خلال مؤتمر صحافي مشترك عقده مع نظيره الأمريكي جون كيري "
+            "على مضاعفة الجهود. وأكد جون كيري وزير الخارجية الأمريكي أن الحوار مثمر. "
+            "وأوضح وزير الخارجية المصري أن الحوار تناول عددا من الموضوعات.")
+    rows = extract_sources(text)
+    assert list(rows.source_entity) == ["سامح شكري وزير الخارجية المصري", "جون كيري وزير الخارجية الأمريكي",
+                                        "سامح شكري وزير الخارجية المصري"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place's adjectives go with it, a relative or the cue's إلى do not
+    ("وقالت إيران التي تزود الأسد بدعم عسكري إنها ستطرح خطة.", ["إيران"]),
+    ("وقد دعت تركيا إلى إقامة منطقة آمنة.", ["تركيا"]),
+    ("وقالت الصين الشعبية إن الوضع هادئ.", ["الصين الشعبية"]),
+    # the present of تابع cites only with و: "a diplomat who follows the events"
+    ("وقال دبلوماسي يتابع الأحداث في سورية إن هناك تحركا.", ["دبلوماسي"]),
+    ("ويتابع الخبير أن الوضع صعب.", ["الخبير"]),
+    # a complaint is a document: it names no speaker, and continues none
+    ("وقال الوزير إن الوضع جيد. وحسب الشكوى، فإن القانون ينتهك الدستور. وأضاف أن الحكومة مستعدة.",
+     ["الوزير", "الوزير"]),
+])
+def test_places_relatives_following_and_complaints(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ما after a preposition and before a verb with its object pronoun is "what", not "not"
+    ('وذلك قبل ما وصفته أنقرة بأنه "معركة شاملة" وشيكة.', ["أنقرة"]),
+    ("وهو ما أكده المتحدث باسم الوزارة.", ["المتحدث باسم الوزارة"]),
+    # still a negation at the clause's start
+    ("وقال الوزير إن الوضع جيد. ما قال الوزير شيئا عن الاستقالة.", ["الوزير"]),
+    # "قلل من" downplays what follows a complementizer ...
+    ("وقللت واشنطن من احتمال أن تسفر الحملة عن سلام.", ["واشنطن"]),
+    # ... and only then: "reduced" states nothing
+    ("وقلل أكثر من 20 شركة قطارات تسيير رحلاتها.", []),
+])
+def test_the_relative_ma_and_downplaying(text, expected):
+    assert list(extract_sources(text).source) == expected
