@@ -79,6 +79,9 @@ GENERIC_TITLES = frozenset(norm(w) for w in ("مسؤول", "مسؤولة"))
 #: محمد معيط" الدكتور is a minister's honorific.
 EXPERT_TITLES = frozenset(norm(w) for w in ("أكاديمي", "باحث", "باحثة", "محلل", "محللة", "خبير", "خبيرة", "أستاذ",
                                             "أستاذة", "بروفيسور", "دكتور", "دكتورة"))
+#: An expert's title alone ("الخبير العسكري") is an epithet of a person named with another title
+#: only within this many characters after that person was cited.
+EPITHET_DISTANCE = 300
 #: Titles that are also first or middle names ("إلهام أمين زادة"): they govern no genitive.
 TITLES_AS_NAMES = frozenset(norm(w) for w in ("أمين", "أمينة", "مساعد"))
 OTHER_WORDS = frozenset(norm(w) for w in ("آخر", "أخرى", "آخرون", "آخرين", "ثان", "ثاني", "ثالث"))
@@ -694,7 +697,8 @@ def _nationality_word(word: str) -> bool:
 def _link_definite_titles(clusters: list[dict]) -> None:
     """A definite title left alone ("المسؤول الإثيوبي", "الوزير") refers back, as news
     prose uses it, to the latest named person cited before it who holds that title (an
-    expert's title: any of :data:`EXPERT_TITLES`) or, for "المسؤول", any title — unless
+    expert's title, :data:`EXPERT_TITLES`, is an epithet of whoever was cited: "اللواء المتقاعد
+    محمود ارديسات قال … ووصف الخبير العسكري") or, for "المسؤول", any title — unless
     their nationalities differ ("الرئيس الروسي" is not "الرئيس الأمريكي دونالد ترامب")."""
     for c, cluster in enumerate(clusters):
         rep = cluster["rep"]
@@ -702,21 +706,27 @@ def _link_definite_titles(clusters: list[dict]) -> None:
         written = norm(_label(cluster["surface"])).split()
         definite = bool(written) and (written[0].startswith("ال") or (        # "الوزير"; "مسؤول الحج"
             len(written) == 2 and written[1].startswith("ال") and not written[1].endswith(("ي", "ية"))))
+        expert = bool(rep) and rep[0] in EXPERT_TITLES
         if "merged_into" in cluster or cluster["names"] or not rep or rep[0] not in words("title") or \
-                not (cluster["type"] == "named_person_or_body" or cluster["type"] == "anonymous" and generic) or \
-                not definite:
+                not (cluster["type"] == "named_person_or_body" or cluster["type"] == "anonymous" and (generic or expert)) \
+                or not definite:
             continue
         people = [(max(t for t in other["starts"] if t < cluster["start"]), o) for o, other in enumerate(clusters)
                   if o != c and other["type"] == "named_person_or_body" and other["names"] and
                   any(t < cluster["start"] for t in other["starts"]) and _person(other)]
         if not people:
             continue
-        latest = max(people)[1]
+        if expert:                                          # the latest expert named, else whoever was cited
+            experts = [p for p in people if {m[0] for m in clusters[p[1]]["mentions"] if m} & EXPERT_TITLES]
+            nearby = [p for p in people if cluster["start"] - p[0] <= EPITHET_DISTANCE]
+            if not experts and not nearby:                  # just before ("اللواء المتقاعد محمود ارديسات
+                continue                                    # قال … ووصف الخبير العسكري": an epithet)
+            latest = max(experts or nearby)[1]
+        else:
+            latest = max(people)[1]
         target = clusters[latest]
         held = {w for m in target["mentions"] for w in m}
-        heads = {m[0] for m in target["mentions"] if m}
-        if rep[0] not in GENERIC_TITLES and rep[0] not in held and not (rep[0] in EXPERT_TITLES and
-                                                                      heads & EXPERT_TITLES):
+        if not generic and rep[0] not in held and not expert:
             continue
         if _other_nationality(rep, target):
             continue

@@ -31,6 +31,9 @@ LINEAGE_LINKS = frozenset(_N(w) for w in ("بن", "بنت", "ابن", "أبو"))
 OBJECT_QUANTIFIERS = frozenset(_N(w) for w in ("جميع", "كافة", "بعض", "عشرات", "مئات", "آلاف"))
 #: A word this common (Zipf) between two definite words starts the object, not the name:
 #: "أعلنت خلية الإعلام الأمني | تعرّض الكاظمي", but "تحالف الفتح غضنفر البطيخ" goes on.
+#: A not_source word this common right after a one-word name starts the object ("ونفى كافانو |
+#: مزاعم عدة نساء"), not a second name.
+NOT_SOURCE_OBJECT_ZIPF = 3.5
 OBJECT_ZIPF = 4.0
 #: An indefinite word this common before a definite one is a common noun in construct, not a
 #: name ("ائتلاف دولة القانون"; names of people in the news stay below it: ترامب 4.4).
@@ -136,6 +139,10 @@ class ObjectRules:
                                                               # "ذي فيرج" | بعض اللحظات", "وتابع المالكي |
                                                               # تصريحاته" (a subject takes جميع after it
                                                               # with a pronoun: "المسؤولون جميعهم")
+        if k - j == 1 and no_article(bare(here)) in words("not_source") and not here.startswith("ال") and \
+                not before.startswith("ال") and is_name(before) and zipf(here) >= NOT_SOURCE_OBJECT_ZIPF and \
+                no_article(before) not in words("title") | words("relative"):
+            return True                                       # "ونفى كافانو | مزاعم عدة نساء": what was said
         if k >= 2 and (tokens[k - 2].norm in LINEAGE_LINKS or tokens[k - 2].surface == "آل") and not here.startswith("ال") and here not in NAME_LINKS \
                 and zipf(here) >= AFTER_LINEAGE_ZIPF and here not in words("given_name") and \
                 no_article(bare(here)) not in _head_words() and k + 1 < len(tokens) and \

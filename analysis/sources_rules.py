@@ -114,6 +114,9 @@ WHAT_WORDS = frozenset(("ما", "لما", "بما", "مما", "وما"))     # (
 #: subject and ب straight after the verb, it is a passive ("واتُّهم بالمساعدة في", "ووُصف
 #: بأنه"), someone accused or described, not a speaker continued.
 OBJECT_FIRST_VERBS = frozenset(("اتهم", "وصف"))
+#: A source "the same" as the latest one: "بحسب المصدر ذاته", "حسب نفس المتحدث".
+SAME_SOURCE_NOUNS = frozenset(_N(w) for w in ("المصدر", "المصادر", "المتحدث", "المتحدثة", "الناطق", "المسؤول",
+                                              "المسؤولة", "المسؤولين"))
 #: Verbs whose present tense cites only with و ("ويتابع الخبير"): without it, it has another
 #: sense ("دبلوماسي يتابع الأحداث في سورية": who follows the events).
 PRESENT_WITH_WA = frozenset(("تابع",))
@@ -298,10 +301,13 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         after_only = False
         if i > 0 and not _opens(tokens[i]) and not prefixed and thing in words("not_source") | words("document"):
             a, b = self._span(self._skip_adverbs(j))
-            if not published and not (tokens[noun].norm.startswith("ال") and b > a and self._plausible(a, b) and
-                                      self._person_like(a, b)):
+            denied = _object_pronoun(tokens[i]) and thing in words("not_source") and b > a and \
+                self._plausible(a, b) and (self._person_like(a, b) or bool(self._place_at(a, False)))
+            if not published and not denied and not (tokens[noun].norm.startswith("ال") and b > a and
+                                                     self._plausible(a, b) and self._person_like(a, b)):
                 return j                                    # "بعد معلومات أشارت إلى": the subject is no speaker
-            after_only = True                               # "وقبل توقيع القرار قال مسؤول": the subject follows
+            after_only = True                               # "وقبل توقيع القرار قال مسؤول", "وهي مزاعم
+                                                            # تنفيها بكين": the subject follows
         before = None if after_only else self._subject_before(i, form)
         if before is False:
             return j
@@ -340,6 +346,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             return max(b, j)                                # "يتحدث ستكون ...": no speaker after it
         b = self._trim_object(a, b)
         b = self._name_after(a, b, form)
+        b = self._called_name(b) if b > a else b
         if b > a and form.lemma in PERSON_OBJECT_VERBS and _accusative_plural(bare(tokens[a].norm)):
             b = a                                           # "وحثّ موظفي الفرع على": whom he urged
         if b - a == 1 and tokens[a].norm.endswith(("ه", "ها", "هم", "هما", "هن")) and \
@@ -522,9 +529,11 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         a, b = self._span(j, relay=form.lemma == "نقلا عن", preposition=True, lead_lam=lam)
         if b <= a:
             return j + 1
-        if b - a == 1 and tokens[a].norm in ("المصدر", "المصادر") and b < n and \
-                tokens[b].norm in ("نفسه", "ذاته", "نفسها", "ذاتها"):
-            ante = self._antecedent(None)
+        if b - a == 1 and tokens[a].norm in SAME_SOURCE_NOUNS and b < n and \
+                tokens[b].norm in ("نفسه", "ذاته", "نفسها", "ذاتها") or \
+                b - a >= 2 and tokens[a].norm in ("نفس", "ذات") and tokens[a + 1].norm in SAME_SOURCE_NOUNS:
+            b = max(b, a + 2) if tokens[a].norm in ("نفس", "ذات") else b
+            ante = self._antecedent(None)                   # "بحسب المصدر ذاته", "حسب نفس المتحدث"
             if ante is not None:
                 self._continue(ante, i, length, form)
             return b

@@ -27,6 +27,11 @@ from .sources_words import (
 
 #: A source span has at most this many words.
 MAX_SPAN = 14
+#: Prepositions of the place a title is held in, which a name may follow: "مبعوث الأمم المتحدة
+#: إلى الشرق الأوسط نيكولاي ملادينوف", "سفير المملكة لدى الأردن", "مدير الشرطة في الرياض".
+TITLE_PLACE_PREPOSITIONS = frozenset(_N(w) for w in ("إلى", "لدى", "في"))
+#: Words that give a name after a common noun: "مواطن يدعى أجيت ساني" (normalized: ى is ي).
+CALLED_WORDS = frozenset(("يدعي", "تدعي", "اسمه", "اسمها"))
 #: How many words after a title without a name a person's first name may begin (``_name_after``).
 NAME_AFTER_WINDOW = 8
 #: A word after ب this common opens the cue's own ب phrase after the subject (``_cue_b``).
@@ -172,6 +177,10 @@ class SpanRules:
             if word.startswith("ل") and not word.startswith("لل") and not preposition and \
                     _lam_is_preposition(word) and _masdar_with_pronoun(word[1:]):
                 break                                         # "قال الوزير | لنظيره": to someone, not a name
+            if word.startswith("لل") and not preposition and no_article(strip_lam(word)) in words("title") and \
+                    is_name(tokens[k - 1].norm) and any(t.norm in words("given_name") for t in tokens[j:k]):
+                break                                         # "اعتذر الرئيس دونالد ترامب | للقاضي بريت
+                                                              # كافانو": to someone, after a full name
             if word.startswith("ل") and not word.startswith("لل") and word.endswith("ة") and not preposition and \
                     _lam_is_preposition(word) and zipf(word[1:]) >= PURPOSE_ZIPF and k > j and \
                     not tokens[k - 1].norm.startswith(("ال", "لل", "بال")) and not _lam_is_preposition(tokens[k - 1].norm) \
@@ -198,23 +207,52 @@ class SpanRules:
         if b <= a or b >= len(tokens) or no_article(bare(tokens[a].norm)) not in words("title") or \
                 self._name_word(tokens[b - 1].norm) and any(self._first_name(k) for k in range(max(a, b - 4), b)):
             return b                                        # it ends in a name already
-        for k in range(b, min(len(tokens) - 1, b + NAME_AFTER_WINDOW)):
+        k = b
+        while k < min(len(tokens) - 1, b + NAME_AFTER_WINDOW):
             tok = tokens[k]
             if any(c in tok.gap for c in PUNCT + "،,") and (k > b or any(c in tok.gap for c in PUNCT)) or \
-                    any(q in tok.gap for q in QUOTES) and k > b or tok.norm in COMPLEMENTIZERS or \
-                    tok.norm in SPAN_STOP or tok.norm in NOT_FIRST or match_cue(tokens, k):
+                    any(q in tok.gap for q in QUOTES) and k > b:
                 return b                                    # (at b: a comma or a quote closing the span)
+            if tok.norm in TITLE_PLACE_PREPOSITIONS and not any(c in tokens[k + 1].gap for c in PUNCT + "،,"):
+                place = self._place_at(k + 1, False)
+                if not place:                               # a region or a body: one or two definite words
+                    while place < 2 and k + 1 + place < len(tokens) and \
+                            tokens[k + 1 + place].norm.startswith("ال") and \
+                            no_article(bare(tokens[k + 1 + place].norm)) not in words("title") and \
+                            not any(c in tokens[k + 1 + place].gap for c in PUNCT + "،,"):
+                        place += 1
+                if place:                                   # "مبعوث الأمم المتحدة | إلى الشرق الأوسط نيكولاي
+                    k += 1 + place                          # ملادينوف": where the title is held
+                    continue
+            if tok.norm in COMPLEMENTIZERS or tok.norm in SPAN_STOP or tok.norm in NOT_FIRST or match_cue(tokens, k):
+                return b
             if not self._first_name(k):
+                k += 1
                 continue
             e = k + 1
             while e < min(len(tokens), k + 5) and not any(c in tokens[e].gap for c in PUNCT + "،,") and \
+                    not _is_ala(tokens[e]) and tokens[e].norm not in form.preps and \
                     (self._name_word(tokens[e].norm) or _family_nisba(tokens[e].norm)):
-                e += 1
+                e += 1                                      # (not the preposition على, written علي)
             if e < len(tokens) and (any(c in tokens[e].gap for c in ":،,") or tokens[e].norm in COMPLEMENTIZERS or
-                                    tokens[e].norm in form.preps):
+                                    tokens[e].norm in form.preps or _is_ala(tokens[e]) and "علي" in form.preps):
                 return e
             return b
         return b
+
+    def _called_name(self, b: int) -> int:
+        """Where a subject ends that goes on "يدعى" / "تدعى" / "اسمه" and a name ("مواطن يدعى
+        أجيت ساني", "امرأة تدعى فاطمة"): after the name's words; b if none follows."""
+        tokens = self.tokens
+        if b + 1 >= len(tokens) or tokens[b].norm not in CALLED_WORDS or \
+                any(c in tokens[b + 1].gap for c in PUNCT + "،,") or not self._name_word(tokens[b + 1].norm):
+            return b
+        e = b + 2
+        while e < min(len(tokens), b + 5) and not any(c in tokens[e].gap for c in PUNCT + "،,") and \
+                tokens[e].norm not in COMPLEMENTIZERS and \
+                (self._name_word(tokens[e].norm) or _family_nisba(tokens[e].norm)) and not match_cue(tokens, e):
+            e += 1
+        return e
 
     def _first_name(self, k: int) -> bool:
         """Whether token k begins a person's name: a known first name, or a rare word before
@@ -244,11 +282,13 @@ class SpanRules:
 
     def _cue_b(self, k: int) -> bool:
         """After a subject, ب + a common word is the cue's own ب phrase when the cue takes ب
-        ("وندد منصور | بوحشية الجيش"): the word without ب is commoner than with it, and it is
+        ("وندد منصور | بوحشية الجيش", "توعد أردوغان | بشن عمليات": a doubled root of two
+        letters, if common): the word without ب is commoner than with it, and it is
         no name, head noun or place (باسم, بوزارة, بمنطقة go on: "المتحدث باسم الحكومة")."""
         word = self.tokens[k].norm
         rest = word[1:]
-        return len(rest) >= 3 and rest != _N("اسم") and zipf(rest) >= CUE_B_ZIPF and zipf(rest) > zipf(word) and \
+        return (len(rest) >= 3 or len(rest) == 2 and zipf(rest) >= 4.0) and rest != _N("اسم") and \
+            zipf(rest) >= CUE_B_ZIPF and zipf(rest) > zipf(word) and \
             rest not in words("given_name") and no_article(rest) not in _head_words() and \
             not self._place_at(k, True)
 

@@ -218,8 +218,9 @@ class SubjectRules:
                 a -= 1
                 continue
             if word in SPAN_STOP or word in COPULAS or word in SVO_PARTICLES or word in CLAUSE_STARTERS or \
-                    word in BLOCKERS or word in ("و", "ف", "قد") or _is_ala(tok) or match_cue(tokens, a - 1):
-                break
+                    word in BLOCKERS or word in ("و", "ف", "قد") or _is_ala(tok) or match_cue(tokens, a - 1) or \
+                    word[:1] in "وف" and word[1:] in TIME_WORDS:
+                break                                       # ("والجمعة دعاهم": a time, not a subject)
             if word[:1] in "وف" and bare(word) != word and not bare(word).startswith("ال") and not _known(bare(word)):
                 break
             # "القائد العام | للوحدات الكردية": the لل-phrase after a title (or its adjective)
@@ -258,6 +259,10 @@ class SubjectRules:
             return None
         comma = any(c in gap for c in "،,")
         prev = tokens[i - 1].norm
+        if form.tense == "present" and not comma and not _conjunction_attached(tokens[i]) and \
+                self._indefinite_accusative(i - 1):
+            return False                                    # "حجبت السلطات موقعا ينتقد رئيس الوزراء": a
+                                                            # relative clause (a site that criticizes)
         # "X، الذي قال" (unless the relative clause has its own subject: "الذي وصفه الرئيس")
         if prev in RELATIVES and form.tense in ("past", "present") and not comma:
             j = self._skip_adverbs(i + 1)

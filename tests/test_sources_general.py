@@ -1496,3 +1496,83 @@ def test_places_relatives_following_and_complaints(text, expected):
 ])
 def test_the_relative_ma_and_downplaying(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the same source / speaker", written before or after the noun, is the latest speaker
+    ("وقال مسؤول محلي إن الكهرباء مقطوعة. ومما زاد الوضع سوءا حسب نفس المتحدث انقطاع التيار.",
+     ["مسؤول محلي", "مسؤول محلي"]),
+    ("وقال مسؤول محلي إن الكهرباء مقطوعة. وبحسب المتحدث ذاته، فإن القتلى خمسة.", ["مسؤول محلي", "مسؤول محلي"]),
+    # a common noun "called" a name is that named person
+    ("بالمقابل، استنكر مواطن يدعى أجيت ساني ما حدث.", ["مواطن يدعى أجيت ساني"]),
+    # a statement issued by a body speaks for the body
+    ('وقال تصريح للخارجية الأمريكية "لا علم لنا بسبب هذه الأعراض".', ["للخارجية الأمريكية"]),
+    # the speaker's own words qualify the statement: no speaker of their own
+    ("وقال الوزير إن الوضع جيد، بحسب عباراته.", ["الوزير"]),
+])
+def test_same_speakers_called_names_and_issued_statements(text, expected):
+    rows = extract_sources(text)
+    assert list(rows.source) == expected
+    assert "عباراته" not in set(rows.source_entity)
+
+
+def test_a_name_called_is_a_named_person():
+    rows = extract_sources("وقالت امرأة تدعى فاطمة علي إن الوضع صعب.")
+    assert list(rows.source_type) == ["named_person_or_body"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title held "in" or "to" a place or body, then the holder's name
+    ("قال مبعوث الأمم المتحدة إلى الشرق الأوسط نيكولاي ملادينوف: إن الجانبين أصبحا بعيدين.",
+     ["مبعوث الأمم المتحدة إلى الشرق الأوسط نيكولاي ملادينوف"]),
+    ("وشدد السفير الفلسطيني لدى المنظمة الدولية رياض منصور على ضرورة الحماية.",
+     ["السفير الفلسطيني لدى المنظمة الدولية رياض منصور"]),
+    # not a statement to an outlet
+    ("وقال المتحدث في حديث لوكالة فرانس برس إن الوضع جيد.", ["المتحدث"]),
+    # the cue's ب phrase after a full name, even of a two-letter root (شنّ)
+    ('توعد الرئيس التركي رجب طيب أردوغان بشن "عمليات عسكرية جديدة" شبيهة بالعمليات السابقة.',
+     ["الرئيس التركي رجب طيب أردوغان"]),
+    # whom a full name apologised to is no part of it
+    ("وقال الرئيس الأمريكي دونالد ترامب للقاضي بريت كافانو إنه يعتذر له.", ["الرئيس الأمريكي دونالد ترامب"]),
+    # claims denied after a one-word name are the object
+    ("وقال الرئيس إن الوضع جيد. ونفى كافانو مزاعم عدة نساء بتورطه في اعتداءات.", ["الرئيس", "كافانو"]),
+    # claims a capital denies: the capital denies them
+    ("وتقول جماعات حقوقية إن الصين تتحكم في شعائرهم وهي مزاعم تنفيها بكين.", ["جماعات حقوقية", "بكين"]),
+])
+def test_titles_held_somewhere_and_objects_after_names(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+def test_an_expert_title_is_an_epithet_of_the_speaker_just_cited():
+    text = ("مدير عام مؤسسة المتقاعدين العسكريين اللواء المتقاعد محمود ارديسات قال إنه لا يعتقد أن الأردن "
+            "سيقدم على هذه الخطوة ووصف الخبير العسكري موقف الأردن بالدقيق.")
+    rows = extract_sources(text)
+    assert len(set(rows.source_entity)) == 1 and "ارديسات" in rows.source_entity.iloc[-1]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a time with و before the verb is no subject: the verb goes on the latest speaker
+    ("وقال الرئيس الصيني شي جينبينغ إن الحزب باق. والجمعة دعاهم إلى المواظبة على القراءة.",
+     ["الرئيس الصيني شي جينبينغ", "الرئيس الصيني شي جينبينغ"]),
+    # a present verb after an indefinite accusative is a relative clause, not a headline
+    ("حجبت السلطات الماليزية موقعا ينتقد رئيس الوزراء قائلة إن الموقع انتهك القانون.",
+     ["السلطات الماليزية"]),
+])
+def test_times_before_verbs_and_relative_present_verbs(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "one of" a plural is one person: masculine with أحد, feminine with إحدى, whatever follows
+    ("وأوضح أحد المشاركين في المسرحية الدكتور فهد غزولي أن التعصب ظاهرة، لافتا إلى أن له سلبيات.",
+     ["أحد المشاركين في المسرحية الدكتور فهد غزولي", "أحد المشاركين في المسرحية الدكتور فهد غزولي"]),
+    ("وقالت إحدى المشاركات إن الوضع جيد، مضيفة أن الأمور تتحسن.", ["إحدى المشاركات", "إحدى المشاركات"]),
+])
+def test_one_of_a_plural_is_one_speaker(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+def test_a_feminine_cue_does_not_go_on_one_of_a_plural():
+    text = "وقالت موظفة سابقة إنها رأت أحد كبار الموظفين وهو يحضر فتيات. وأضافت أن الأمر تكرر."
+    rows = extract_sources(text)
+    assert rows.source.iloc[-1] == "موظفة سابقة" and rows.cue.iloc[-1] == "أضاف"
