@@ -304,6 +304,12 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
             if family_name:
                 cluster["surface"] = f"{_label(cluster['surface'])} {' '.join(_surface_of(text, family_name))}"
         elif cluster["type"] == "named_person_or_body" and "merged_into" not in cluster and \
+                len(cluster["rep"]) == 1 and cluster["rep"][0] in BODY_HEADS and \
+                norm(_label(cluster["surface"])).lstrip("وف").startswith("ال"):
+            body = _named_head_before(text, cluster["rep"][0], cluster["start"])
+            if body:                                        # "المجلس" after "مجلس الأمن الذي يضم"
+                cluster["surface"] = " ".join(body)
+        elif cluster["type"] == "named_person_or_body" and "merged_into" not in cluster and \
                 len(cluster["rep"]) == 1 and _short_body(cluster["rep"][0], family or frozenset()):
             body = _body_before(text, cluster["rep"][0])
             if body:                                        # "الداخلية" of "وزارة الداخلية"
@@ -585,6 +591,41 @@ def _body_before(text: str, word: str) -> tuple[str, ...]:
             if not raw_tokens[start].startswith("ال"):
                 break
     return ()
+
+
+def _named_head_before(text: str, head: str, before: int) -> tuple[str, ...]:
+    """The body a definite head noun alone refers back to ("وهدد المجلس" after "أمام مجلس
+    الأمن الذي يضم 15 عضوا"): the latest place before offset ``before`` where the article
+    writes ``head`` without its article and one to three definite words after it (the first
+    may be a name), as written ("مجلس الأمن", "منظمة الصحة العالمية", "شركة سابك"); () if none.
+
+    Examples
+    --------
+    >>> _named_head_before("أمام مجلس الأمن الذي يضم 15 عضوا. وهدد المجلس", "مجلس", 40)
+    ('مجلس', 'الأمن')
+    """
+    spans, raw_tokens = _written_spans(text)
+    found: tuple[str, ...] = ()
+    for s, plain in enumerate(raw_tokens):
+        if spans[s].start >= before:
+            break
+        if plain != head or norm(spans[s].surface) not in (head, "و" + head, "ف" + head, "ب" + head, "ل" + head):
+            continue
+        end = s + 1
+        while end < len(raw_tokens) and end - s <= 3 and raw_tokens[end] and (
+                raw_tokens[end].startswith("ال") or end == s + 1 and is_name(raw_tokens[end]) and
+                raw_tokens[end][:1] not in "وفبل") and \
+                raw_tokens[end] not in COMPLEMENTIZERS and no_article(raw_tokens[end]) not in _RELATIVE_WORDS and \
+                not any(c in text[spans[end - 1].end:spans[end].start] for c in ".؟?!\n،,:()\"«»"):
+            end += 1                                        # ("شركة سابك": a name, then definite words)
+        if end > s + 1:
+            words_as_written = text[spans[s].start:spans[end - 1].end].split()
+            words_as_written[0] = head if norm(words_as_written[0]) != head else words_as_written[0]
+            found = tuple(words_as_written)
+    return found
+
+
+_RELATIVE_WORDS = frozenset(no_article(norm(w)) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين"))
 
 
 def _family_after(raw_tokens: list[str], first: str) -> tuple[str, ...]:

@@ -58,6 +58,12 @@ GOLD_TEST5_PATH = GOLD_DIR / "sources_test5.csv"
 #: annotated blind by four readers in the twelfth session and only ever measured
 #: (``sources_test6_ant_files.txt``, ``sources_test6_snn_files.csv``).
 GOLD_TEST6_PATH = GOLD_DIR / "sources_test6.csv"
+#: 39 more articles, 15 ANT (3 per outlet, international news, drawn with seed 2028 outside the
+#: 1,000-article draw) and 24 SaudiNewsNet (two per paper, a fresh draw with seed 2028),
+#: annotated blind by four readers in the twelfth session, scored once before any rule was
+#: written on them and a development set since (``sources_dev7_ant_files.txt``,
+#: ``sources_dev7_snn_files.csv``).
+GOLD_DEV7_PATH = GOLD_DIR / "sources_dev7.csv"
 SOURCE_TYPES = ("named_outlet", "unnamed_outlet", "named_person_or_body", "anonymous")
 GOLD_COLUMNS = ["doc_id", "cue_text", "cue", "source", "head", "source_type", "via", "required"]
 

@@ -1,4 +1,4 @@
-"""Score extract_sources against a hand annotation: 40 + 25 + 20 ANT articles, 96 + 24 + 36 SaudiNewsNet ones, 24 and 21 more of both, or the seeds.
+"""Score extract_sources against a hand annotation: 40 + 25 + 20 ANT articles, 96 + 24 + 36 SaudiNewsNet ones, 24, 21 and 39 more of both, or the seeds.
 
 Usage::
 
@@ -18,6 +18,9 @@ Usage::
     python scripts/ant_corpus.py --out build/test6 --files analysis/data/gold/sources_test6_ant_files.txt
     python scripts/snn_corpus.py --out build/test6 --files analysis/data/gold/sources_test6_snn_files.csv
     python scripts/score_sources.py build/test6 --annotation test6          # only ever measured
+    python scripts/ant_corpus.py --out build/dev7 --files analysis/data/gold/sources_dev7_ant_files.txt
+    python scripts/snn_corpus.py --out build/dev7 --files analysis/data/gold/sources_dev7_snn_files.csv
+    python scripts/score_sources.py build/dev7 --annotation dev7
     python scripts/snn_corpus.py --out build/snn/annotated --files analysis/data/gold/sources_snn_files.csv
     python scripts/score_sources.py build/snn/annotated --annotation snn --split dev
     python scripts/score_sources.py seeds                      # the seeds' annotation
@@ -40,7 +43,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.config import SEEDS_DIR
-from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH, GOLD_TEST5_PATH, GOLD_TEST6_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, evaluate_sources, extract_sources, load_gold, score_line
+from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH, GOLD_TEST5_PATH, GOLD_TEST6_PATH, GOLD_DEV7_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, evaluate_sources, extract_sources, load_gold, score_line
 
 
 def read_texts(folder: Path, doc_ids) -> dict[str, str]:
@@ -68,17 +71,17 @@ def check_offsets(gold: pd.DataFrame, texts: dict[str, str]) -> None:
 #: The shipped annotations by their short names (``--annotation``).
 SHIPPED = {"seeds": GOLD_SEEDS_PATH, "ant": GOLD_ANT_PATH, "ant2": GOLD_ANT_DEV2_PATH, "ant3": GOLD_ANT_TEST3_PATH,
            "snn": GOLD_SNN_PATH, "snn3": GOLD_SNN_DEV3_PATH, "snn4": GOLD_SNN_TEST4_PATH,
-           "test5": GOLD_TEST5_PATH, "test6": GOLD_TEST6_PATH}
+           "test5": GOLD_TEST5_PATH, "test6": GOLD_TEST6_PATH, "dev7": GOLD_DEV7_PATH}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", help="the annotated articles (a folder of <doc_id>.txt), or 'seeds'")
-    parser.add_argument("--split", default="all", choices=["dev", "dev2", "dev3", "test3", "test4", "test5", "test6", "heldout", "all"])
+    parser.add_argument("--split", default="all", choices=["dev", "dev2", "dev3", "test3", "test4", "test5", "test6", "dev7", "heldout", "all"])
     parser.add_argument("--annotation", default=None,
                         help="'ant' (the default), 'ant2' (25 more ANT articles), 'ant3' (20 more, only "
                              "measured), 'snn' (SaudiNewsNet), 'snn3' (24 more SaudiNewsNet articles), 'snn4' (36 more, "
-                             "only measured), 'test5' (12 ANT and 12 SaudiNewsNet, only measured), 'test6' (9 ANT and 12 SaudiNewsNet, only measured), 'seeds' or the path "
+                             "only measured), 'test5' (12 ANT and 12 SaudiNewsNet, only measured), 'test6' (9 ANT and 12 SaudiNewsNet, only measured), 'dev7' (15 ANT and 24 SaudiNewsNet), 'seeds' or the path "
                              "of an annotation CSV")
     parser.add_argument("--misses", action="store_true", help="list the required attributions not found")
     parser.add_argument("--spurious", action="store_true", help="list the false positives")

@@ -360,3 +360,14 @@ def test_a_first_names_family_does_not_hide_the_articles_family_words():
                             "وقالت بسمة إن العرض جميل. وأكد ساويرس أن الاستثمار مستمر.")
     assert list(table.source) == ["رجل الأعمال نجيب ساويرس", "بسمة", "ساويرس"]
     assert "شركة ساويرس" not in set(table.source_entity)
+
+
+def test_a_bodys_head_noun_alone_is_the_body_named_before():
+    # "المجلس" after "مجلس الأمن الذي يضم 15 عضوا": the Security Council, though not cited there
+    table = extract_sources("وسيمهد التحقيق الطريق أمام مجلس الأمن الذي يضم 15 عضوا لاتخاذ إجراءات. "
+                            "وهدد المجلس بالفعل بعواقب لمثل هذه الهجمات.")
+    assert list(table.source) == ["المجلس"] and list(table.source_entity) == ["مجلس الأمن"]
+    # the latest body of that head written before it; none written: the word stays
+    table = extract_sources("وزار الوفد شركة أرامكو ثم شركة سابك. وقالت الشركة إن أرباحها ارتفعت.")
+    assert list(table.source_entity) == ["شركة سابك"]
+    assert list(extract_sources("وقالت الوزارة إن الوضع جيد.").source_entity) == ["الوزارة"]

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.config import SEEDS_DIR
-from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH, GOLD_TEST5_PATH, GOLD_TEST6_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, SOURCE_TYPES, evaluate_sources, extract_sources, load_gold
+from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH, GOLD_TEST5_PATH, GOLD_TEST6_PATH, GOLD_DEV7_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, SOURCE_TYPES, evaluate_sources, extract_sources, load_gold
 
 TEXT = "وقال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيئ. وأفادت مصادر أمنية بأن الوضع هادئ."
 
@@ -198,6 +198,21 @@ def test_test6_follows_its_two_file_lists_and_is_new():
     earlier = set().union(*(set(load_gold(p).doc_id) for p in (
         GOLD_ANT_PATH, GOLD_ANT_DEV2_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH,
         GOLD_TEST5_PATH)))
+    assert not set(table.doc_id) & earlier                          # articles new to the project
+
+
+def test_dev7_follows_its_two_file_lists_and_is_new():
+    table = load_gold(GOLD_DEV7_PATH)
+    ant = set((GOLD_DEV7_PATH.parent / "sources_dev7_ant_files.txt").read_text(encoding="utf-8").split())
+    snn = pd.read_csv(GOLD_DEV7_PATH.parent / "sources_dev7_snn_files.csv", dtype=str)
+    assert set(table.split) == {"dev7"} and table.doc_id.nunique() == len(ant) + len(snn) == 39
+    assert set(table.source_path) == ant | set(snn.source_path)
+    assert (table.cue_end - table.cue_start == table.cue_text.str.len()).all()
+    assert set(table.source_type) <= {*SOURCE_TYPES, "not_source"} and set(table.required) == {"yes", "no"}
+    assert not ((table.source_type == "not_source") & (table.required == "yes")).any()
+    earlier = set().union(*(set(load_gold(p).doc_id) for p in (
+        GOLD_ANT_PATH, GOLD_ANT_DEV2_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH,
+        GOLD_TEST5_PATH, GOLD_TEST6_PATH)))
     assert not set(table.doc_id) & earlier                          # articles new to the project
 
 
