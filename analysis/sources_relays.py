@@ -115,9 +115,9 @@ class RelayRules:
             if word.startswith("ل") and len(word) > 2 and (_lam_is_preposition(word) or self._dative(word, m) or
                                                          no_article(strip_lam(word)) in words("body") | words("title")):
                 found = (m, True)
-            elif word in ("صادر", "الصادر", "صادرة", "الصادرة") and m + 1 < len(tokens) and \
+            elif word in ("صادر", "الصادر", "صادرة", "الصادرة", "صدر", "صدرت") and m + 1 < len(tokens) and \
                     tokens[m + 1].norm == "عن":
-                found = (m + 2, False)
+                found = (m + 2, False)                      # (and "التقرير الذي صدر عن X")
             elif publishing:
                 found = (m + 1, False)
             elif genitive and m == a + 1 and word not in ADJECTIVE_HINTS and not (word.startswith("ال") and word.endswith(

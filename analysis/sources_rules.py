@@ -539,6 +539,11 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             return b
         ws = lam_words(tokens, a, b, lam=lam)
         head = no_article(bare(ws[0]))
+        if head in words("document") and ws[0].startswith("ال") and b - a <= 2 and self._publisher(a, lam) is None:
+            ante = self._issuer(head)                       # "ووفقا للتقرير" after "تقرير صادر عن وزارة
+            if ante is not None:                            # الزراعة": the report's publisher
+                self._continue(ante, i, length, form)
+                return b
         if head not in words("document") | words("figures") and classify(ws)[0] == "named_person_or_body":
             if not plausible_speaker(ws):
                 return b                                    # "وفق الخطط الموضوعة": a plan, no speaker

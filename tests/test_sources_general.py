@@ -1576,3 +1576,14 @@ def test_a_feminine_cue_does_not_go_on_one_of_a_plural():
     text = "وقالت موظفة سابقة إنها رأت أحد كبار الموظفين وهو يحضر فتيات. وأضافت أن الأمر تكرر."
     rows = extract_sources(text)
     assert rows.source.iloc[-1] == "موظفة سابقة" and rows.cue.iloc[-1] == "أضاف"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report "issued by" a body is the body's, with صدر عن as with صادر عن
+    ("وأوضح التقرير الذي صدر عن مؤسسة النقد أن القروض ارتفعت.", ["مؤسسة النقد"]),
+    # "according to the report" is the publisher of the latest such report
+    ("وكشف تقرير صادر عن وزارة الزراعة عن تراجع المساحة. ووفقا للتقرير بلغت المساحة 834 ألف هكتار.",
+     ["وزارة الزراعة", "وزارة الزراعة"]),
+])
+def test_reports_issued_and_cited_again(text, expected):
+    assert list(extract_sources(text).source) == expected
