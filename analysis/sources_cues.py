@@ -8,7 +8,7 @@ quotation closed in its sentence).
 
 from __future__ import annotations
 
-from .sources_lexicon import CueForm, cue_forms, longest_cue, PUNCT, BLOCKERS, RESUMING, RELATIVE_MA_AFTER, COMPLEMENTIZERS
+from .sources_lexicon import CueForm, cue_forms, longest_cue, PUNCT, BLOCKERS, RESUMING, RELATIVE_MA_AFTER, OFTEN_WORDS, COMPLEMENTIZERS
 from .resources import DIACRITICS
 from .sources_words import Token, _is_ala
 
@@ -123,6 +123,8 @@ def _blocked(tokens: list[Token], i: int, form: CueForm) -> bool:
     word = before.norm[1:] if before.norm[:1] in "وف" and before.norm[1:] in BLOCKERS else before.norm
     if word == "علي" and not _is_ala(before):
         return False
+    if word == "ما" and i >= 2 and tokens[i - 2].norm.lstrip("و") in OFTEN_WORDS:
+        return False                                        # "وكثيرا ما حض": often, not "not"
     if word == "ما" and i >= 2 and tokens[i - 2].norm in RELATIVE_MA_AFTER and \
             tokens[i].norm != _candidates(tokens[i].norm, single=True)[-1]:
         return False                                        # "وهو ما أكده المتحدث", "قبل ما وصفته

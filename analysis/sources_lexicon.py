@@ -461,6 +461,9 @@ LAM_VERBS = frozenset(_N(w) for w in ("التقى", "التقت", "التقوا"
 CONDITIONS = frozenset(_N(w) for w in ("شرط", "بشرط", "مشترطا", "مشترطة", "مشترطين", "شريطة"))
 #: "وهو ما أكده X", "وهذا ما نفته X": ما after these is the relative "which", not a negation.
 RESUMING = frozenset(_N(w) for w in ("هو", "وهو", "هي", "وهي", "هذا", "وهذا", "هذه", "وهذه", "ذلك", "وذلك"))
+#: Adverbs of frequency before ما and a verb: "كثيرا ما حض" (often urged), no negation
+OFTEN_WORDS = frozenset(_N(w) for w in ("كثيرا", "كثيراً", "غالبا", "غالباً", "طالما", "عادة"))
+#: (not نادرا / قليلا ما: "rarely" states next to nothing)
 #: Words after which ما and a verb with its object pronoun are a relative clause, not a negation:
 #: "وهو ما أكده المتحدث", "قبل ما وصفته أنقرة بأنه معركة شاملة".
 RELATIVE_MA_AFTER = RESUMING | frozenset(_N(w) for w in (

@@ -153,6 +153,9 @@ class ObjectRules:
                                                               # end a lineage (not "إحسان بن صالح طيب أن")
         if not here.startswith("ال") and before.startswith("ال"):      # an indefinite word after a definite one
             head = no_article(bare(here))
+            if no_article(before) in words("title") and here in HUMAN_BROKEN_PLURALS and k + 1 < len(tokens) and \
+                    tokens[k + 1].norm.startswith("ال") and not any(c in tokens[k + 1].gap for c in PUNCT + "،,"):
+                return True                                   # "حث الرئيس | أعضاء الحزب": people addressed
             if k - j >= 2 and place_adjective(before) and here not in words("given_name") and not _name_like(here) \
                     and head in words("body") | words("media") | words("anonymous"):
                 return True                                   # "اتهم وزير الدفاع الإسرائيلي | حركة حماس"

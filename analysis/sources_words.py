@@ -278,11 +278,14 @@ def _first_name(word: str) -> bool:
 
 
 def _accusative_plural(word: str) -> bool:
-    """المواطنين, موظفي, العاملين: a sound masculine plural in the accusative (or in
-    construct), which a subject cannot be; not a word of its own in ين (فلسطين)."""
+    """المواطنين, موظفي, العاملين, الطرفين: a sound masculine plural or a dual in the
+    accusative (or in construct), which a subject cannot be; not a word of its own in ين
+    (فلسطين)."""
     w = no_article(word)
     if w.endswith("ين") and len(w) > 4:
-        return (w[:-2] + "ون") in words("anonymous") or zipf(w[:-2] + "ون") >= 3.0
+        return (w[:-2] + "ون") in words("anonymous") or zipf(w[:-2] + "ون") >= 3.0 or \
+            max(zipf(w[:-2] + "ان"), zipf("ال" + w[:-2] + "ان")) >= 3.5 and \
+            w[:-2] + "ان" not in words("given_name")        # الطرفين: a dual's
     if w.endswith("ي") and not word.startswith("ال") and len(w) > 3:
         return (w[:-1] + "ون") in words("anonymous") or (w[:-1] + "ين") in words("anonymous")
     return False

@@ -1587,3 +1587,17 @@ def test_a_feminine_cue_does_not_go_on_one_of_a_plural():
 ])
 def test_reports_issued_and_cited_again(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # حضّ is حثّ ("urged"), and كثيرا ما before it is "often", not a negation
+    ("بينما حضت الولايات المتحدة الأطراف على التوصل إلى حل.", ["الولايات المتحدة"]),
+    ("وكثيرا ما حث الرئيس أعضاء الحزب على العودة إلى الأصول.", ["الرئيس"]),
+    # نادرا ما ("rarely") states next to nothing
+    ("ونادرا ما تتحدث إسرائيل عن هذه العمليات.", []),
+    # a dual in the accusative after a verb of urging is whom it urged
+    ("وقال الرئيس الكوري الجنوبي مون جاي إن المحادثات مهمة. وحض الطرفين على الحوار.",
+     ["الرئيس الكوري الجنوبي مون جاي", "الرئيس الكوري الجنوبي مون جاي"]),
+])
+def test_urging_often_and_duals_urged(text, expected):
+    assert list(extract_sources(text).source) == expected
