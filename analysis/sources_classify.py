@@ -12,7 +12,7 @@ from .lexicon import zipf
 from .sources_lexicon import (
     CueForm, no_article, outlet_words, place_phrases, words, NUMBER_WORDS, UNNAMING_MEDIA_ADJECTIVES, LIST_MARKERS,
     PRONOUN_SPANS, HUMAN_BROKEN_PLURALS, NONHUMAN_PLURALS, DUALS, NAME_LINKS, NOT_FIRST, NAME_PARTICLES, QUANTITY_WORDS,
-    NISBA_ENDINGS, PLACE_NOUNS,
+    NISBA_ENDINGS, PLACE_NOUNS, CALLED_WORDS, ONE_OF,
 )
 from .sources_entities import is_name
 from .sources_outlets import _plain_outlet_words, outlet_in
@@ -73,7 +73,7 @@ def classify(ws: list[str], *, in_list: bool = False) -> tuple[str, str]:
             any(_name_like(x) and (_name_like(y) or y.startswith("ال") and zipf(y) < 3.0)
                 for x, y in zip(ws[index + 1:], ws[index + 2:]))):
         return "named_person_or_body", key                   # "المحلل السياسي محمد حسن", "… ناجس السامعي"
-    if head in words("anonymous") and any(w in ("يدعي", "تدعي", "اسمه", "اسمها") for w in ws[index + 1:-1]):
+    if head in words("anonymous") and index + 2 < len(ws) and ws[index + 1] in CALLED_WORDS:
         return "named_person_or_body", key                   # "مواطن يدعى أجيت ساني": named
     if head in words("anonymous") or (index == 0 and _relative(ws[0]) and not any(
             w in words("given_name") or _name_like(w) for w in ws[1:])):
@@ -156,8 +156,8 @@ def head_agreement(ws: list[str], kind: str, *, family_names: frozenset[str] = f
     >>> head_agreement(["البرقان"], "named_person_or_body", family_names=frozenset({"البرقان"})) is None
     True
     """
-    if len(ws) > 1 and bare(ws[0]) in ("احد", "احدي"):
-        return "m" if bare(ws[0]) == "احد" else "f"     # "أحد المشاركين": one of them, not all
+    if len(ws) > 1 and bare(ws[0]) in ONE_OF:
+        return ONE_OF[bare(ws[0])]                      # "أحد المشاركين": one of them, not all
     index = 0
     while index < len(ws) - 1 and (no_article(bare(ws[index])) in words("quantifier") or
                                    (index and ws[index] == "من")):
@@ -191,7 +191,7 @@ def _agreement(ws: list[str], kind: str, form: CueForm, *, family_names: frozens
     """How a source agrees: m, f, pl, du or None (unknown); ``family_names`` as for
     :func:`head_agreement`."""
     head_agree = head_agreement(ws, kind, family_names=family_names)
-    if len(ws) > 1 and bare(ws[0]) in ("احد", "احدي"):
+    if len(ws) > 1 and bare(ws[0]) in ONE_OF:
         return head_agree                               # "أحد", "إحدى": their gender, whatever the verb
     verb = form.agree if form.kind != "preposition" else None
     if head_agree in ("pl", "du"):
@@ -278,7 +278,7 @@ def plausible_speaker(ws: tuple[str, ...] | list[str]) -> bool:
     ws = [bare(w) for w in ws]
     if not ws or ws[0] in NOT_FIRST or ws[0].startswith(("بما", "لما", "بان", "بأن")):
         return False
-    if len(ws) > 1 and ws[0] in ("احد", "احدي"):
+    if len(ws) > 1 and ws[0] in ONE_OF:
         ws = ws[1:]                                     # "أحد المشاركين في المسرحية …": one of them
     first = no_article(ws[0])
     stem = _possessed_stem(ws[0])

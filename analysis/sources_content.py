@@ -12,7 +12,7 @@ from .sources_classify import classify
 from .sources_cues import match_cue
 from .sources_lexicon import (
     CueForm, no_article, words, OPEN_QUOTES, PUNCT, COMPLEMENTIZERS, SPEECH_NOUNS, SPOKESMEN, STATEMENT,
-    MEDIA_PLACES, RELATIVES,
+    MEDIA_PLACES, RELATIVES, PRONOUN_SPANS,
 )
 from .sources_words import bare, _statement_noun, _is_ala
 
@@ -107,7 +107,8 @@ class ContentRules:
             if not strict and form.preps:
                 if word in form.preps or (_is_ala(tok) and "علي" in form.preps):
                     return True
-                if any(len(p) == 1 and word.startswith(p) and len(word) > 3 for p in form.preps):
+                if any(len(p) == 1 and word.startswith(p) and len(word) >= 3 and word not in PRONOUN_SPANS
+                       for p in form.preps):
                     return True
             if strict and steps >= 3:
                 return False

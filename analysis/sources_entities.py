@@ -48,7 +48,7 @@ import pandas as pd
 from .config import DATA_DIR
 from .lexicon import zipf
 from .resources import DIACRITICS
-from .sources_lexicon import (COMPLEMENTIZERS, TIME_WORDS, cue_forms, NAME_LINKS, PLACE_NOUNS, no_article, norm, outlet_words, place_adjective, place_phrases, read_table,
+from .sources_lexicon import (COMPLEMENTIZERS, RELATIVES, TIME_WORDS, cue_forms, NAME_LINKS, PLACE_NOUNS, no_article, norm, outlet_words, place_adjective, place_phrases, read_table,
                               words, NISBA_ENDINGS, RANK_TITLES)
 from .sources_words import _masdar_with_pronoun
 from .tokenize import token_spans
@@ -80,7 +80,7 @@ GENERIC_TITLES = frozenset(norm(w) for w in ("مسؤول", "مسؤولة"))
 EXPERT_TITLES = frozenset(norm(w) for w in ("أكاديمي", "باحث", "باحثة", "محلل", "محللة", "خبير", "خبيرة", "أستاذ",
                                             "أستاذة", "بروفيسور", "دكتور", "دكتورة"))
 #: An expert's title alone ("الخبير العسكري") is an epithet of a person named with another title
-#: only within this many characters after that person was cited.
+#: only within this many characters after that person was cited, in the same sentence.
 EPITHET_DISTANCE = 300
 #: Titles that are also first or middle names ("إلهام أمين زادة"): they govern no genitive.
 TITLES_AS_NAMES = frozenset(norm(w) for w in ("أمين", "أمينة", "مساعد"))
@@ -287,7 +287,7 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
         labels.append(c)
     _link_spellings(clusters)
     _link_titles(clusters, text)
-    _link_definite_titles(clusters)
+    _link_definite_titles(clusters, text)
     _link_indefinite_titles(clusters)
     for cluster in clusters:
         if cluster["type"] == "named_person_or_body" and not _person_names(cluster) and "merged_into" not in cluster \
@@ -615,17 +615,15 @@ def _named_head_before(text: str, head: str, before: int) -> tuple[str, ...]:
         while end < len(raw_tokens) and end - s <= 3 and raw_tokens[end] and (
                 raw_tokens[end].startswith("ال") or end == s + 1 and is_name(raw_tokens[end]) and
                 raw_tokens[end][:1] not in "وفبل") and \
-                raw_tokens[end] not in COMPLEMENTIZERS and no_article(raw_tokens[end]) not in _RELATIVE_WORDS and \
+                raw_tokens[end] not in COMPLEMENTIZERS and raw_tokens[end] not in RELATIVES and raw_tokens[end] not in TIME_WORDS and \
                 not any(c in text[spans[end - 1].end:spans[end].start] for c in ".؟?!\n،,:()\"«»"):
             end += 1                                        # ("شركة سابك": a name, then definite words)
         if end > s + 1:
             words_as_written = text[spans[s].start:spans[end - 1].end].split()
-            words_as_written[0] = head if norm(words_as_written[0]) != head else words_as_written[0]
+            if norm(words_as_written[0]) != head:           # "لإدارة المرور": إدارة, as written
+                words_as_written[0] = words_as_written[0][1:]
             found = tuple(words_as_written)
     return found
-
-
-_RELATIVE_WORDS = frozenset(no_article(norm(w)) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين"))
 
 
 def _family_after(raw_tokens: list[str], first: str) -> tuple[str, ...]:
@@ -692,7 +690,7 @@ def _link_titles(clusters: list[dict], text: str) -> None:
                     # عراقجي": the title is the name's before it; one further on is another's
                     # ("سامح شكري وزير الخارجية المصري … مع نظيره الأمريكي جون كيري": شكري's)
                     firsts = [w for w in tokens[s + size:s + size + TITLE_WINDOW] if not _nationality_word(w)][:2]
-                    targets = {t for t in targets if set(firsts) & names_of_cluster[t]} | \
+                    targets = {t for t in targets if set(firsts) & names_of_cluster[t]} or \
                         {t for t, names in named if t != c and tokens[s - 1] in names}
                 if targets:
                     found.append((starts[s], targets))
@@ -735,11 +733,12 @@ def _nationality_word(word: str) -> bool:
     return word.endswith(("ي", "ية")) and _nationality(word)
 
 
-def _link_definite_titles(clusters: list[dict]) -> None:
+def _link_definite_titles(clusters: list[dict], text: str) -> None:
     """A definite title left alone ("المسؤول الإثيوبي", "الوزير") refers back, as news
     prose uses it, to the latest named person cited before it who holds that title (an
-    expert's title, :data:`EXPERT_TITLES`, is an epithet of whoever was cited: "اللواء المتقاعد
-    محمود ارديسات قال … ووصف الخبير العسكري") or, for "المسؤول", any title — unless
+    expert's title, :data:`EXPERT_TITLES`, is the latest expert's, else an epithet of whoever
+    was cited earlier in the same sentence: "اللواء المتقاعد محمود ارديسات قال … ووصف الخبير
+    العسكري") or, for "المسؤول", any title — unless
     their nationalities differ ("الرئيس الروسي" is not "الرئيس الأمريكي دونالد ترامب")."""
     for c, cluster in enumerate(clusters):
         rep = cluster["rep"]
@@ -759,7 +758,8 @@ def _link_definite_titles(clusters: list[dict]) -> None:
             continue
         if expert:                                          # the latest expert named, else whoever was cited
             experts = [p for p in people if {m[0] for m in clusters[p[1]]["mentions"] if m} & EXPERT_TITLES]
-            nearby = [p for p in people if cluster["start"] - p[0] <= EPITHET_DISTANCE]
+            nearby = [p for p in people if cluster["start"] - p[0] <= EPITHET_DISTANCE and
+                      not any(ch in text[p[0]:cluster["start"]] for ch in ".؟?!\n")]
             if not experts and not nearby:                  # just before ("اللواء المتقاعد محمود ارديسات
                 continue                                    # قال … ووصف الخبير العسكري": an epithet)
             latest = max(experts or nearby)[1]

@@ -460,6 +460,19 @@ LAM_VERBS = frozenset(_N(w) for w in ("التقى", "التقت", "التقوا"
 #: "شرط عدم الكشف عن هويته": the condition a source spoke on, not a statement.
 CONDITIONS = frozenset(_N(w) for w in ("شرط", "بشرط", "مشترطا", "مشترطة", "مشترطين", "شريطة"))
 #: "وهو ما أكده X", "وهذا ما نفته X": ما after these is the relative "which", not a negation.
+#: A source "the same" as the latest one: "بحسب المصدر ذاته", "حسب نفس المتحدث".
+SAME_SOURCE_NOUNS = frozenset(_N(w) for w in ("المصدر", "المصادر", "المتحدث", "المتحدثة", "الناطق", "المسؤول",
+                                              "المسؤولة", "المسؤولين"))
+#: Verbs whose present tense cites only with و ("ويتابع الخبير"): without it, it has another
+#: sense ("دبلوماسي يتابع الأحداث في سورية": who follows the events).
+PRESENT_WITH_WA = frozenset(("تابع",))
+#: Prepositions of the place a title is held in, which a name may follow: "مبعوث الأمم المتحدة
+#: إلى الشرق الأوسط نيكولاي ملادينوف", "سفير المملكة لدى الأردن", "مدير الشرطة في الرياض".
+TITLE_PLACE_PREPOSITIONS = frozenset(_N(w) for w in ("إلى", "لدى", "في"))
+#: Words that give a name after a common noun: "مواطن يدعى أجيت ساني" (normalized: ى is ي).
+CALLED_WORDS = frozenset(_N(w) for w in ("يدعى", "تدعى", "اسمه", "اسمها"))
+#: "One of" a plural: one person, masculine or feminine ("أحد المشاركين", "إحدى المشاركات").
+ONE_OF = {_N("أحد"): "m", _N("إحدى"): "f"}
 RESUMING = frozenset(_N(w) for w in ("هو", "وهو", "هي", "وهي", "هذا", "وهذا", "هذه", "وهذه", "ذلك", "وذلك"))
 #: Adverbs of frequency before ما and a verb: "كثيرا ما حض" (often urged), no negation
 OFTEN_WORDS = frozenset(_N(w) for w in ("كثيرا", "كثيراً", "غالبا", "غالباً", "طالما", "عادة"))

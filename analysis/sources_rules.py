@@ -75,6 +75,7 @@ from .sources_cues import match_cue, _conjunction_attached, _blocked
 from .sources_entities import is_name
 from .sources_lexicon import (
     CueForm, cue_forms, no_article, outlet_words, words, QUOTES, OPEN_QUOTES, CLOSE_QUOTES, COMPLEMENTIZERS, NUMBER_WORDS, RELATIVES,
+    SAME_SOURCE_NOUNS, PRESENT_WITH_WA,
     SPEECH_NOUNS, CONDITIONS, LIST_MARKERS, PUNCT, AUXILIARIES, NISBA_ENDINGS, STATEMENT, DATA_DOCUMENTS,
 )
 from .sources_objects import ObjectRules
@@ -114,12 +115,6 @@ WHAT_WORDS = frozenset(("ما", "لما", "بما", "مما", "وما"))     # (
 #: subject and ب straight after the verb, it is a passive ("واتُّهم بالمساعدة في", "ووُصف
 #: بأنه"), someone accused or described, not a speaker continued.
 OBJECT_FIRST_VERBS = frozenset(("اتهم", "وصف"))
-#: A source "the same" as the latest one: "بحسب المصدر ذاته", "حسب نفس المتحدث".
-SAME_SOURCE_NOUNS = frozenset(_N(w) for w in ("المصدر", "المصادر", "المتحدث", "المتحدثة", "الناطق", "المسؤول",
-                                              "المسؤولة", "المسؤولين"))
-#: Verbs whose present tense cites only with و ("ويتابع الخبير"): without it, it has another
-#: sense ("دبلوماسي يتابع الأحداث في سورية": who follows the events).
-PRESENT_WITH_WA = frozenset(("تابع",))
 
 
 def _object_pronoun(token: Token) -> bool:
@@ -274,8 +269,10 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         if i > 0 and tokens[i - 1].norm in AUXILIARIES:
             return j                                        # "وتم نقل الجرحى": a verbal noun, not a verb
         prefixed = _conjunction_attached(tokens[i])
-        if form.lemma in PRESENT_WITH_WA and form.tense == "present" and not prefixed:
-            return j                                        # "دبلوماسي يتابع الأحداث": follows
+        if form.lemma in PRESENT_WITH_WA and form.tense == "present" and not prefixed and i > 0 and \
+                not _opens(tokens[i]):
+            return j                                        # "دبلوماسي يتابع الأحداث": follows (but a
+                                                            # sentence may open with it: "يتابع الخبير")
         if form.lemma == "ادعى" and form.tense == "present" and tokens[i].surface.rstrip(DIACRITICS).endswith("ى") \
                 and not prefixed and i > 0 and not any(c in tokens[i].gap for c in PUNCT + "،,"):
             return j                                        # "مسكن يدعى ترامادول", "رجل يدعى علاء": is
@@ -422,7 +419,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
     def _subject_after(self, j: int, form: CueForm) -> bool:
         """Whether a speaker follows the cue ending at token j ("…، تحدث ترامب عن")."""
         a, b = self._span(self._skip_adverbs(j), preps=form.preps)
-        return b > a and self._plausible(a, b)
+        return b > a and self._plausible(a, b) and (self._person_like(a, b) or is_name(self.tokens[a].norm) and
+                                                    not self.tokens[a].norm.startswith("ال"))
 
     def _fronted_agrees(self, form: CueForm) -> bool:
         """Whether the sentence's fronted subject agrees with its cue ("الحكومة العراقية، أعلنت")."""
@@ -532,7 +530,6 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         if b - a == 1 and tokens[a].norm in SAME_SOURCE_NOUNS and b < n and \
                 tokens[b].norm in ("نفسه", "ذاته", "نفسها", "ذاتها") or \
                 b - a >= 2 and tokens[a].norm in ("نفس", "ذات") and tokens[a + 1].norm in SAME_SOURCE_NOUNS:
-            b = max(b, a + 2) if tokens[a].norm in ("نفس", "ذات") else b
             ante = self._antecedent(None)                   # "بحسب المصدر ذاته", "حسب نفس المتحدث"
             if ante is not None:
                 self._continue(ante, i, length, form)

@@ -16,7 +16,7 @@ from .sources_lexicon import (
     COPULAS,
     no_article, outlet_variants, outlet_words, place_phrases, words, QUOTES, OPEN_QUOTES, PUNCT, COMPLEMENTIZERS,
     TIME_WORDS, TIME_PHRASES, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS, TITLE_PREPOSITIONS, ANY_WORDS, ANONYMITY_VERBS, IN_STOP,
-    LIST_MARKERS, PRONOUN_SPANS, NAME_PARTICLES,
+    LIST_MARKERS, PRONOUN_SPANS, NAME_PARTICLES, TITLE_PLACE_PREPOSITIONS, CALLED_WORDS,
 )
 from .sources_entities import is_name
 from .sources_outlets import outlet_in
@@ -27,13 +27,11 @@ from .sources_words import (
 
 #: A source span has at most this many words.
 MAX_SPAN = 14
-#: Prepositions of the place a title is held in, which a name may follow: "مبعوث الأمم المتحدة
-#: إلى الشرق الأوسط نيكولاي ملادينوف", "سفير المملكة لدى الأردن", "مدير الشرطة في الرياض".
-TITLE_PLACE_PREPOSITIONS = frozenset(_N(w) for w in ("إلى", "لدى", "في"))
-#: Words that give a name after a common noun: "مواطن يدعى أجيت ساني" (normalized: ى is ي).
-CALLED_WORDS = frozenset(("يدعي", "تدعي", "اسمه", "اسمها"))
 #: How many words after a title without a name a person's first name may begin (``_name_after``).
 NAME_AFTER_WINDOW = 8
+#: A common indefinite word right after a subject span (قرار, بيان) starts an object: no name
+#: after it is the subject's (``_name_after``).
+OBJECT_WORD_ZIPF = 4.0
 #: A word after ب this common opens the cue's own ب phrase after the subject (``_cue_b``).
 CUE_B_ZIPF = 3.0
 #: After the name علي, a definite word this rare is a family name ("علي الأحمد"), not what
@@ -226,6 +224,11 @@ class SpanRules:
                     continue
             if tok.norm in COMPLEMENTIZERS or tok.norm in SPAN_STOP or tok.norm in NOT_FIRST or match_cue(tokens, k):
                 return b
+            if k == b and not tok.norm.startswith("ال") and tok.norm[:1] not in "وفبلك" and \
+                    zipf(tok.norm) >= OBJECT_WORD_ZIPF and not self._first_name(k) or \
+                    tok.norm.startswith("لل") and no_article(strip_lam(tok.norm)) in words("audience"):
+                return b                                    # "وانتقد الرئيس | قرار الوزير أحمد سالم": an
+                                                            # object; "وقال الوزير | للصحفيين": an audience
             if not self._first_name(k):
                 k += 1
                 continue

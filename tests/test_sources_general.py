@@ -1601,3 +1601,28 @@ def test_reports_issued_and_cited_again(text, expected):
 ])
 def test_urging_often_and_duals_urged(text, expected):
     assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # guards from the session's second read: a name of a verbal noun's shape stays a name
+    ("وقال الرئيس الأمريكي ترامب إن الاتفاق سيئ.", ["الرئيس الأمريكي ترامب"]),
+    # an object or an audience after the title keeps the name out of the subject
+    ("وانتقد الرئيس قرار الوزير أحمد سالم، مؤكدا أن الوضع صعب.", ["الرئيس", "الرئيس"]),
+    ("وقال الوزير للصحفيين محمد علي إن الوضع جيد.", ["الوزير"]),
+    # claims name their claimant after them
+    ("وبحسب مزاعم الجيش الإسرائيلي، فإن المسلحين هاجموا.", ["الجيش الإسرائيلي"]),
+    # a sentence may open with the present of تابع
+    ("يتابع الخبير قائلا إن الوضع صعب.", ["الخبير"]),
+    # a speaker before the verb wins over a common noun after it
+    ("اللواء محمد الغامدي المتحدث الرسمي لحرس الحدود أدان الهجوم.",
+     ["اللواء محمد الغامدي المتحدث الرسمي لحرس الحدود"]),
+    # the cue's ب phrase of a short word counts as its content
+    ("وتوعد أردوغان بشن عمليات جديدة.", ["أردوغان"]),
+])
+def test_guards_from_the_second_read(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+def test_an_expert_title_after_another_sentence_is_no_epithet():
+    rows = extract_sources("وقال وزير المالية محمد معيط إن العجز تراجع. من جهته، قال الخبير الاقتصادي إن الوضع صعب.")
+    assert len(set(rows.source_entity)) == 2
