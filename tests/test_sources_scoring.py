@@ -171,48 +171,28 @@ def test_the_later_annotations_follow_their_file_lists(path, files, split, artic
     assert not set(table.doc_id) & earlier                          # articles new to the project
 
 
-def test_test5_follows_its_two_file_lists_and_is_new():
-    table = load_gold(GOLD_TEST5_PATH)
-    ant = set((GOLD_TEST5_PATH.parent / "sources_test5_ant_files.txt").read_text(encoding="utf-8").split())
-    snn = pd.read_csv(GOLD_TEST5_PATH.parent / "sources_test5_snn_files.csv", dtype=str)
-    assert set(table.split) == {"test5"} and table.doc_id.nunique() == 24
-    assert set(table.source_path) == ant | set(snn.source_path) and len(ant) == len(snn) == 12
-    assert (table.cue_end - table.cue_start == table.cue_text.str.len()).all()
-    assert set(table.source_type) <= {*SOURCE_TYPES, "not_source"} and set(table.required) == {"yes", "no"}
-    assert not ((table.source_type == "not_source") & (table.required == "yes")).any()
-    earlier = set().union(*(set(load_gold(p).doc_id) for p in (
-        GOLD_ANT_PATH, GOLD_ANT_DEV2_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH)))
-    assert not set(table.doc_id) & earlier                          # articles new to the project
+#: The samples of both corpora: (annotation, split, articles, annotations drawn before it).
+BOTH_CORPORA_SAMPLES = [
+    (GOLD_TEST5_PATH, "test5", 24, ()),
+    (GOLD_TEST6_PATH, "test6", 21, (GOLD_TEST5_PATH,)),
+    (GOLD_DEV7_PATH, "dev7", 39, (GOLD_TEST5_PATH, GOLD_TEST6_PATH)),
+]
 
 
-def test_test6_follows_its_two_file_lists_and_is_new():
-    table = load_gold(GOLD_TEST6_PATH)
-    ant = set((GOLD_TEST6_PATH.parent / "sources_test6_ant_files.txt").read_text(encoding="utf-8").split())
-    snn = pd.read_csv(GOLD_TEST6_PATH.parent / "sources_test6_snn_files.csv", dtype=str)
-    assert set(table.split) == {"test6"} and table.doc_id.nunique() == len(ant) + len(snn) == 21
-    assert set(table.source_path) == ant | set(snn.source_path) and set(snn.split) == {"test6"}
+@pytest.mark.parametrize("path, split, articles, before", BOTH_CORPORA_SAMPLES)
+def test_samples_of_both_corpora_follow_their_file_lists_and_are_new(path, split, articles, before):
+    table = load_gold(path)
+    ant = set((path.parent / f"sources_{split}_ant_files.txt").read_text(encoding="utf-8").split())
+    snn = pd.read_csv(path.parent / f"sources_{split}_snn_files.csv", dtype=str)
+    assert set(table.split) == {split} and table.doc_id.nunique() == len(ant) + len(snn) == articles
+    assert set(table.source_path) == ant | set(snn.source_path)
     assert (table.cue_end - table.cue_start == table.cue_text.str.len()).all()
     assert set(table.source_type) <= {*SOURCE_TYPES, "not_source"} and set(table.required) == {"yes", "no"}
     assert not ((table.source_type == "not_source") & (table.required == "yes")).any()
     assert all(h in s for h, s, t in zip(table["head"], table["source"], table.source_type) if t != "not_source")
     earlier = set().union(*(set(load_gold(p).doc_id) for p in (
         GOLD_ANT_PATH, GOLD_ANT_DEV2_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH,
-        GOLD_TEST5_PATH)))
-    assert not set(table.doc_id) & earlier                          # articles new to the project
-
-
-def test_dev7_follows_its_two_file_lists_and_is_new():
-    table = load_gold(GOLD_DEV7_PATH)
-    ant = set((GOLD_DEV7_PATH.parent / "sources_dev7_ant_files.txt").read_text(encoding="utf-8").split())
-    snn = pd.read_csv(GOLD_DEV7_PATH.parent / "sources_dev7_snn_files.csv", dtype=str)
-    assert set(table.split) == {"dev7"} and table.doc_id.nunique() == len(ant) + len(snn) == 39
-    assert set(table.source_path) == ant | set(snn.source_path)
-    assert (table.cue_end - table.cue_start == table.cue_text.str.len()).all()
-    assert set(table.source_type) <= {*SOURCE_TYPES, "not_source"} and set(table.required) == {"yes", "no"}
-    assert not ((table.source_type == "not_source") & (table.required == "yes")).any()
-    earlier = set().union(*(set(load_gold(p).doc_id) for p in (
-        GOLD_ANT_PATH, GOLD_ANT_DEV2_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH,
-        GOLD_TEST5_PATH, GOLD_TEST6_PATH)))
+        *before)))
     assert not set(table.doc_id) & earlier                          # articles new to the project
 
 
