@@ -13,7 +13,7 @@ from .sources_entities import is_name
 from .sources_lexicon import (
     no_article, outlet_words, place_adjective, words, QUOTES, COMPLEMENTIZERS, CONSTRUCT_HEADS,
     DEFINITE_ADJECTIVES, SOURCE_ADJECTIVES, NAME_SECONDS, NAME_PARTICLES, NAME_LINKS, HUMAN_BROKEN_PLURALS, PUNCT,
-    NISBA_ENDINGS, RANK_TITLES,
+    NISBA_ENDINGS, RANK_TITLES, PLACE_NOUNS,
 )
 from .sources_words import (
     _N, _name_word, bare, _known, _head_words, _lam_is_preposition, _ends_in_accusative, _opens, _unprefixed,
@@ -252,6 +252,9 @@ class ObjectRules:
                                                               # person's name takes no body as genitive
         if no_article(here) in words("body") or no_article(here) in words("media"):
             return False
+        if no_article(bare(before)) in PLACE_NOUNS:
+            return False                                      # "مدير شرطة محافظة | الطائف": a place noun's
+                                                              # place, though another محافظة was cited
         if zipf(before) >= CONSTRUCT_ZIPF and before not in words("given_name") and not self._cited(before):
             return False                                      # a common noun's genitive: "دولة | القانون"
         governing = bare(tokens[k - 2].norm) if k >= 2 else ""

@@ -1626,3 +1626,14 @@ def test_guards_from_the_second_read(text, expected):
 def test_an_expert_title_after_another_sentence_is_no_epithet():
     rows = extract_sources("وقال وزير المالية محمد معيط إن العجز تراجع. من جهته، قال الخبير الاقتصادي إن الوضع صعب.")
     assert len(set(rows.source_entity)) == 2
+
+
+def test_a_place_nouns_place_stays_in_the_subject_after_another_is_cited():
+    # "محافظة" cited in an earlier row («… مدير مرور محافظة جدة») is still a place noun:
+    # «الطائف» after it is its place, not an object
+    text = ("اللواء وصل الله الحربي مدير مرور محافظة جدة قال إن الإرهابيين حاقدون.\n"
+            "مدير شرطة محافظة الطائف العميد عبدالرحمن الثمالي، أكد أن التفجير تنكره الشرائع، "
+            "مبينا أن منفذيه تجردوا من الإنسانية.")
+    rows = extract_sources(text)
+    assert list(rows.source)[1] == "مدير شرطة محافظة الطائف العميد عبدالرحمن الثمالي"
+    assert rows.source.iloc[-1] == "مدير شرطة محافظة الطائف العميد عبدالرحمن الثمالي"
