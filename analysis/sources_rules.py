@@ -536,7 +536,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             return b
         ws = lam_words(tokens, a, b, lam=lam)
         head = no_article(bare(ws[0]))
-        if head in words("document") and ws[0].startswith("ال") and b - a <= 2 and self._publisher(a, lam) is None:
+        publisher = self._publisher(a, lam) if head in words("document") else None
+        if head in words("document") and ws[0].startswith("ال") and b - a <= 2 and publisher is None:
             ante = self._issuer(head)                       # "ووفقا للتقرير" after "تقرير صادر عن وزارة
             if ante is not None:                            # الزراعة": the report's publisher
                 self._continue(ante, i, length, form)
@@ -554,7 +555,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         if form.lemma == "جاء في" and (head not in words("document") or i > 0 and tokens[i - 1].norm in WHAT_WORDS):
             return b                                        # "رفضه لما جاء في البيان": what it said, named
                                                             # as an object, not reported
-        if form.lemma == "جاء في" and not self._publisher(a, lam):
+        if form.lemma == "جاء في" and not publisher:            # (here the head is a document's)
             ante = self._antecedent(None)
             if ante is not None:
                 self._continue(ante, i, length, form)

@@ -49,6 +49,14 @@ def _family_nisba(word: str) -> bool:
         no_article(word) not in words("title")
 
 
+def _name_part(word: str) -> bool:
+    """A word that goes on a person's name after its first word: a particle (بن, آل, أبو), a
+    first name or a rare word (:func:`~analysis.sources_entities.is_name`, looser than
+    :func:`~analysis.sources_words._name_word`)."""
+    return word in NAME_PARTICLES or word in words("given_name") or (is_name(word) and not word.startswith(
+        ("بال", "لل", "كال", "وال", "فال")))
+
+
 class SpanRules:
     """Where a subject span after a cue begins and ends: ``_span`` and ``_boundary`` (see the
     paragraph "A subject span ends at ..." of :mod:`analysis.sources_rules`).
@@ -203,7 +211,7 @@ class SpanRules:
         preposition's noun); b if there is none."""
         tokens = self.tokens
         if b <= a or b >= len(tokens) or no_article(bare(tokens[a].norm)) not in words("title") or \
-                self._name_word(tokens[b - 1].norm) and any(self._first_name(k) for k in range(max(a, b - 4), b)):
+                _name_part(tokens[b - 1].norm) and any(self._name_begins(k) for k in range(max(a, b - 4), b)):
             return b                                        # it ends in a name already
         k = b
         while k < min(len(tokens) - 1, b + NAME_AFTER_WINDOW):
@@ -225,18 +233,15 @@ class SpanRules:
             if tok.norm in COMPLEMENTIZERS or tok.norm in SPAN_STOP or tok.norm in NOT_FIRST or match_cue(tokens, k):
                 return b
             if k == b and not tok.norm.startswith("ال") and tok.norm[:1] not in "وفبلك" and \
-                    zipf(tok.norm) >= OBJECT_WORD_ZIPF and not self._first_name(k) or \
+                    zipf(tok.norm) >= OBJECT_WORD_ZIPF and not self._name_begins(k) or \
                     tok.norm.startswith("لل") and no_article(strip_lam(tok.norm)) in words("audience"):
                 return b                                    # "وانتقد الرئيس | قرار الوزير أحمد سالم": an
                                                             # object; "وقال الوزير | للصحفيين": an audience
-            if not self._first_name(k):
+            if not self._name_begins(k):
                 k += 1
                 continue
-            e = k + 1
-            while e < min(len(tokens), k + 5) and not any(c in tokens[e].gap for c in PUNCT + "،,") and \
-                    not _is_ala(tokens[e]) and tokens[e].norm not in form.preps and \
-                    (self._name_word(tokens[e].norm) or _family_nisba(tokens[e].norm)):
-                e += 1                                      # (not the preposition على, written علي)
+            e = self._name_end(k + 1, k + 5, lambda m: _is_ala(tokens[m]) or tokens[m].norm in form.preps)
+                                                            # (not the preposition على, written علي)
             if e < len(tokens) and (any(c in tokens[e].gap for c in ":،,") or tokens[e].norm in COMPLEMENTIZERS or
                                     tokens[e].norm in form.preps or _is_ala(tokens[e]) and "علي" in form.preps):
                 return e
@@ -248,16 +253,22 @@ class SpanRules:
         أجيت ساني", "امرأة تدعى فاطمة"): after the name's words; b if none follows."""
         tokens = self.tokens
         if b + 1 >= len(tokens) or tokens[b].norm not in CALLED_WORDS or \
-                any(c in tokens[b + 1].gap for c in PUNCT + "،,") or not self._name_word(tokens[b + 1].norm):
+                any(c in tokens[b + 1].gap for c in PUNCT + "،,") or not _name_part(tokens[b + 1].norm):
             return b
-        e = b + 2
-        while e < min(len(tokens), b + 5) and not any(c in tokens[e].gap for c in PUNCT + "،,") and \
-                tokens[e].norm not in COMPLEMENTIZERS and \
-                (self._name_word(tokens[e].norm) or _family_nisba(tokens[e].norm)) and not match_cue(tokens, e):
+        return self._name_end(b + 2, b + 5, lambda m: tokens[m].norm in COMPLEMENTIZERS or bool(match_cue(tokens, m)))
+
+    def _name_end(self, e: int, limit: int, stop) -> int:
+        """Where a person's name that goes on at token e ends: after its further words (a
+        particle, a first name, a rare word or a family nisba, :func:`_name_part`,
+        :func:`_family_nisba`), before ``limit``, punctuation or a token ``stop`` (an index
+        predicate) accepts."""
+        tokens = self.tokens
+        while e < min(len(tokens), limit) and not any(c in tokens[e].gap for c in PUNCT + "،,") and not stop(e) and \
+                (_name_part(tokens[e].norm) or _family_nisba(tokens[e].norm)):
             e += 1
         return e
 
-    def _first_name(self, k: int) -> bool:
+    def _name_begins(self, k: int) -> bool:
         """Whether token k begins a person's name: a known first name, or a rare word before
         another name word ("رأفت الصباغ"), not a place, not in the accusative, with no article
         and no letter that may be a preposition or conjunction (ب, ل, ك, و, ف, س)."""
@@ -273,15 +284,8 @@ class SpanRules:
                                                             # مؤتمرا, متأثرا: an object or a
                                                             # participle (a known name may: فيصل)
         nxt = tokens[k + 1].norm
-        return is_name(word) and nxt not in COMPLEMENTIZERS and self._name_word(nxt) and \
+        return is_name(word) and nxt not in COMPLEMENTIZERS and _name_part(nxt) and \
             not (nxt[:1] in "وف" and nxt not in words("given_name"))
-
-    @staticmethod
-    def _name_word(word: str) -> bool:
-        """A word that goes on a person's name: a particle (بن, آل, أبو), a first name or a
-        rare word."""
-        return word in NAME_PARTICLES or word in words("given_name") or (is_name(word) and not word.startswith(
-            ("بال", "لل", "كال", "وال", "فال")))
 
     def _cue_b(self, k: int) -> bool:
         """After a subject, ب + a common word is the cue's own ب phrase when the cue takes ب
