@@ -50,7 +50,8 @@ from .lexicon import zipf
 from .resources import DIACRITICS
 from .sources_lexicon import (COMPLEMENTIZERS, RELATIVES, TIME_WORDS, cue_forms, NAME_LINKS, PLACE_NOUNS, no_article, norm, outlet_words, place_adjective, place_phrases, read_table,
                               words, NISBA_ENDINGS, RANK_TITLES)
-from .sources_words import _masdar_with_pronoun
+from .sources_outlets import _described_in_text
+from .sources_words import _masdar_with_pronoun, bare
 from .tokenize import token_spans
 
 ALIASES_PATH = DATA_DIR / "source_aliases.csv"
@@ -288,7 +289,7 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
     _link_spellings(clusters)
     _link_titles(clusters, text)
     _link_definite_titles(clusters, text)
-    _link_indefinite_titles(clusters)
+    _link_indefinite_titles(clusters, text)
     for cluster in clusters:
         if cluster["type"] == "named_person_or_body" and not _person_names(cluster) and "merged_into" not in cluster \
                 and cluster["rep"] and cluster["rep"][0] in words("title"):
@@ -309,6 +310,11 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
             body = _named_head_before(text, cluster["rep"][0], cluster["start"])
             if body:                                        # "المجلس" after "مجلس الأمن الذي يضم"
                 cluster["surface"] = " ".join(body)
+        elif cluster["type"] == "unnamed_outlet" and "merged_into" not in cluster and len(cluster["rep"]) == 1 and \
+                norm(_label(cluster["surface"])).lstrip("وف").startswith("ال"):
+            described = _described_in_text(text[:cluster["start"]], bare(norm(_label(cluster["surface"]))))
+            if described:                                   # "وأشارت الصحف" after "تطرقت الصحف
+                cluster["surface"] = described              # الجزائرية الصادرة اليوم"
         elif cluster["type"] == "named_person_or_body" and "merged_into" not in cluster and \
                 len(cluster["rep"]) == 1 and _short_body(cluster["rep"][0], family or frozenset()):
             body = _body_before(text, cluster["rep"][0])
@@ -435,6 +441,9 @@ def _name_after(raw_tokens: list[str], rep: tuple[str, ...]) -> tuple[str, ...]:
                     raw_tokens[m + 1] and _nationality_word(no_article(raw_tokens[m + 1])):
                 break                                       # "وزير الخارجية الأمريكي | الرئيس الروسي
                                                             # فلاديمير": another office, its own holder
+            if m > at and raw_tokens[m - 1] == "باسم" and no_article(raw_tokens[m] or "") in words("title"):
+                break                                       # "المتحدثة باسم | وزيرة خارجية الاتحاد
+                                                            # الأوروبي فيديريكا": the minister's name
             if no_article(raw_tokens[m]) in words("given_name"):
                 name = [raw_tokens[m]]
                 for w in raw_tokens[m + 1:m + 5]:
@@ -701,6 +710,7 @@ def _link_titles(clusters: list[dict], text: str) -> None:
             chosen = {t for t, names in named if t != c and before_name and names <= before_name}
         if not chosen and rep[0] in words("title"):
             chosen = _nearest_named(tokens, rep[0], named, c, joined)
+            chosen = {t for t in chosen if not _held_by_another(text, rep, clusters[t])}
         chosen = {_root(clusters, t) for t in chosen} - {c}
         chosen = {t for t in chosen if not _other_nationality(rep, clusters[t])}
         if len(chosen) == 1:
@@ -774,7 +784,7 @@ def _link_definite_titles(clusters: list[dict], text: str) -> None:
         cluster["merged_into"] = _root(clusters, latest)
 
 
-def _link_indefinite_titles(clusters: list[dict]) -> None:
+def _link_indefinite_titles(clusters: list[dict], text: str) -> None:
     """An indefinite title that opens a story ("قالت قاضية أميركية") is the one named person
     the article names later with that title ("وقالت القاضية باربره جافي"), unless two
     are named with it or their nationalities differ."""
@@ -789,8 +799,17 @@ def _link_indefinite_titles(clusters: list[dict]) -> None:
                  if o != c and "merged_into" not in other and other["type"] == "named_person_or_body" and
                  other["names"] and other["start"] > cluster["start"] and _person(other) and
                  rep[0] in {w for m in other["mentions"] for w in m}]
-        if len(later) == 1 and not _other_nationality(rep, clusters[later[0]]):
+        if len(later) == 1 and not _other_nationality(rep, clusters[later[0]]) and \
+                not _held_by_another(text, rep, clusters[later[0]]):
             cluster["merged_into"] = _root(clusters, later[0])
+
+
+def _held_by_another(text: str, rep: tuple[str, ...], target: dict) -> bool:
+    """Whether the article writes the title ``rep`` with the name of someone other than the
+    named cluster ``target``: "وزير الخارجية المصري سامح شكري" is not "وزير الخارجية عادل
+    الجبير", the nearest or only foreign minister cited by name."""
+    name = _name_after(_text_words(text), rep)
+    return bool(name) and not {no_article(w) for w in name} & set(target["names"])
 
 
 def _other_nationality(rep: tuple[str, ...], target: dict) -> bool:

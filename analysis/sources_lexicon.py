@@ -128,8 +128,10 @@ def cue_forms(path: str = str(CUES_PATH)) -> MappingProxyType:
             built.append((written, agree or None, tense, shadda))
         for written, agree, tense, shadda in built:
             key = tuple(norm(written).split())
-            forms.setdefault(key, CueForm(row.lemma, row.kind, row.cue_class, tense, agree, preps, row.needs,
-                                          shadda))
+            if key in forms and not (forms[key].lemma == row.lemma and forms[key].shadda and not shadda):
+                continue                                # a form written without its shadda too (بينت
+            forms[key] = CueForm(row.lemma, row.kind, row.cue_class, tense, agree, preps, row.needs,   # after
+                                 shadda)                                                              # بيّنت!)
     return MappingProxyType(forms)                  # cached: read-only, so no caller can change it for all
 
 
@@ -257,6 +259,16 @@ NUMBER_WORDS = frozenset(_N(w) for w in ("اثنان", "اثنين", "ثلاثة
                                           "أغلبية", "واحد", "واحدة"))
 RELATIVES = frozenset(_N(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "والذي",
                                        "والتي", "والذين"))
+#: "News" in an agency's or a channel's generic name before its quoted name: وكالة أنباء "أي أن آي".
+NEWS_WORDS = frozenset(_N(w) for w in ("أنباء", "الأنباء", "أخبار", "الأخبار"))
+#: Independent pronouns as a verb's subject before it ("فهو يقول"), with their agreement.
+SUBJECT_PRONOUNS = {_N(p + w): agree for w, agree in (("هو", "m"), ("هي", "f"), ("هم", "pl"), ("هما", "du"))
+                    for p in ("", "و", "ف")}
+#: لكن with a pronoun before a verb, its subject: "ولكنها أكدت أن" (the one the contrast is about).
+CONTRAST_PRONOUNS = {_N(p + "لكن" + w): agree for w, agree in (("ه", "m"), ("ها", "f"), ("هم", "pl"), ("هما", "du"))
+                     for p in ("", "و")}
+#: The singular relatives a document's publisher may follow: "الدراسة، التي أجراها X".
+RELATIVE_PRONOUNS = frozenset(_N(w) for w in ("الذي", "التي"))
 KANA = frozenset(_N(w) for w in ("كان", "كانت", "وكان", "وكانت", "فكان", "كانوا", "وكانوا", "كانا", "وكانا",
                                   "ظل", "وظل", "ظلت", "وظلت", "مازال", "ومازال", "لايزال", "ولايزال"))
 #: Verbs of becoming, the sisters of كان that take no قد: "وبات X يقول", "X باتت تعتبره".  With
@@ -372,6 +384,9 @@ UNNAMING_MEDIA_ADJECTIVES = frozenset(_N(w) for w in (
     "الخاصة", "الخاص", "المستقلة", "المعارضة", "الموالية", "الرسميين"))
 #: A media noun and the name after it: quoted (group 2) or the next three words (group 3).
 MEDIA_NAME_RE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(\w+)\s+(?:[\"«“]([^\"»”\n]{2,40})[\"»”]|(\w+(?:\s+\w+){0,2}))")
+#: A definite media noun with its definite nisba adjectives: "الصحف الجزائرية", "وسائل الإعلام
+#: الإسرائيلية" (the adjectives in group 2).
+MEDIA_DESCRIBED_RE = re.compile(r"(?<!\w)[وفبل]?(ال\w+(?:\s+الإعلام)?)((?:\s+ال\w+(?:ي|ية|يه))+)(?!\w)")
 #: Titles that take "لدى" (to a state or a body) as part of them: "السفير الروسي لدى الأمم المتحدة".
 ENVOYS = frozenset(_N(w) for w in ("سفير", "سفيرة", "مندوب", "مندوبة", "ممثل", "ممثلة", "مبعوث", "مبعوثة"))
 #: Titles of those elected or standing for a list, a party or a province: "عن" after them

@@ -50,11 +50,12 @@ NAME_ZIPF = 3.0
 
 
 def _derived_masdar(word: str) -> bool:
-    """An indefinite verbal noun of the forms تفاعُل (تطابق, تبادل, تراجع) and استفعال
-    (استئناف, استمرار): what a cue states, not part of its subject.  A name may have the
+    """An indefinite verbal noun of the forms تفاعُل (تطابق, تبادل, تراجع), تفعيل (تدشين,
+    تأكيد, توقيع) and استفعال (استئناف, استمرار): what a cue states, not part of its subject.  A name may have the
     shape (ترامب, تمارا); the corpus writes a verbal noun with the article too, a name
     almost never (:data:`MASDAR_ARTICLE_ZIPF`)."""
     return (len(word) == 5 and word[0] == "ت" and word[2] == "ا" or
+            len(word) == 5 and word[0] == "ت" and word[3] == "ي" and word[1] != "ي" or
             len(word) >= 7 and word.startswith("است") and word[5] == "ا") and zipf("ال" + word) >= MASDAR_ARTICLE_ZIPF
 
 

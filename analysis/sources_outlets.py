@@ -8,7 +8,7 @@ its name ends in a span (``_outlet_end``), whether a span is a bare media noun s
 
 from __future__ import annotations
 
-from .sources_lexicon import no_article, norm, outlet_variants, words, QUOTES, MEDIA_NAME_RE
+from .sources_lexicon import no_article, norm, outlet_variants, words, QUOTES, MEDIA_NAME_RE, MEDIA_DESCRIBED_RE
 from .sources_words import bare
 
 
@@ -77,4 +77,15 @@ def _named_in_text(text: str, head: str) -> str:
                 any(v[0] == rest[0] for v, _, _ in outlet_variants()) else ""
         if name:
             found = name
+    return found
+
+
+def _described_in_text(text: str, noun: str) -> str:
+    """The last mention in ``text`` of the media noun ``noun`` (as normalized: الصحف) with
+    adjectives that tell which ("الصحف الجزائرية الصادرة اليوم" -> "الصحف الجزائرية"), as
+    written; '' if none.  "وأشارت الصحف" then cites the papers named so before."""
+    found = ""
+    for match in MEDIA_DESCRIBED_RE.finditer(text):
+        if bare(norm(match.group(1))) == noun:
+            found = _clean(match.group(1) + match.group(2))
     return found

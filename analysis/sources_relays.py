@@ -12,7 +12,7 @@ from .lexicon import zipf
 from .sources_classify import classify
 from .sources_cues import match_cue
 from .sources_lexicon import (
-    no_article, words, QUOTES, PUNCT, COMPLEMENTIZERS, SPAN_STOP, ADJECTIVE_HINTS, PUBLISHING_VERBS,
+    no_article, words, QUOTES, PUNCT, COMPLEMENTIZERS, RELATIVE_PRONOUNS, NEWS_WORDS, SPAN_STOP, ADJECTIVE_HINTS, PUBLISHING_VERBS,
     RESUMPTIVE_PREPOSITIONS, OPEN_QUOTES,
 )
 from .sources_outlets import _outlet_end, _clean, outlet_in
@@ -104,13 +104,19 @@ class RelayRules:
         tokens = self.tokens
         if tokens[a].norm.startswith(("ال", "وال", "بال", "لل", "فال")):
             genitive = False                                # a definite noun takes no genitive: "التقرير | جريمة"
+        relative = False
         for m in range(a + 1, min(a + 6, len(tokens))):
             tok = tokens[m]
             word = tok.norm
             publishing = any(word.startswith(v) for v in PUBLISHING_VERBS) and word.endswith(("ته", "ها", "ه"))
+            if word in RELATIVE_PRONOUNS and not relative and not any(c in tok.gap for c in PUNCT):
+                relative = True                             # "الدراسة، التي أجراها X", "التقرير الذي صدر
+                continue                                    # عن X": a relative clause names the publisher
             if any(c in tok.gap for c in PUNCT + "،,") or word in COMPLEMENTIZERS or \
                     (match_cue(tokens, m) and not publishing):
                 return None                                 # (but "تقرير نشرته صحيفة X": its publisher)
+            if not relative and m > a + 1 and word.isdigit() and tokens[m - 1].norm == "ال":
+                continue                                    # "التقرير الـ 51": its number
             found = None
             if word.startswith("ل") and len(word) > 2 and (_lam_is_preposition(word) or self._dative(word, m) or
                                                          no_article(strip_lam(word)) in words("body") | words("title")):
@@ -120,25 +126,43 @@ class RelayRules:
                 found = (m + 2, False)                      # (and "التقرير الذي صدر عن X")
             elif publishing:
                 found = (m + 1, False)
-            elif genitive and m == a + 1 and word not in ADJECTIVE_HINTS and not (word.startswith("ال") and word.endswith(
+            elif genitive and m == a + 1 and word not in ADJECTIVE_HINTS and not self._issued_next(m) and \
+                    not (word.startswith("ال") and word.endswith(
                     ("ي", "يه", "ية")) and no_article(word) not in words("body")) and not word[:1] in "بف" and \
                     word not in SPAN_STOP and not _indefinite_adjective(word) and \
                     not (m + 1 < len(tokens) and tokens[m + 1].norm in RESUMPTIVE_PREPOSITIONS):
                 found = (m, False)                      # بيان الجيش; بيان الخارجية (a body, not an adjective;
                                                         # not a verb: "معلومات حصلت عليها الصحيفة")
+            if relative and (found is None or found[0] != m + 2 and not publishing):
+                return None                                 # "التقرير الذي يتناول …": not its publisher
             if found:
                 x, y = self._span(found[0], preposition=True, lead_lam=found[1])
                 return (x, y, found[1]) if y > x else None
+            if word == "ال" and m == a + 1:
+                continue                                    # "التقرير الـ 51"
             if not (word.startswith("ال") and word.endswith(("ي", "ية")) or word in ADJECTIVE_HINTS or
-                    _indefinite_adjective(word)):
+                    _indefinite_adjective(word) or self._issued_next(m)):
                 return None
         return None
+
+    def _issued_next(self, m: int) -> bool:
+        """Whether token m, an indefinite nisba, is a document's adjective because its
+        publisher follows it: "دراسة استطلاعية | أعدتها مؤسسة X", "تقرير اقتصادي | صادر عن"."""
+        tokens = self.tokens
+        word = tokens[m].norm
+        if word.startswith("ال") or not word.endswith(("ي", "ية")) or m + 1 >= len(tokens):
+            return False
+        nxt = tokens[m + 1].norm
+        return any(nxt.startswith(v) for v in PUBLISHING_VERBS) and nxt.endswith(("ته", "ها", "ه")) or \
+            nxt in ("صادر", "صادرة", "الصادر", "الصادرة", "صدر", "صدرت")
 
     def _quoted_name(self, x: int, y: int) -> str:
         """The quoted name right after a media head noun (صحيفة "صنداي ميرور"), '' if none."""
         tokens = self.tokens
         if y - x < 2 or no_article(bare(tokens[x].norm)) not in words("media"):
             return ""
+        if y - x >= 3 and tokens[x + 1].norm in NEWS_WORDS:
+            x += 1                                          # وكالة أنباء "أي أن آي"
         if not any(q in tokens[x + 1].gap for q in QUOTES):
             return ""
         for m in range(x + 2, min(y, x + 6) + 1):

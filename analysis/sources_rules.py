@@ -76,7 +76,7 @@ from .sources_entities import is_name
 from .sources_lexicon import (
     CueForm, cue_forms, no_article, outlet_words, words, QUOTES, OPEN_QUOTES, CLOSE_QUOTES, COMPLEMENTIZERS, NUMBER_WORDS, RELATIVES,
     SAME_SOURCE_NOUNS, PRESENT_WITH_WA,
-    SPEECH_NOUNS, CONDITIONS, LIST_MARKERS, PUNCT, AUXILIARIES, NISBA_ENDINGS, STATEMENT, DATA_DOCUMENTS,
+    SPEECH_NOUNS, CONDITIONS, LIST_MARKERS, PUNCT, AUXILIARIES, NISBA_ENDINGS, STATEMENT, DATA_DOCUMENTS, SUBJECT_PRONOUNS, CONTRAST_PRONOUNS, NEWS_WORDS,
 )
 from .sources_objects import ObjectRules
 from .sources_outlets import _named_in_text, _outlet_names, _clean, _generic_media, _outlet_end
@@ -188,12 +188,15 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         self.rows: list[Attribution] = []
         #: (document noun, its publisher) in reading order: "تقرير أعدته X"
         self.issuers: list[tuple[str, Attribution]] = []
+        #: (document noun, its offset, its publisher) for every document named with one
+        self.ahead: list[tuple[str, int, Attribution]] = []
         self._family: frozenset[str] | None = None
 
     # --- driving ------------------------------------------------------------------------
 
     def read(self) -> list[Attribution]:
         paragraphs = [ln for ln in lines_of(self.text) if ln.text.strip()]
+        sentences = []
         sentence_no = 0
         for p_index, line in enumerate(paragraphs):
             previous_end = line.start
@@ -205,9 +208,42 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 if inside and tokens and _conjunction_attached(tokens[0]) and match_cue(tokens, 0):
                     tokens = sentence_tokens(self.quote_text, s_start, s_end)  # "وأشار إلى": the quote was not closed
                 if tokens:
-                    self._sentence(tokens, self.text[s_start:s_end].strip(), p_index, sentence_no)
+                    sentences.append((tokens, self.text[s_start:s_end].strip(), p_index, sentence_no))
                 sentence_no += 1
+        self._publishers_ahead(sentences)
+        for sentence in sentences:
+            self._sentence(*sentence)
         return [r for r in self.rows if not r.hidden]
+
+    def _publishers_ahead(self, sentences: list) -> None:
+        """Note, before reading, every document the article names with its publisher
+        ("الدراسة، التي أجراها مركز X", "لتقرير الأمانة العامة لاتحاد X"), so that a document
+        cited first without one ("قالت دراسة حول …، إن") is the publisher's named further on."""
+        for tokens, sentence, paragraph, sentence_no in sentences:
+            self._begin(tokens, sentence, paragraph, sentence_no)
+            for m, tok in enumerate(tokens):
+                lam = tok.norm.startswith("ل") and _lam_is_preposition(tok.norm)
+                first = strip_lam(tok.norm) if lam else tok.norm
+                noun = no_article(bare(first))
+                if noun not in words("document") or m + 1 >= len(tokens):
+                    continue
+                nxt = tokens[m + 1].norm                    # "لتقرير الأمانة العامة", "تقرير شركة X",
+                found = self._publisher(m, lam, genitive=not first.startswith("ال") and (   # not "دراسة ميدانية"
+                    nxt.startswith("ال") or not nxt.endswith(("ي", "ية"))))
+                if not found or not self._speaker_like(found[0], found[1]):
+                    continue
+                added = self._emit(found[0], found[1], m, 1, cue_forms()[(ISSUING,)], via="", resolved="explicit",
+                                   lead_lam=found[2], keep=False)
+                if added and added[0].source_type in ("named_person_or_body", "named_outlet"):
+                    self.ahead.append((noun, tok.start, added[0]))
+
+    def _later_issuer(self, noun: str, at: int) -> Attribution | None:
+        """The publisher of the first document of this kind named after offset ``at``, a few
+        paragraphs on at most (see :meth:`_publishers_ahead`)."""
+        for kind, start, row in self.ahead:
+            if kind == noun and start > at and row.paragraph - self.paragraph <= COREF_PARAGRAPHS * 3:
+                return row
+        return None
 
     @staticmethod
     def _inside_quote(before: str) -> bool:
@@ -222,12 +258,16 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 straight ^= 1
         return depth > 0 or straight == 1
 
-    def _sentence(self, tokens, sentence, paragraph, sentence_no) -> None:
+    def _begin(self, tokens, sentence, paragraph, sentence_no) -> None:
+        """Set the state of reading one sentence."""
         self.tokens, self.sentence, self.paragraph, self.sentence_no = tokens, sentence, paragraph, sentence_no
         self.first_row = len(self.rows)          # rows of this sentence start here
         self.pending_via = ""                    # "وبحسب وكالة X، قال Y": Y's relay
         self.consumed: set[int] = set()          # participles that carried a verb's content
         self.fronted: tuple[int, int, int] | None = None   # a subject opening the sentence before its cue
+
+    def _sentence(self, tokens, sentence, paragraph, sentence_no) -> None:
+        self._begin(tokens, sentence, paragraph, sentence_no)
         self._clause_subject()
         i = 0
         while i < len(tokens):
@@ -305,6 +345,12 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 return j                                    # "بعد معلومات أشارت إلى": the subject is no speaker
             after_only = True                               # "وقبل توقيع القرار قال مسؤول", "وهي مزاعم
                                                             # تنفيها بكين": the subject follows
+        pronoun = self._pronoun_subject(i, form)
+        if pronoun is not None:                             # "فهو يقول إنه لن يتنحى", "وهي تؤكد أن":
+            ante = self._antecedent(pronoun)                # the speaker the pronoun stands for
+            if ante is not None and not self._nested(i, ante) and self._needs_ok(j, form, subject=None):
+                self._continue(ante, i, length, form)
+            return j
         before = None if after_only else self._subject_before(i, form)
         if before is False:
             return j
@@ -338,8 +384,14 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             if y > x and self._speaker_like(x, y):
                 j, told_first = end, key
         a, b = self._span(j, describe=form.lemma == "وصف", preps=form.preps, after_name=bool(dative))
+        # "ويتوقع التقرير تراجع", "ودعا التقرير القطاع المصرفي": the report's publisher, though
+        # the report is no speaker and its span runs on
+        issuer = self._document_issuer(a, b) if form.kind == "verb" else None
         if b > a and form.tense == "present" and not self._speaker_like(a, b) and \
                 not self._content_at(b, form, strict=True, window=2):
+            if issuer is not None:
+                self._continue(issuer, i, length, form)
+                return a + 1
             return max(b, j)                                # "يتحدث ستكون ...": no speaker after it
         b = self._trim_object(a, b)
         b = self._name_after(a, b, form)
@@ -359,6 +411,9 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                                                             # what he deemed it (but "ووصفه ترامب")
         if b > a:
             if not published and not self._needs_ok(b, form, subject=(a, b)):
+                if issuer is not None:
+                    self._continue(issuer, i, length, form)
+                    return a + 1
                 if form.tense == "past":
                     self._hide(self._emit(a, b, i, length, form, via="", resolved="explicit"))
                 return max(b, j)
@@ -371,13 +426,15 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 for row in added:
                     row.relay = True
             subject_head = no_article(bare(tokens[a].norm))
-            if not added and subject_head in words("document") and tokens[a].norm.startswith(("ال", "وال")) and b - a <= 2:
+            if not added and subject_head in words("document") and tokens[a].norm.startswith(("ال", "وال")) and (
+                    b - a <= 2 or issuer is not None):
                 # "وأضاف البيان أن": the statement's author, the publisher of the latest such
                 # document ("تقرير أعدته دائرة X … ولفت التقرير"), else the latest source
-                ante = self._issuer(subject_head) or (None if subject_head in DATA_DOCUMENTS else self._antecedent(None))
+                ante = issuer or self._issuer(subject_head) or (
+                    None if subject_head in DATA_DOCUMENTS else self._antecedent(None))
                 if ante is not None:
                     self._continue(ante, i, length, form)
-                return max(b, j)
+                return max(b, j) if b - a <= 2 else a + 1
             if not added and form.cue_class == "denial" and not form.needs and subject_head in words("not_source"):
                 ante = self._antecedent(form.agree)         # "ونفى الشائعات عن استقالته": what the
                 if ante is not None and not self._nested(i, ante):   # speaker denied, the speaker unsaid
@@ -537,11 +594,11 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         ws = lam_words(tokens, a, b, lam=lam)
         head = no_article(bare(ws[0]))
         publisher = self._publisher(a, lam) if head in words("document") else None
-        if head in words("document") and ws[0].startswith("ال") and b - a <= 2 and publisher is None:
+        if head in words("document") and ws[0].startswith("ال") and publisher is None:
             ante = self._issuer(head)                       # "ووفقا للتقرير" after "تقرير صادر عن وزارة
-            if ante is not None:                            # الزراعة": the report's publisher
-                self._continue(ante, i, length, form)
-                return b
+            if ante is not None:                            # الزراعة": the report's publisher (what
+                self._continue(ante, i, length, form)       # follows a definite noun is no publisher:
+                return a + 1                                # "حسب التقرير بواقع 5%")
         if head not in words("document") | words("figures") and classify(ws)[0] == "named_person_or_body":
             if not plausible_speaker(ws):
                 return b                                    # "وفق الخطط الموضوعة": a plan, no speaker
@@ -607,6 +664,9 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             elif reports:
                 press = True
             elif not press:
+                later = keep and not first.startswith("ال") and self._later_issuer(head, tokens[a].start)
+                if later:                                       # "قالت دراسة حول …، إن … ووجدت الدراسة،
+                    return [self._continue(later, i, length, form)]   # التي أجراها مركز X": X's
                 return []
         parts = _conjuncts(tokens, a, b)
         added = []
@@ -642,6 +702,9 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 kind, key = ante if ante is not None else ("unnamed_outlet", " ".join(ws))
             if kind == "named_outlet" and key not in _outlet_names():   # a name the gazetteer lacks: as written
                 skip = 1 if no_article(bare(ws[0])) in words("media") else 0
+                if skip and len(ws) > 2 and tokens[x + 1].norm in NEWS_WORDS and \
+                        any(q in tokens[x + 2].gap for q in QUOTES):
+                    skip = 2                                    # وكالة أنباء "أي أن آي": أي أن آي
                 key = _clean(self.text[tokens[x + skip].start:tokens[y - 1].end]) if y - x > skip else key
             if kind == "named_outlet":
                 end = _outlet_end(ws, key)
@@ -719,6 +782,38 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                                keep=False)
             if added:
                 self._note_issuer(noun, added[0], tok.start)
+
+    def _pronoun_subject(self, i: int, form: CueForm) -> str | None:
+        """The agreement of an independent pronoun right before the cue that is its subject
+        ("فهو يقول", "وهي تؤكد", "هم يرون"), when it opens the sentence or follows the
+        sentence's speaker at once ("وقال الخطيب وهو يحث"); None otherwise (a pronoun inside
+        reported words or a quotation stands for what they speak of)."""
+        if i == 0 or _conjunction_attached(self.tokens[i]) or \
+                any(c in self.tokens[i].gap for c in PUNCT + "،,") or any(q in self.tokens[i].gap for q in QUOTES):
+            return None
+        prev = self.tokens[i - 1].norm
+        agree = SUBJECT_PRONOUNS.get(prev) or CONTRAST_PRONOUNS.get(prev)
+        if agree is None or not _agrees(form.agree, agree) or \
+                self._inside_quote("".join(t.gap + t.surface for t in self.tokens[:i])):
+            return None
+        if i == 1 and prev in SUBJECT_PRONOUNS:           # the sentence opens with it
+            return agree
+        mine = self._rows_before(self.tokens[i].start)
+        if prev in CONTRAST_PRONOUNS:                       # "وقال الرئيس إن …، لكنه أكد": the sentence's
+            return agree if mine and _agrees(agree, mine[-1].agree) else None   # speaker, not whoever its
+                                                                                # clauses speak of
+        return agree if mine and mine[-1].end == self.tokens[i - 2].end else None   # or right after the
+                                                                                    # speaker: "وقال X وهو يحث"
+
+    def _document_issuer(self, a: int, b: int) -> Attribution | None:
+        """The publisher of the document a subject at tokens a..b-1 names by its definite
+        noun alone ("التقرير" after "تقرير صادر عن X"), None for any other subject."""
+        if b <= a or not self.tokens[a].norm.startswith(("ال", "وال")):
+            return None
+        head = no_article(bare(self.tokens[a].norm))
+        if head not in words("document") or self._publisher(a, False) is not None:
+            return None
+        return self._issuer(head)
 
     def _issuer(self, noun: str) -> Attribution | None:
         """The publisher of the latest document of this kind (بيان, تقرير) the article names."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from .lexicon import zipf
 from .sources_cues import match_cue, _blocked
 from .sources_lexicon import (
-    COPULAS,
+    COPULAS, NEWS_WORDS,
     no_article, outlet_variants, outlet_words, place_phrases, words, QUOTES, OPEN_QUOTES, PUNCT, COMPLEMENTIZERS,
     TIME_WORDS, TIME_PHRASES, SPAN_STOP, NOT_FIRST, CONSTRUCT_HEADS, TITLE_PREPOSITIONS, ANY_WORDS, ANONYMITY_VERBS, IN_STOP,
     LIST_MARKERS, PRONOUN_SPANS, NAME_PARTICLES, TITLE_PLACE_PREPOSITIONS, CALLED_WORDS,
@@ -150,9 +150,11 @@ class SpanRules:
                     # (a quoted predicate, not a name: اعتبرته هافانا | "غير مبرر"; but "لا ريبوبليكا")
                     inside = quotes % 2 == 1
                     opened = k
-                    if inside and no_article(bare(tokens[k - 1].norm)) in words("media"):
-                        k = self._quote_end(k)                # موقع "إن كي ووتش": the name, whatever its words
-                        continue
+                    if inside and (no_article(bare(tokens[k - 1].norm)) in words("media") or
+                                   k - 2 >= j and tokens[k - 1].norm in NEWS_WORDS and
+                                   no_article(bare(tokens[k - 2].norm)) in words("media")):
+                        k = self._quote_end(k)                # موقع "إن كي ووتش", وكالة أنباء "أي أن آي":
+                        continue                              # the name, whatever its words
                 else:
                     break
             if "،" in tok.gap or "," in tok.gap:

@@ -32,6 +32,12 @@ SCENE_WINDOW = 10
 EMPHATICS = frozenset(_N(w) for w in ("ذاته", "ذاتها", "نفسه", "نفسها", "عينه", "عينها"))
 
 
+#: "Aged" after a name: "إليانور ولسون البالغة من العمر 29 عاما" is a person.
+AGED = frozenset(("البالغ", "البالغه", "البالغة"))
+#: The most words a subject written before its verb may have when it opens the sentence.
+LONG_SUBJECT = 14
+
+
 class SubjectRules:
     """Subjects written before their verb, the subjects of sentences that cite nobody, and
     whether a span can be a speaker.
@@ -195,6 +201,9 @@ class SubjectRules:
         cited = {w for r in self.rows if r.explicit_mention for w in r.words}
         if ws[index] in cited:
             return True
+        if b + 1 < len(self.tokens) and self.tokens[b].norm in AGED and self.tokens[b + 1].norm == "من" and \
+                all(_written_name(t) for t in self.tokens[a:b]):
+            return True                                     # "وتنفي إليانور ولسون البالغة من العمر 29 عاما"
         if index + 1 < len(ws):
             # "وتنفي إليانور ولسون": two name words that the article wrote before, as words
             first, second = self.tokens[a + index], self.tokens[a + index + 1]
@@ -318,10 +327,14 @@ class SubjectRules:
             return None                                     # وقال: a new clause, subject after
         if end == i and (prev in CLAUSE_STARTERS or prev in COMPLEMENTIZERS or prev in SVO_PARTICLES):
             return None
-        for through in (True, False):
-            start = self._np_before(end, limit=8 if through else 6, through=through)
+        for through, limit in ((True, 8), (False, 6), (False, LONG_SUBJECT)):
+            start = self._np_before(end, limit=limit, through=through)
             if start is None:
                 continue
+            if limit == LONG_SUBJECT and not (start == 0 and end - start > 8 and self._speaker_like(start, end)):
+                continue                                    # "اللواء سالم المطرفي مدير عام الدفاع المدني
+                                                            # بمنطقة مكة المكرمة قال:": a long title opening
+                                                            # the sentence
             lead = tokens[start - 1].norm if start > 0 else ""
             opens = start == 0 or _opens(tokens[start]) or lead in SVO_PARTICLES or lead in COMPLEMENTIZERS
             contrast = lead in SVO_PARTICLES or (lead in COMPLEMENTIZERS and start >= 2 and

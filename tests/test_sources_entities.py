@@ -240,6 +240,36 @@ def test_a_title_linked_to_a_name_labels_the_entity_with_both():
     assert extract_sources(text).source_entity.unique().tolist() == ["الرئيس الفرنسي إيمانويل ماكرون"]
 
 
+def test_a_title_the_article_writes_with_another_name_is_not_the_cited_holder_of_the_same_title():
+    # the Egyptian foreign minister, named once without a cue, is not the Saudi one cited by name
+    text = ("التقى الملك سلمان مع وزير الخارجية المصري سامح شكري. وقال وزير الخارجية المصري إن المملكة "
+            "على علم تام بالاجتماع. وأوضح وزير الخارجية عادل الجبير أن العلاقات قوية.")
+    assert extract_sources(text).source_entity.tolist() == ["وزير الخارجية المصري سامح شكري",
+                                                             "وزير الخارجية عادل الجبير"]
+    # the same when the title opens the story before the other minister is cited
+    text = ("وقال وزير الخارجية المصري إن المملكة على علم تام بالاجتماع. وأوضح وزير الخارجية عادل الجبير أن "
+            "العلاقات قوية. وكان الملك سلمان قد استقبل وزير الخارجية المصري سامح شكري.")
+    assert extract_sources(text).source_entity.tolist() == ["وزير الخارجية المصري سامح شكري",
+                                                             "وزير الخارجية عادل الجبير"]
+
+
+def test_a_spokeswoman_is_not_named_after_the_minister_she_speaks_for():
+    text = ("وقالت مايا كوسيانسيتش، المتحدثة باسم وزيرة خارجية الاتحاد الأوروبي فيديريكا موغيريني، إن "
+            "التوقيفات مقلقة. وأضافت المتحدثة أن الاتحاد يتابع.")
+    assert extract_sources(text).source_entity.tolist() == ["مايا كوسيانسيتش"] * 2
+
+
+def test_the_papers_alone_are_the_papers_an_earlier_sentence_describes():
+    # a press review names "the Algerian papers" once, then cites "the papers"
+    text = ("تطرقت الصحف الجزائرية الصادرة اليوم لمجريات الأحداث في العراق. وأشارت الصحف إلى أن تحرير عدن "
+            "مؤشر قوي. وعن الساحة الفلسطينية، كشفت الصحف عن ارتفاع عدد الموتى.")
+    rows = extract_sources(text)
+    assert rows.source.tolist() == ["الصحف", "الصحف"]
+    assert rows.source_entity.tolist() == ["الصحف الجزائرية", "الصحف الجزائرية"]
+    # with no description before, they stay the papers
+    assert extract_sources("وأشارت الصحف إلى أن تحرير عدن مؤشر قوي.").source_entity.tolist() == ["الصحف"]
+
+
 def test_across_articles_an_entity_takes_the_label_most_articles_give_it():
     # one article's span ran on into its object (three rows); two others name the body alone
     corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": [

@@ -1590,6 +1590,116 @@ def test_reports_issued_and_cited_again(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a relative clause after a comma, or after the report's number, names the publisher
+    ("ووجدت الدراسة، التي أجراها مركز بحوث جان جوريس في باريس، أن النساء تعرضن للعنف. "
+     "وذكرت الدراسة أن 19 في المئة اغتصبن.", ["مركز بحوث جان جوريس في باريس"]),
+    ("وأوضح التقرير الـ 51 الذي صدر عن مؤسسة النقد العربي السعودي أن القروض زادت.", ["مؤسسة النقد العربي السعودي"]),
+    # but a relative clause of another verb does not
+    ("وقال التقرير الذي يتناول الأوضاع إن الفقر زاد.", []),
+    # a study cited first without its publisher is the publisher's named further on
+    ("قالت دراسة حول الاعتداءات الجنسية، إن امرأة من كل عشر تعرضت للاغتصاب. ووجدت الدراسة، التي أجراها "
+     "مركز بحوث جان جوريس في باريس، أن النساء تعرضن للعنف.", ["مركز بحوث جان جوريس في باريس"]),
+    ("قالت تقرير اقتصادي صدر أمس إن الذهب هبط. وأشار تقرير شركة سبائك الكويتية إلى أن المبيعات ارتفعت.",
+     ["شركة سبائك الكويتية", "شركة سبائك الكويتية"]),
+    # only a report of the same kind: a study is not the report named later
+    ("قالت دراسة حديثة إن الفقر زاد. وأشار تقرير شركة سبائك الكويتية إلى أن المبيعات ارتفعت.",
+     ["شركة سبائك الكويتية"]),
+    # an indefinite nisba before the publisher's verb is the study's adjective
+    ("وأشارت دراسة استطلاعية أعدتها مؤسسة رويترز إلى أن المملكة ثالثة.", ["مؤسسة رويترز"]),
+])
+def test_a_reports_publisher_in_a_relative_clause_or_further_on(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the report, once its publisher is known, is the publisher's even when no speaker-like
+    # span follows it: a present verb with an object, a demand whose span runs on, a
+    # preposition cue followed by a figure
+    ("ووفقا لتقرير الأمانة العامة لاتحاد الغرف الخليجية فإن هناك نموا. ويتوقع التقرير تراجع الفائض المالي.",
+     ["الأمانة العامة لاتحاد الغرف الخليجية"] * 2),
+    ("ووفقا لتقرير الأمانة العامة لاتحاد الغرف الخليجية فإن هناك نموا. ودعا التقرير القطاع المصرفي "
+     "بالاتجاه إلى توسيع سياساته.", ["الأمانة العامة لاتحاد الغرف الخليجية"] * 2),
+    ("ووفقا لتقرير الأمانة العامة لاتحاد الغرف الخليجية فإن هناك نموا. وارتفع الإنفاق الحكومي حسب التقرير "
+     "بواقع 5% ليبلغ 549 مليار دولار.", ["الأمانة العامة لاتحاد الغرف الخليجية"] * 2),
+    # "what the statement called" is no statement
+    ("وقال بيان صادر عن الخارجية إن الوضع سيئ. واستدعت الوزارة السفير على خلفية ما وصفه البيان سوء المعاملة.", ["الخارجية"]),
+])
+def test_a_report_with_a_known_publisher_as_subject(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verbal noun of the form تفعيل after a definite word begins the object
+    ("وأعلنت وزارة الداخلية توقيف شخصين في محافظة سوسة.", ["وزارة الداخلية"]),
+    # a first name of that shape after a title's adjective stays in the subject
+    ("وأكد الوزير الأردني تيسير النعيمي أن الوضع هادئ.", ["الوزير الأردني تيسير النعيمي"]),
+])
+def test_a_verbal_noun_of_form_two_begins_the_object(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an independent pronoun opening the sentence is its verb's subject: the speaker it stands for
+    ("وقال الرئيس بشار الأسد إن الحرب طويلة. فهو يقول إنه لن يتنحى.", ["الرئيس بشار الأسد"] * 2),
+    ("وقالت الوزيرة إن الحرب طويلة. وهي تؤكد أن الحل قريب.", ["الوزيرة"] * 2),
+    # and right after the sentence's speaker: "while he urged"
+    ("وقال الخطيب الحوثي وهو يحث المصلين: \"اطلقوا النار\".", ["الخطيب الحوثي"] * 2),
+    # a pronoun that does not agree is no subject of the cue
+    ("وقالت الوزيرة إن الحرب طويلة. وهو يؤكد أن الحل قريب.", ["الوزيرة"]),
+    # inside reported words, the pronoun stands for what they speak of
+    ("وذكرت مصادر إعلامية أن سيارات للحوثيين جابت الشوارع، وهي تدعو المدنيين إلى القتال.", ["مصادر إعلامية"]),
+    # لكن with a pronoun: the sentence's speaker, when the pronoun agrees with it
+    ("وقالت هيئة الطفل إنه كان يخطط لشراء مسدس، لكنها أكدت أنها قدمت له المساعدة.", ["هيئة الطفل"] * 2),
+    # not someone an earlier sentence cited, when the clause before speaks of another
+    ("وقالت الوزارة إن الحرب مستمرة. ويعد الصراع جزءا من تنافس السعودية وإيران، التي تساند الحوثيين، "
+     "لكنها تنفي ادعاءات إرسال أسلحة إليهم.", ["الوزارة"]),
+])
+def test_an_independent_pronoun_as_the_subject(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # بيّن written without its shadda in the feminine: بينت cannot be the preposition بين
+    ("وبينت وزارة الداخلية السعودية أن الحادث إرهابي.", [("وزارة الداخلية السعودية", "named_person_or_body")]),
+    # تساءل's participle with its hamza on the line
+    ("واستنكر مواطن يدعى أجيت ساني ما حدث في حديث لبي بي سي، متساءلا \"حين يذهب شاب وفتاة إلى المعبد\".",
+     [("مواطن يدعى أجيت ساني", "named_person_or_body")] * 2),
+    # an agency's generic name, then its quoted name: one named outlet, relaying the speaker after عن
+    ("ونقلت وكالة أنباء \"أي أن آي\" عن سياسي محلي آخر قوله \"نحن لا نذهب إلى المساجد\".",
+     [("وكالة أنباء \"أي أن آي\"", "named_outlet"), ("سياسي محلي آخر", "named_person_or_body")]),
+    # (an agency named by its adjectives keeps them)
+    ("وقالت وكالة الأنباء السورية الرسمية إن الجيش تقدم.", [("وكالة الأنباء السورية الرسمية", "named_outlet")]),
+])
+def test_cue_forms_without_shadda_and_agencies_with_a_quoted_name(text, expected):
+    assert list(zip(extract_sources(text).source, extract_sources(text).source_type)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a long title opening the sentence before its verb is the subject
+    ("اللواء سالم المطرفي مدير عام الدفاع المدني بمنطقة مكة المكرمة قال: إن الجريمة تسجل.",
+     ["اللواء سالم المطرفي مدير عام الدفاع المدني بمنطقة مكة المكرمة"]),
+    # (not a long phrase that names no speaker)
+    ("انهيار المباني القديمة في وسط المدينة بعد الأمطار الغزيرة التي هطلت أمس قال: إن الوضع خطير.", []),
+])
+def test_a_long_subject_opening_the_sentence(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two unknown name words followed by an age are a person, after a present-tense cue too
+    ("وتنفي إليانور ولسون البالغة من العمر 29 عاما تهما بإقامة علاقة مع طفل.", ["إليانور ولسون"]),
+])
+def test_a_name_with_an_age_is_a_speaker(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
+def test_an_agency_with_a_quoted_name_is_the_relay_of_whom_it_quotes():
+    rows = extract_sources("ونقلت وكالة أنباء \"أي أن آي\" عن سياسي محلي آخر قوله \"نحن لا نذهب إلى المساجد\".")
+    assert rows.source_entity.tolist() == ["أي أن آي", "سياسي محلي آخر"]
+    assert rows.via.tolist() == ["", "أي أن آي"]
+
+
+@pytest.mark.parametrize("text, expected", [
     # حضّ is حثّ ("urged"), and كثيرا ما before it is "often", not a negation
     ("بينما حضت الولايات المتحدة الأطراف على التوصل إلى حل.", ["الولايات المتحدة"]),
     ("وكثيرا ما حث الرئيس أعضاء الحزب على العودة إلى الأصول.", ["الرئيس"]),
