@@ -24,9 +24,9 @@ import pandas as pd
 from .sources_entities import corpus_entities, document_entities, load_source_aliases
 from .sources_lexicon import CUE_CLASSES, load_outlets
 from .sources_rules import DocumentReader, classify
-from .sources_scoring import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH, GOLD_TEST5_PATH, GOLD_TEST6_PATH, GOLD_DEV7_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, SOURCE_TYPES, evaluate_sources, load_gold, score_line
+from .sources_scoring import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH, GOLD_TEST5_PATH, GOLD_TEST6_PATH, GOLD_TEST7_PATH, GOLD_DEV7_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, SOURCE_TYPES, evaluate_sources, load_gold, score_line
 
-__all__ = ["CUE_CLASSES", "GOLD_ANT_DEV2_PATH", "GOLD_ANT_PATH", "GOLD_ANT_TEST3_PATH", "GOLD_SNN_DEV3_PATH", "GOLD_SNN_TEST4_PATH", "GOLD_TEST5_PATH", "GOLD_TEST6_PATH", "GOLD_DEV7_PATH", "GOLD_SEEDS_PATH", "GOLD_SNN_PATH", "SOURCE_COLUMNS", "SOURCE_TYPES", "classify",
+__all__ = ["CUE_CLASSES", "GOLD_ANT_DEV2_PATH", "GOLD_ANT_PATH", "GOLD_ANT_TEST3_PATH", "GOLD_SNN_DEV3_PATH", "GOLD_SNN_TEST4_PATH", "GOLD_TEST5_PATH", "GOLD_TEST6_PATH", "GOLD_TEST7_PATH", "GOLD_DEV7_PATH", "GOLD_SEEDS_PATH", "GOLD_SNN_PATH", "SOURCE_COLUMNS", "SOURCE_TYPES", "classify",
            "evaluate_sources", "extract_sources", "load_gold", "load_outlets", "load_source_aliases", "score_line",
            "sources_table"]
 

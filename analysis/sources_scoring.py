@@ -64,6 +64,12 @@ GOLD_TEST6_PATH = GOLD_DIR / "sources_test6.csv"
 #: written on them and a development set since (``sources_dev7_ant_files.txt``,
 #: ``sources_dev7_snn_files.csv``).
 GOLD_DEV7_PATH = GOLD_DIR / "sources_dev7.csv"
+#: 22 more articles, 10 ANT (2 per outlet, political sections, drawn with seed 2029 outside the
+#: 1,000-article draw and every earlier sample) and 12 SaudiNewsNet (one per paper, a fresh draw
+#: with seed 2029 outside the 408-article draw), annotated blind by four readers in the
+#: thirteenth session and only ever measured (``sources_test7_ant_files.txt``,
+#: ``sources_test7_snn_files.csv``).
+GOLD_TEST7_PATH = GOLD_DIR / "sources_test7.csv"
 SOURCE_TYPES = ("named_outlet", "unnamed_outlet", "named_person_or_body", "anonymous")
 GOLD_COLUMNS = ["doc_id", "cue_text", "cue", "source", "head", "source_type", "via", "required"]
 

@@ -18,6 +18,9 @@ Usage::
     python scripts/ant_corpus.py --out build/test6 --files analysis/data/gold/sources_test6_ant_files.txt
     python scripts/snn_corpus.py --out build/test6 --files analysis/data/gold/sources_test6_snn_files.csv
     python scripts/score_sources.py build/test6 --annotation test6          # only ever measured
+    python scripts/ant_corpus.py --out build/test7 --files analysis/data/gold/sources_test7_ant_files.txt
+    python scripts/snn_corpus.py --out build/test7 --files analysis/data/gold/sources_test7_snn_files.csv
+    python scripts/score_sources.py build/test7 --annotation test7          # only ever measured
     python scripts/ant_corpus.py --out build/dev7 --files analysis/data/gold/sources_dev7_ant_files.txt
     python scripts/snn_corpus.py --out build/dev7 --files analysis/data/gold/sources_dev7_snn_files.csv
     python scripts/score_sources.py build/dev7 --annotation dev7
@@ -43,7 +46,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.config import SEEDS_DIR
-from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH, GOLD_TEST5_PATH, GOLD_TEST6_PATH, GOLD_DEV7_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, evaluate_sources, extract_sources, load_gold, score_line
+from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH, GOLD_TEST5_PATH, GOLD_TEST6_PATH, GOLD_TEST7_PATH, GOLD_DEV7_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, evaluate_sources, extract_sources, load_gold, score_line
 
 
 def read_texts(folder: Path, doc_ids) -> dict[str, str]:
@@ -71,17 +74,18 @@ def check_offsets(gold: pd.DataFrame, texts: dict[str, str]) -> None:
 #: The shipped annotations by their short names (``--annotation``).
 SHIPPED = {"seeds": GOLD_SEEDS_PATH, "ant": GOLD_ANT_PATH, "ant2": GOLD_ANT_DEV2_PATH, "ant3": GOLD_ANT_TEST3_PATH,
            "snn": GOLD_SNN_PATH, "snn3": GOLD_SNN_DEV3_PATH, "snn4": GOLD_SNN_TEST4_PATH,
-           "test5": GOLD_TEST5_PATH, "test6": GOLD_TEST6_PATH, "dev7": GOLD_DEV7_PATH}
+           "test5": GOLD_TEST5_PATH, "test6": GOLD_TEST6_PATH, "test7": GOLD_TEST7_PATH,
+           "dev7": GOLD_DEV7_PATH}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", help="the annotated articles (a folder of <doc_id>.txt), or 'seeds'")
-    parser.add_argument("--split", default="all", choices=["dev", "dev2", "dev3", "test3", "test4", "test5", "test6", "dev7", "heldout", "all"])
+    parser.add_argument("--split", default="all", choices=["dev", "dev2", "dev3", "test3", "test4", "test5", "test6", "test7", "dev7", "heldout", "all"])
     parser.add_argument("--annotation", default=None,
                         help="'ant' (the default), 'ant2' (25 more ANT articles), 'ant3' (20 more, only "
                              "measured), 'snn' (SaudiNewsNet), 'snn3' (24 more SaudiNewsNet articles), 'snn4' (36 more, "
-                             "only measured), 'test5' (12 ANT and 12 SaudiNewsNet, only measured), 'test6' (9 ANT and 12 SaudiNewsNet, only measured), 'dev7' (15 ANT and 24 SaudiNewsNet), 'seeds' or the path "
+                             "only measured), 'test5' (12 ANT and 12 SaudiNewsNet, only measured), 'test6' (9 ANT and 12 SaudiNewsNet, only measured), 'test7' (10 ANT and 12 SaudiNewsNet, only measured), 'dev7' (15 ANT and 24 SaudiNewsNet), 'seeds' or the path "
                              "of an annotation CSV")
     parser.add_argument("--misses", action="store_true", help="list the required attributions not found")
     parser.add_argument("--spurious", action="store_true", help="list the false positives")

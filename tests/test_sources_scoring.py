@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.config import SEEDS_DIR
-from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH, GOLD_TEST5_PATH, GOLD_TEST6_PATH, GOLD_DEV7_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, SOURCE_TYPES, evaluate_sources, extract_sources, load_gold
+from analysis.sources import GOLD_ANT_DEV2_PATH, GOLD_ANT_PATH, GOLD_ANT_TEST3_PATH, GOLD_SNN_DEV3_PATH, GOLD_SNN_TEST4_PATH, GOLD_TEST5_PATH, GOLD_TEST6_PATH, GOLD_TEST7_PATH, GOLD_DEV7_PATH, GOLD_SEEDS_PATH, GOLD_SNN_PATH, SOURCE_TYPES, evaluate_sources, extract_sources, load_gold
 
 TEXT = "وقال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيئ. وأفادت مصادر أمنية بأن الوضع هادئ."
 
@@ -176,6 +176,7 @@ BOTH_CORPORA_SAMPLES = [
     (GOLD_TEST5_PATH, "test5", 24, ()),
     (GOLD_TEST6_PATH, "test6", 21, (GOLD_TEST5_PATH,)),
     (GOLD_DEV7_PATH, "dev7", 39, (GOLD_TEST5_PATH, GOLD_TEST6_PATH)),
+    (GOLD_TEST7_PATH, "test7", 22, (GOLD_TEST5_PATH, GOLD_TEST6_PATH, GOLD_DEV7_PATH)),
 ]
 
 
