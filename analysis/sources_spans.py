@@ -57,6 +57,19 @@ def _name_part(word: str) -> bool:
         ("بال", "لل", "كال", "وال", "فال")))
 
 
+#: The most words a body's or an outlet's quoted name may have: نقابة "أيه إف إل-سي آي أو".
+QUOTED_NAME_WORDS = 8
+
+
+def _describing_participle(tokens, k: int) -> bool:
+    """A definite participle and its preposition that describe a name just closed (موقع "X" |
+    المعني بمتابعة, شركة "X" | المشغلة للقطار), not a nisba that is part of it (البريطانية)."""
+    word = tokens[k].norm
+    nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+    return word.startswith("الم") and len(word) > 4 and no_article(word) not in words("body") and \
+        no_article(word) not in words("title") and (nxt in ("في", "عن", "علي", "من") or
+                                                    nxt[:1] in "بل" and len(nxt) > 3)
+
 class SpanRules:
     """Where a subject span after a cue begins and ends: ``_span`` and ``_boundary`` (see the
     paragraph "A subject span ends at ..." of :mod:`analysis.sources_rules`).
@@ -139,22 +152,25 @@ class SpanRules:
                 continue
             quotes = sum(tok.gap.count(q) for q in QUOTES)
             if quotes:
-                if tok.quoted:
+                if tok.quoted and not (not inside and self._named_quote(k)):
                     break
                 if inside:                                    # the short name closes: go on
                     inside = quotes % 2 == 0
                     if not inside and self._quoted_person_ends(j, opened, k):
                         break                                 # وحثّ "الجاسر" | الجميع
                 elif (self._short_quote(k) and tokens[k].norm != _N("غير")) or \
-                        outlet_in([t.norm for t in tokens[k:k + 4]], context=True):
+                        outlet_in([t.norm for t in tokens[k:k + 4]], context=True) or \
+                        self._named_quote(k):
                     # (a quoted predicate, not a name: اعتبرته هافانا | "غير مبرر"; but "لا ريبوبليكا")
                     inside = quotes % 2 == 1
                     opened = k
-                    if inside and (no_article(bare(tokens[k - 1].norm)) in words("media") or
+                    if inside and (no_article(bare(tokens[k - 1].norm)) in words("media") or self._named_quote(k) or
                                    k - 2 >= j and tokens[k - 1].norm in NEWS_WORDS and
                                    no_article(bare(tokens[k - 2].norm)) in words("media")):
-                        k = self._quote_end(k)                # موقع "إن كي ووتش", وكالة أنباء "أي أن آي":
-                        continue                              # the name, whatever its words
+                        k = self._quote_end(k, limit=QUOTED_NAME_WORDS)   # موقع "إن كي ووتش", وكالة أنباء "أي أن آي":
+                        if k < n and _describing_participle(tokens, k):   # the name, whatever its words
+                            break                             # (then "المعني بمتابعة …" describes it)
+                        continue
                 else:
                     break
             if "،" in tok.gap or "," in tok.gap:
@@ -352,10 +368,26 @@ class SpanRules:
                     nxt.norm in ("في", "من", "على", "علي", "الي", "عن") or any(c in nxt.gap for c in PUNCT + "،,")
                     or _opens(nxt) or match_cue(tokens, k + 1) is not None)
 
-    def _quote_end(self, k: int) -> int:
+    def _named_quote(self, k: int) -> bool:
+        """A quotation opening before token k, right after a body's or an outlet's indefinite head noun,
+        that closes within :data:`QUOTED_NAME_WORDS` words: the body's name, whatever its
+        words (نقابة "أيه إف إل-سي آي أو")."""
+        word = bare(self.tokens[k - 1].norm) if k else ""
+        if word.startswith("ال") or word not in words("body") and word not in words("media"):
+            return False                                    # (a definite head, then a quotation: what
+                                                            # "الحزب" said or asked for)
+        end = self._quote_end(k, limit=QUOTED_NAME_WORDS)
+        if end == k + 1 and not (k + 1 < len(self.tokens) and any(q in self.tokens[k + 1].gap for q in QUOTES)):
+            return False
+        return not any((t.norm in COMPLEMENTIZERS and not (t.norm == "بان" and not self.tokens[m - 1].norm.startswith("ال")))
+                       or match_cue(self.tokens, m)       # ("دويتشه بان": a name's word)
+                       for m, t in enumerate(self.tokens[k + 1:end], k + 1))   # (not a quotation left open: قناة
+                                                                     # "الإخبارية السعودية الرسمية بأن "…)
+
+    def _quote_end(self, k: int, *, limit: int = 4) -> int:
         """The token after a short quotation that opens before token k (k + 1 if it does
-        not close within four words)."""
-        for m in range(k + 1, min(k + 5, len(self.tokens))):
+        not close within ``limit`` words)."""
+        for m in range(k + 1, min(k + 1 + limit, len(self.tokens))):
             if any(q in self.tokens[m].gap for q in QUOTES):
                 return m
         return k + 1

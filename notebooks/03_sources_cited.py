@@ -33,20 +33,21 @@
 # | corpus | precision | recall | type accuracy |
 # |---|---|---|---|
 # | 20 ANT articles the rules were written on (dev) | 0.94 (243/258) | 0.92 (243/264) | 0.99 (241/243) |
-# | 48 SaudiNewsNet articles the rules were written on (dev) | 0.92 (250/272) | 0.87 (250/289) | 0.97 (243/250) |
+# | 48 SaudiNewsNet articles the rules were written on (dev) | 0.92 (251/273) | 0.87 (251/289) | 0.97 (244/251) |
 # | 25 more ANT articles (dev2), measured before any rule was written on them² | **0.72** (135/188) | **0.67** (135/202) | 0.96 (130/135) |
-# | the same 25 after rules were written on them | 0.84 (158/189) | 0.78 (158/202) | 0.96 (151/158) |
+# | the same 25 after rules were written on them | 0.84 (160/191) | 0.79 (160/202) | 0.96 (153/160) |
 # | 24 more SaudiNewsNet articles (dev3), before any rule was written on them³ | **0.67** (114/171) | **0.59** (114/194) | 0.95 (108/114) |
-# | the same 24 after rules were written on them | 0.90 (156/174) | 0.80 (156/194) | 0.96 (149/156) |
-# | 20 more ANT articles only measured (test3)³ ⁴ ⁶ ⁷ ⁸ ⁹ | **0.68** (86/126) | **0.60** (86/144) | 0.98 (84/86) |
-# | 20 ANT articles only measured (held out)¹ ⁴ ⁷ ⁸ ⁹ | **0.79** (155/195) | **0.73** (155/213) | 0.92 (143/155) |
-# | 48 SaudiNewsNet articles only measured (held out)⁴ ⁶ ⁷ ⁸ ⁹ | **0.74** (176/238) | **0.73** (176/241) | 0.95 (168/176) |
+# | the same 24 after rules were written on them | 0.91 (158/174) | 0.81 (158/194) | 0.96 (151/158) |
+# | 20 more ANT articles only measured (test3)³ ⁴ ⁶ ⁷ ⁸ ⁹ ¹⁰ | **0.68** (86/126) | **0.60** (86/144) | 0.98 (84/86) |
+# | 20 ANT articles only measured (held out)¹ ⁴ ⁷ ⁸ ⁹ ¹⁰ | **0.79** (155/195) | **0.73** (155/213) | 0.92 (143/155) |
+# | 48 SaudiNewsNet articles only measured (held out)⁴ ⁶ ⁷ ⁸ ⁹ ¹⁰ | **0.74** (176/238) | **0.73** (176/241) | 0.95 (168/176) |
 # | 36 more SaudiNewsNet articles (test4) while only measured⁵ ⁶ ⁷ ⁸ | **0.67** (143/212) | **0.64** (143/224) | 0.98 (140/143) |
-# | the same 36 after rules were written on them⁹ | 0.83 (170/206) | 0.76 (170/224) | 0.98 (167/170) |
-# | 12 ANT + 12 SaudiNewsNet articles only measured (test5)⁸ ⁹ | **0.79** (116/147) | **0.69** (116/167) | 0.95 (110/116) |
-# | 9 ANT + 12 SaudiNewsNet articles only measured (test6)⁹ | **0.60** (54/90) | **0.49** (54/111) | 0.91 (49/54) |
+# | the same 36 after rules were written on them⁹ ¹⁰ | 0.84 (174/207) | 0.78 (174/224) | 0.98 (171/174) |
+# | 12 ANT + 12 SaudiNewsNet articles only measured (test5)⁸ ⁹ ¹⁰ | **0.79** (116/147) | **0.69** (116/167) | 0.95 (110/116) |
+# | 9 ANT + 12 SaudiNewsNet articles only measured (test6)⁹ ¹⁰ | **0.60** (54/90) | **0.49** (54/111) | 0.91 (49/54) |
+# | 10 ANT + 12 SaudiNewsNet articles only measured (test7)¹⁰ | **0.80** (93/116) | **0.69** (93/135) | 0.99 (92/93) |
 # | 15 ANT + 24 SaudiNewsNet articles (dev7), before any rule was written on them⁹ | **0.80** (162/202) | **0.65** (162/249) | 0.98 (159/162) |
-# | the same 39 after rules were written on them | 0.86 (179/207) | 0.72 (179/249) | 0.98 (176/179) |
+# | the same 39 after rules were written on them | 0.88 (190/217) | 0.76 (190/249) | 0.98 (186/190) |
 # | the five seeds (in-sample) | 1.00 (71/71) | 0.92 (71/77) | 1.00 (71/71) |
 #
 # ¹ measured after the rules of the three rounds (see the README for the rounds before and
@@ -74,9 +75,13 @@
 # dev7, scored once and a development set since), turned test4 into a development set and
 # wrote rules on test4 and dev7: SaudiNewsNet held out 171 → 176 found, test3 82 → 85,
 # test5 114 → 116, ANT held out 154 → 155, test6 unchanged (its Saudi half 0.50 / 0.35).
+# ¹⁰ after the thirteenth session, whose rules were written on the development sets (dev7
+# 179 → 190 found, test4 170 → 174, dev2 158 → 160, dev3 156 → 158) and moved no unseen count;
+# test7, 22 fresh articles of both corpora annotated blind that session, scored the same
+# before and after them (its ANT half 0.90 / 0.72, its Saudi half 0.67 / 0.63).
 #
 # On articles nobody tuned rules on, the extractor finds about half to three in four of the
-# required attributions, and three in five to four in five of what it reports is right (eight samples): below the
+# required attributions, and three in five to four in five of what it reports is right (nine samples): below the
 # 0.85 the workbook aims at, and well below its development numbers. Two independent
 # readings of 16 held-out SaudiNewsNet articles agree on every required attribution, so the
 # gap is the rules' reach, not the annotation's. Read the charts below as the work of a

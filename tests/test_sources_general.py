@@ -1693,6 +1693,25 @@ def test_a_name_with_an_age_is_a_speaker(text, expected):
     assert list(extract_sources(text).source) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an indefinite body's or outlet's head noun before a quoted name: the name, whatever its
+    # words and however long (up to eight words)
+    ("وأعلنت نقابة \"أيه إف إل-سي آي أو\" أن العمال سيضربون.", ["نقابة \"أيه إف إل-سي آي أو\""]),
+    ("وقال موقع \"إن كي ليدرشيب ووتش\" إن الصور تظهر نشاطا.", ["موقع \"إن كي ليدرشيب ووتش\""]),
+    ("وقالت لجنة \"القضاء على التمييز العنصري\" في الأمم المتحدة إنها قلقة.",
+     ["لجنة \"القضاء على التمييز العنصري\" في الأمم المتحدة"]),
+    # a participle with its preposition after the name describes it; بان may be a name's word
+    ("واعتبر باحثون في موقع \"إن كي ليدرشيب ووتش\" المعني بمتابعة شؤون النظام، أن التغييرات مستمرة.",
+     ["باحثون في موقع \"إن كي ليدرشيب ووتش\""]),
+    ("وقالت شركة \"دويتشه بان\" المشغلة للقطار إن الرحلة توقفت.", ["شركة \"دويتشه بان\""]),
+    # not a definite head's quoted object, nor a quotation left open before a complementizer
+    ("وطلبت الوزارة \"التعاون الكامل من الجميع في هذه المرحلة\" من المواطنين.", ["الوزارة"]),
+    ("وأفادت قناة \"الإخبارية السعودية الرسمية بأن \"قوات الدفاع الجوي اعترضت صاروخا\".", ["قناة"]),
+])
+def test_a_quoted_name_after_a_body_or_outlet(text, expected):
+    assert list(extract_sources(text).source) == expected
+
+
 def test_an_agency_with_a_quoted_name_is_the_relay_of_whom_it_quotes():
     rows = extract_sources("ونقلت وكالة أنباء \"أي أن آي\" عن سياسي محلي آخر قوله \"نحن لا نذهب إلى المساجد\".")
     assert rows.source_entity.tolist() == ["أي أن آي", "سياسي محلي آخر"]
