@@ -441,9 +441,6 @@ def _name_after(raw_tokens: list[str], rep: tuple[str, ...]) -> tuple[str, ...]:
                     raw_tokens[m + 1] and _nationality_word(no_article(raw_tokens[m + 1])):
                 break                                       # "وزير الخارجية الأمريكي | الرئيس الروسي
                                                             # فلاديمير": another office, its own holder
-            if m > at and raw_tokens[m - 1] == "باسم" and no_article(raw_tokens[m] or "") in words("title"):
-                break                                       # "المتحدثة باسم | وزيرة خارجية الاتحاد
-                                                            # الأوروبي فيديريكا": the minister's name
             if no_article(raw_tokens[m]) in words("given_name"):
                 name = [raw_tokens[m]]
                 for w in raw_tokens[m + 1:m + 5]:
@@ -710,7 +707,7 @@ def _link_titles(clusters: list[dict], text: str) -> None:
             chosen = {t for t, names in named if t != c and before_name and names <= before_name}
         if not chosen and rep[0] in words("title"):
             chosen = _nearest_named(tokens, rep[0], named, c, joined)
-            chosen = {t for t in chosen if not _held_by_another(text, rep, clusters[t])}
+            chosen = {t for t in chosen if not _held_by_another(_text_words(text), rep, clusters[t])}
         chosen = {_root(clusters, t) for t in chosen} - {c}
         chosen = {t for t in chosen if not _other_nationality(rep, clusters[t])}
         if len(chosen) == 1:
@@ -800,16 +797,29 @@ def _link_indefinite_titles(clusters: list[dict], text: str) -> None:
                  other["names"] and other["start"] > cluster["start"] and _person(other) and
                  rep[0] in {w for m in other["mentions"] for w in m}]
         if len(later) == 1 and not _other_nationality(rep, clusters[later[0]]) and \
-                not _held_by_another(text, rep, clusters[later[0]]):
+                not _held_by_another(_text_words(text), rep, clusters[later[0]]):
             cluster["merged_into"] = _root(clusters, later[0])
 
 
-def _held_by_another(text: str, rep: tuple[str, ...], target: dict) -> bool:
-    """Whether the article writes the title ``rep`` with the name of someone other than the
-    named cluster ``target``: "وزير الخارجية المصري سامح شكري" is not "وزير الخارجية عادل
-    الجبير", the nearest or only foreign minister cited by name."""
-    name = _name_after(_text_words(text), rep)
-    return bool(name) and not {no_article(w) for w in name} & set(target["names"])
+def _held_by_another(raw_tokens: list[str], rep: tuple[str, ...], target: dict) -> bool:
+    """Whether the article (its words, :func:`_text_words`) writes the title ``rep`` with the
+    name of someone other than the named cluster ``target`` after it, no other title between
+    them: "وزير الخارجية المصري سامح شكري" is not "وزير الخارجية عادل الجبير", the nearest or
+    only foreign minister cited by name ("قاضية أميركية، في حكم ضد إدارة الرئيس دونالد ترامب":
+    ترامب is the president's name, not the judge's)."""
+    size = len(rep)
+    bare_tokens = [no_article(t) for t in raw_tokens]
+    for s in range(len(raw_tokens) - size):
+        if tuple(bare_tokens[s:s + size]) != rep:
+            continue
+        window = raw_tokens[s:s + size + NAME_WINDOW]
+        name = _name_after(window, rep)
+        if not name or {no_article(w) for w in name} & set(target["names"]):
+            continue
+        at = next((m for m in range(size, len(window)) if window[m] == name[0]), len(window))
+        if not any(w and no_article(w) in words("title") and w not in RANK_TITLES for w in window[size:at]):
+            return True
+    return False
 
 
 def _other_nationality(rep: tuple[str, ...], target: dict) -> bool:

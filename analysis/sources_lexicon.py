@@ -262,13 +262,22 @@ RELATIVES = frozenset(_N(w) for w in ("الذي", "التي", "الذين", "ا�
 #: "News" in an agency's or a channel's generic name before its quoted name: وكالة أنباء "أي أن آي".
 NEWS_WORDS = frozenset(_N(w) for w in ("أنباء", "الأنباء", "أخبار", "الأخبار"))
 #: Independent pronouns as a verb's subject before it ("فهو يقول"), with their agreement.
-SUBJECT_PRONOUNS = {_N(p + w): agree for w, agree in (("هو", "m"), ("هي", "f"), ("هم", "pl"), ("هما", "du"))
-                    for p in ("", "و", "ف")}
+SUBJECT_PRONOUNS = MappingProxyType({_N(p + w): agree for w, agree in (("هو", "m"), ("هي", "f"), ("هم", "pl"),
+                                                                       ("هما", "du")) for p in ("", "و", "ف")})
 #: لكن with a pronoun before a verb, its subject: "ولكنها أكدت أن" (the one the contrast is about).
-CONTRAST_PRONOUNS = {_N(p + "لكن" + w): agree for w, agree in (("ه", "m"), ("ها", "f"), ("هم", "pl"), ("هما", "du"))
-                     for p in ("", "و")}
+CONTRAST_PRONOUNS = MappingProxyType({_N(p + "لكن" + w): agree for w, agree in (("ه", "m"), ("ها", "f"), ("هم", "pl"),
+                                                                              ("هما", "du")) for p in ("", "و")})
 #: The singular relatives a document's publisher may follow: "الدراسة، التي أجراها X".
-RELATIVE_PRONOUNS = frozenset(_N(w) for w in ("الذي", "التي"))
+SINGULAR_RELATIVES = frozenset(_N(w) for w in ("الذي", "التي"))
+#: "Issued (by)": "بيان صادر عن X", "التقرير الذي صدر عن X".
+ISSUED_WORDS = frozenset(_N(w) for w in ("صادر", "صادرة", "الصادر", "الصادرة", "صدر", "صدرت"))
+#: Adjectives that set a document apart from one named before ("دراسة سابقة أجرتها X", "تقرير
+#: آخر"): its publisher is not the earlier one's.
+OTHER_DOCUMENT = frozenset(_N(w) for w in ("أخرى", "آخر", "سابقة", "سابق", "ثانية", "ثان", "جديدة", "جديد",
+                                            "مماثلة", "مماثل", "منفصلة", "منفصل", "الأخرى", "الآخر", "السابقة",
+                                            "السابق", "الجديدة", "الجديد", "الأخيرة", "الأخير"))
+#: "Aged" after a name: "إليانور ولسون البالغة من العمر 29 عاما" is a person.
+AGED = frozenset(_N(w) for w in ("البالغ", "البالغة"))
 KANA = frozenset(_N(w) for w in ("كان", "كانت", "وكان", "وكانت", "فكان", "كانوا", "وكانوا", "كانا", "وكانا",
                                   "ظل", "وظل", "ظلت", "وظلت", "مازال", "ومازال", "لايزال", "ولايزال"))
 #: Verbs of becoming, the sisters of كان that take no قد: "وبات X يقول", "X باتت تعتبره".  With
@@ -384,9 +393,9 @@ UNNAMING_MEDIA_ADJECTIVES = frozenset(_N(w) for w in (
     "الخاصة", "الخاص", "المستقلة", "المعارضة", "الموالية", "الرسميين"))
 #: A media noun and the name after it: quoted (group 2) or the next three words (group 3).
 MEDIA_NAME_RE = re.compile(r"(?<!\w)[وفبل]?(?:ال)?(\w+)\s+(?:[\"«“]([^\"»”\n]{2,40})[\"»”]|(\w+(?:\s+\w+){0,2}))")
-#: A definite media noun with its definite nisba adjectives: "الصحف الجزائرية", "وسائل الإعلام
-#: الإسرائيلية" (the adjectives in group 2).
-MEDIA_DESCRIBED_RE = re.compile(r"(?<!\w)[وفبل]?(ال\w+(?:\s+الإعلام)?)((?:\s+ال\w+(?:ي|ية|يه))+)(?!\w)")
+#: A definite word with the definite nisba adjectives after it: "الصحف الجزائرية" (the word in
+#: group 1, the adjectives in group 2).
+MEDIA_DESCRIBED_RE = re.compile(r"(?<!\w)[وفبل]?(ال\w+)((?:\s+ال\w+(?:ي|ية|يه))+)(?!\w)")
 #: Titles that take "لدى" (to a state or a body) as part of them: "السفير الروسي لدى الأمم المتحدة".
 ENVOYS = frozenset(_N(w) for w in ("سفير", "سفيرة", "مندوب", "مندوبة", "ممثل", "ممثلة", "مبعوث", "مبعوثة"))
 #: Titles of those elected or standing for a list, a party or a province: "عن" after them

@@ -51,12 +51,16 @@ NAME_ZIPF = 3.0
 
 def _derived_masdar(word: str) -> bool:
     """An indefinite verbal noun of the forms تفاعُل (تطابق, تبادل, تراجع), تفعيل (تدشين,
-    تأكيد, توقيع) and استفعال (استئناف, استمرار): what a cue states, not part of its subject.  A name may have the
-    shape (ترامب, تمارا); the corpus writes a verbal noun with the article too, a name
-    almost never (:data:`MASDAR_ARTICLE_ZIPF`)."""
-    return (len(word) == 5 and word[0] == "ت" and word[2] == "ا" or
-            len(word) == 5 and word[0] == "ت" and word[3] == "ي" and word[1] != "ي" or
+    تأكيد, توقيف: :func:`_form_two_masdar`) and استفعال (استئناف, استمرار): what a cue states,
+    not part of its subject.  A name may have the shape (ترامب, تمارا); the corpus writes a
+    verbal noun with the article too, a name almost never (:data:`MASDAR_ARTICLE_ZIPF`)."""
+    return (len(word) == 5 and word[0] == "ت" and word[2] == "ا" or _form_two_masdar(word) or
             len(word) >= 7 and word.startswith("است") and word[5] == "ا") and zipf("ال" + word) >= MASDAR_ARTICLE_ZIPF
+
+
+def _form_two_masdar(word: str) -> bool:
+    """The shape تفعيل (توقيف, تدشين), which first names share (تغريد, تحسين, تيسير)."""
+    return len(word) == 5 and word[0] == "ت" and word[3] == "ي" and word[1] != "ي"
 
 
 class ObjectRules:
@@ -340,6 +344,17 @@ class ObjectRules:
             return False
         return zipf(stem) >= 3.5 and zipf(stem) >= zipf(word) + 0.5
 
+    def _title_before(self, k: int) -> bool:
+        """Whether the noun before token k, past its definite nisba adjectives, names a person
+        by a title or a role (الوزير, الناشطة): a name may follow it."""
+        m = k - 1
+        while m > 0 and self.tokens[m].norm.startswith("ال") and self.tokens[m].norm.endswith(("ي", "ية", "يه")) and \
+                no_article(self.tokens[m].norm) not in words("title"):
+            m -= 1
+        noun = no_article(bare(self.tokens[m].norm))
+        person = words("title") | words("anonymous")
+        return noun in person or noun.endswith(("ة", "ه")) and noun[:-1] in person
+
     def _starts_new_phrase(self, k: int) -> bool:
         """A common indefinite word between two definite ones starts the object:
         "أعلنت خلية الإعلام الأمني | تعرّض الكاظمي"."""
@@ -353,9 +368,12 @@ class ObjectRules:
             return False                                      # رابطة "عصائب أهل الحق" قيس الخزعلي
         if here in words("given_name") or no_article(before) in words("title"):
             return False                                      # اللواء حسين الحواتمة
-        if before.startswith("ال") and _derived_masdar(here) and not is_name(after):
+        if before.startswith("ال") and _derived_masdar(here) and not is_name(after) and \
+                not (_form_two_masdar(here) and self._title_before(k)):
             return True                                       # "وأكد الوزير المصري | تطابق رؤية الجانبين"
-                                                              # (not "السفير الصيني تشانغ جون": a name)
+                                                              # (not "السفير الصيني تشانغ جون": a name; nor
+                                                              # "الناشطة الحقوقية تغريد الحداد": a title's
+                                                              # first name of the shape تفعيل)
         return (before.startswith("ال") and not here.startswith("ال") and after.startswith("ال")
                 and zipf(here) >= OBJECT_ZIPF and no_article(here) not in words("title")
                 and no_article(here) not in words("body") and no_article(here) not in words("media"))

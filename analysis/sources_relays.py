@@ -12,7 +12,7 @@ from .lexicon import zipf
 from .sources_classify import classify
 from .sources_cues import match_cue
 from .sources_lexicon import (
-    no_article, words, QUOTES, PUNCT, COMPLEMENTIZERS, RELATIVE_PRONOUNS, NEWS_WORDS, SPAN_STOP, ADJECTIVE_HINTS, PUBLISHING_VERBS,
+    no_article, words, QUOTES, PUNCT, COMPLEMENTIZERS, SINGULAR_RELATIVES, NEWS_WORDS, ISSUED_WORDS, SPAN_STOP, ADJECTIVE_HINTS, PUBLISHING_VERBS,
     RESUMPTIVE_PREPOSITIONS, OPEN_QUOTES,
 )
 from .sources_outlets import _outlet_end, _clean, outlet_in
@@ -108,21 +108,21 @@ class RelayRules:
         for m in range(a + 1, min(a + 6, len(tokens))):
             tok = tokens[m]
             word = tok.norm
-            publishing = any(word.startswith(v) for v in PUBLISHING_VERBS) and word.endswith(("ته", "ها", "ه"))
-            if word in RELATIVE_PRONOUNS and not relative and not any(c in tok.gap for c in PUNCT):
+            publishing = _publishing(word)
+            if word in SINGULAR_RELATIVES and not relative and not any(c in tok.gap for c in PUNCT):
                 relative = True                             # "الدراسة، التي أجراها X", "التقرير الذي صدر
                 continue                                    # عن X": a relative clause names the publisher
             if any(c in tok.gap for c in PUNCT + "،,") or word in COMPLEMENTIZERS or \
                     (match_cue(tokens, m) and not publishing):
                 return None                                 # (but "تقرير نشرته صحيفة X": its publisher)
-            if not relative and m > a + 1 and word.isdigit() and tokens[m - 1].norm == "ال":
+            if not relative and (word == "ال" and m == a + 1 or word.isdigit() and m > a + 1 and
+                                 tokens[m - 1].norm == "ال"):
                 continue                                    # "التقرير الـ 51": its number
             found = None
             if word.startswith("ل") and len(word) > 2 and (_lam_is_preposition(word) or self._dative(word, m) or
                                                          no_article(strip_lam(word)) in words("body") | words("title")):
                 found = (m, True)
-            elif word in ("صادر", "الصادر", "صادرة", "الصادرة", "صدر", "صدرت") and m + 1 < len(tokens) and \
-                    tokens[m + 1].norm == "عن":
+            elif word in ISSUED_WORDS and m + 1 < len(tokens) and tokens[m + 1].norm == "عن":
                 found = (m + 2, False)                      # (and "التقرير الذي صدر عن X")
             elif publishing:
                 found = (m + 1, False)
@@ -138,9 +138,7 @@ class RelayRules:
             if found:
                 x, y = self._span(found[0], preposition=True, lead_lam=found[1])
                 return (x, y, found[1]) if y > x else None
-            if word == "ال" and m == a + 1:
-                continue                                    # "التقرير الـ 51"
-            if not (word.startswith("ال") and word.endswith(("ي", "ية")) or word in ADJECTIVE_HINTS or
+            if not (word.startswith("ال") and word.endswith(("ي", "ية")) or no_article(word) in ADJECTIVE_HINTS or
                     _indefinite_adjective(word) or self._issued_next(m)):
                 return None
         return None
@@ -153,8 +151,7 @@ class RelayRules:
         if word.startswith("ال") or not word.endswith(("ي", "ية")) or m + 1 >= len(tokens):
             return False
         nxt = tokens[m + 1].norm
-        return any(nxt.startswith(v) for v in PUBLISHING_VERBS) and nxt.endswith(("ته", "ها", "ه")) or \
-            nxt in ("صادر", "صادرة", "الصادر", "الصادرة", "صدر", "صدرت")
+        return _publishing(nxt) or nxt in ISSUED_WORDS
 
     def _quoted_name(self, x: int, y: int) -> str:
         """The quoted name right after a media head noun (صحيفة "صنداي ميرور"), '' if none."""
@@ -172,6 +169,11 @@ class RelayRules:
                     return ""
                 return " ".join(t.surface for t in tokens[x + 1:m])
         return ""
+
+
+def _publishing(word: str) -> bool:
+    """A verb of publishing with its object pronoun: نشرته, أعدتها, أجراها ("تقرير نشرته X")."""
+    return any(word.startswith(v) for v in PUBLISHING_VERBS) and word.endswith(("ته", "ها", "ه"))
 
 
 #: An indefinite nisba this common after a document is its adjective ("حصيلة أولية", 3.99).

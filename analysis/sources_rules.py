@@ -63,6 +63,7 @@ reader here, :class:`DocumentReader`, drives them sentence by sentence and keeps
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -75,8 +76,8 @@ from .sources_cues import match_cue, _conjunction_attached, _blocked
 from .sources_entities import is_name
 from .sources_lexicon import (
     CueForm, cue_forms, no_article, outlet_words, words, QUOTES, OPEN_QUOTES, CLOSE_QUOTES, COMPLEMENTIZERS, NUMBER_WORDS, RELATIVES,
-    SAME_SOURCE_NOUNS, PRESENT_WITH_WA,
-    SPEECH_NOUNS, CONDITIONS, LIST_MARKERS, PUNCT, AUXILIARIES, NISBA_ENDINGS, STATEMENT, DATA_DOCUMENTS, SUBJECT_PRONOUNS, CONTRAST_PRONOUNS, NEWS_WORDS,
+    SAME_SOURCE_NOUNS, PRESENT_WITH_WA, norm,
+    SPEECH_NOUNS, CONDITIONS, LIST_MARKERS, PUNCT, AUXILIARIES, NISBA_ENDINGS, STATEMENT, DATA_DOCUMENTS, SUBJECT_PRONOUNS, CONTRAST_PRONOUNS, NEWS_WORDS, OTHER_DOCUMENT,
 )
 from .sources_objects import ObjectRules
 from .sources_outlets import _named_in_text, _outlet_names, _clean, _generic_media, _outlet_end
@@ -178,6 +179,15 @@ PUBLISHED_STATEMENTS = frozenset(_N(w) for w in (
     "كلمة", "خطاب"))
 
 
+def _personal(row: Attribution) -> bool:
+    """Whether a row's speaker is a person, not a body or an outlet: a pronoun opening a
+    sentence stands for a person cited before ("فهو يقول"); "وهي تشير إلى" after a ministry's
+    words is as likely the plan it spoke of."""
+    head = no_article(bare(row.words[0])) if row.words else ""
+    return row.source_type in ("named_person_or_body", "anonymous") and head not in words("body") and \
+        head not in words("media") and not (head.endswith(("ة", "ه")) and head[:-1] in words("body"))
+
+
 class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRules):
     """Reads one document's attributions sentence by sentence (see the module docstring)."""
 
@@ -187,7 +197,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         self.quote_text = mend_quotes(text)
         self.rows: list[Attribution] = []
         #: (document noun, its publisher) in reading order: "تقرير أعدته X"
-        self.issuers: list[tuple[str, Attribution]] = []
+        self.issuers: list[tuple[str, Attribution, int]] = []
         #: (document noun, its offset, its publisher) for every document named with one
         self.ahead: list[tuple[str, int, Attribution]] = []
         self._family: frozenset[str] | None = None
@@ -228,21 +238,29 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 if noun not in words("document") or m + 1 >= len(tokens):
                     continue
                 nxt = tokens[m + 1].norm                    # "لتقرير الأمانة العامة", "تقرير شركة X",
+                if nxt in OTHER_DOCUMENT or m + 2 < len(tokens) and tokens[m + 2].norm in OTHER_DOCUMENT:
+                    continue                                # ("دراسة سابقة أجرتها X": another study)
                 found = self._publisher(m, lam, genitive=not first.startswith("ال") and (   # not "دراسة ميدانية"
                     nxt.startswith("ال") or not nxt.endswith(("ي", "ية"))))
                 if not found or not self._speaker_like(found[0], found[1]):
                     continue
-                added = self._emit(found[0], found[1], m, 1, cue_forms()[(ISSUING,)], via="", resolved="explicit",
-                                   lead_lam=found[2], keep=False)
+                added = self._issuing_row(found, m)
                 if added and added[0].source_type in ("named_person_or_body", "named_outlet"):
                     self.ahead.append((noun, tok.start, added[0]))
 
+    def _issuing_row(self, found: tuple[int, int, bool], m: int) -> list[Attribution]:
+        """The publisher ``found`` of the document at token m, as a row not kept (an issuer)."""
+        return self._emit(found[0], found[1], m, 1, cue_forms()[(ISSUING,)], via="", resolved="explicit",
+                          lead_lam=found[2], keep=False)
+
     def _later_issuer(self, noun: str, at: int) -> Attribution | None:
-        """The publisher of the first document of this kind named after offset ``at``, a few
-        paragraphs on at most (see :meth:`_publishers_ahead`)."""
+        """The publisher of the first document of this kind named after offset ``at`` (the end of
+        the mention that needs one), a few
+        paragraphs on at most, when no other document of the kind is named anew in between
+        (see :meth:`_publishers_ahead`)."""
         for kind, start, row in self.ahead:
             if kind == noun and start > at and row.paragraph - self.paragraph <= COREF_PARAGRAPHS * 3:
-                return row
+                return None if self._another_document(noun, at, start) else row
         return None
 
     @staticmethod
@@ -348,7 +366,8 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         pronoun = self._pronoun_subject(i, form)
         if pronoun is not None:                             # "فهو يقول إنه لن يتنحى", "وهي تؤكد أن":
             ante = self._antecedent(pronoun)                # the speaker the pronoun stands for
-            if ante is not None and not self._nested(i, ante) and self._needs_ok(j, form, subject=None):
+            if ante is not None and not self._nested(i, ante) and self._needs_ok(j, form, subject=None) and \
+                    (i > 1 or _personal(ante)):
                 self._continue(ante, i, length, form)
             return j
         before = None if after_only else self._subject_before(i, form)
@@ -430,7 +449,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                     b - a <= 2 or issuer is not None):
                 # "وأضاف البيان أن": the statement's author, the publisher of the latest such
                 # document ("تقرير أعدته دائرة X … ولفت التقرير"), else the latest source
-                ante = issuer or self._issuer(subject_head) or (
+                ante = issuer or self._issuer(subject_head, tokens[a].start) or (
                     None if subject_head in DATA_DOCUMENTS else self._antecedent(None))
                 if ante is not None:
                     self._continue(ante, i, length, form)
@@ -595,7 +614,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         head = no_article(bare(ws[0]))
         publisher = self._publisher(a, lam) if head in words("document") else None
         if head in words("document") and ws[0].startswith("ال") and publisher is None:
-            ante = self._issuer(head)                       # "ووفقا للتقرير" after "تقرير صادر عن وزارة
+            ante = self._issuer(head, tokens[a].start)      # "ووفقا للتقرير" after "تقرير صادر عن وزارة
             if ante is not None:                            # الزراعة": the report's publisher (what
                 self._continue(ante, i, length, form)       # follows a definite noun is no publisher:
                 return a + 1                                # "حسب التقرير بواقع 5%")
@@ -642,7 +661,9 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         """Rows for the source at tokens a..b-1 (one per listed source); a ``relayed``
         source ("نقلت الوكالة عن مسؤول") agrees as its head does, not as the relay's verb.
         Without ``keep`` the rows are made but not recorded (a document's publisher, noted
-        only as an issuer)."""
+        only as an issuer).  A document with no publisher of its own here ("قالت دراسة حول …")
+        continues the publisher named further on (:meth:`_later_issuer`): the first row of
+        that continuation is returned."""
         tokens = self.tokens
         first = strip_lam(tokens[a].norm) if lead_lam else tokens[a].norm
         head = no_article(bare(first))
@@ -664,7 +685,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
             elif reports:
                 press = True
             elif not press:
-                later = keep and not first.startswith("ال") and self._later_issuer(head, tokens[a].start)
+                later = keep and not first.startswith("ال") and self._later_issuer(head, tokens[a].end)
                 if later:                                       # "قالت دراسة حول …، إن … ووجدت الدراسة،
                     return [self._continue(later, i, length, form)]   # التي أجراها مركز X": X's
                 return []
@@ -758,7 +779,7 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 return
             row = speaker[-1]
         if row.source_type != "anonymous":
-            self.issuers.append((noun, row))
+            self.issuers.append((noun, row, max(at, row.end)))
 
     def _documents(self) -> None:
         """Note who issued the documents this sentence names without citing them ("جاء ذلك
@@ -775,13 +796,11 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
                 if m > 0 and tokens[m - 1].norm in ("في", "وفي"):     # "قالت منظمتان في تقرير": theirs
                     speaker = self._rows_before(tok.start)
                     if speaker:
-                        self._note_issuer(noun, speaker[-1], tok.start)
+                        self._note_issuer(noun, speaker[-1], tok.end)
                 continue
-            a, b, lam = found
-            added = self._emit(a, b, m, 1, cue_forms()[(ISSUING,)], via="", resolved="explicit", lead_lam=lam,
-                               keep=False)
+            added = self._issuing_row(found, m)
             if added:
-                self._note_issuer(noun, added[0], tok.start)
+                self._note_issuer(noun, added[0], tok.end)
 
     def _pronoun_subject(self, i: int, form: CueForm) -> str | None:
         """The agreement of an independent pronoun right before the cue that is its subject
@@ -811,16 +830,28 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         if b <= a or not self.tokens[a].norm.startswith(("ال", "وال")):
             return None
         head = no_article(bare(self.tokens[a].norm))
-        if head not in words("document") or self._publisher(a, False) is not None:
+        if head not in words("document") or self._publisher(a, False) is not None or \
+                a + 1 < len(self.tokens) and self.tokens[a + 1].norm in OTHER_DOCUMENT:
             return None
-        return self._issuer(head)
+        return self._issuer(head, self.tokens[a].start)
 
-    def _issuer(self, noun: str) -> Attribution | None:
-        """The publisher of the latest document of this kind (بيان, تقرير) the article names."""
-        for kind, row in reversed(self.issuers):
+    def _issuer(self, noun: str, at: int) -> Attribution | None:
+        """The publisher of the latest document of this kind (بيان, تقرير) the article names
+        before offset ``at``, unless another such document is named after it ("… ونشرت صحيفة
+        الغارديان تقريرا … ويتهم التقرير": not the earlier report's publisher)."""
+        for kind, row, end in reversed(self.issuers):
             if kind == noun and self.paragraph - row.paragraph <= COREF_PARAGRAPHS * 3:
-                return row
+                return None if self._another_document(noun, end, at) else row
         return None
+
+    def _another_document(self, noun: str, lo: int, hi: int) -> bool:
+        """Whether the text between offsets lo and hi names a document of this kind anew: an
+        indefinite mention (تقريرا, لتقرير) or one set apart (التقرير الجديد, دراسة سابقة)."""
+        between = norm(self.text[lo:hi])
+        if re.search(rf"(?<!\w)[وفبلك]?{re.escape(noun)}(?:ا|ان|ين)?(?!\w)", between):
+            return True
+        return any(after in OTHER_DOCUMENT for after in re.findall(
+            rf"(?<!\w)[وفبلك]?(?:ال|لل){re.escape(noun)}\s+(\w+)", between))
 
     def _quoted_speaker(self, x: int, y: int, preps: frozenset[str] = frozenset()) -> bool:
         """A speaker written in quotation marks (tokens x..y-1), as Saudi papers write a

@@ -70,6 +70,7 @@ def _describing_participle(tokens, k: int) -> bool:
         no_article(word) not in words("title") and (nxt in ("في", "عن", "علي", "من") or
                                                     nxt[:1] in "بل" and len(nxt) > 3)
 
+
 class SpanRules:
     """Where a subject span after a cue begins and ends: ``_span`` and ``_boundary`` (see the
     paragraph "A subject span ends at ..." of :mod:`analysis.sources_rules`).
@@ -152,19 +153,22 @@ class SpanRules:
                 continue
             quotes = sum(tok.gap.count(q) for q in QUOTES)
             if quotes:
-                if tok.quoted and not (not inside and self._named_quote(k)):
+                # a quotation opening right after an indefinite body's or outlet's noun that
+                # begins the subject (or follows its preposition): the name
+                named = not inside and (k - 1 == j or k - 2 >= j and tokens[k - 2].norm in ("في", "من")) and \
+                    self._named_quote(k)
+                if tok.quoted and not named:
                     break
                 if inside:                                    # the short name closes: go on
                     inside = quotes % 2 == 0
                     if not inside and self._quoted_person_ends(j, opened, k):
                         break                                 # وحثّ "الجاسر" | الجميع
                 elif (self._short_quote(k) and tokens[k].norm != _N("غير")) or \
-                        outlet_in([t.norm for t in tokens[k:k + 4]], context=True) or \
-                        self._named_quote(k):
+                        outlet_in([t.norm for t in tokens[k:k + 4]], context=True) or named:
                     # (a quoted predicate, not a name: اعتبرته هافانا | "غير مبرر"; but "لا ريبوبليكا")
                     inside = quotes % 2 == 1
                     opened = k
-                    if inside and (no_article(bare(tokens[k - 1].norm)) in words("media") or self._named_quote(k) or
+                    if inside and (no_article(bare(tokens[k - 1].norm)) in words("media") or named or
                                    k - 2 >= j and tokens[k - 1].norm in NEWS_WORDS and
                                    no_article(bare(tokens[k - 2].norm)) in words("media")):
                         k = self._quote_end(k, limit=QUOTED_NAME_WORDS)   # موقع "إن كي ووتش", وكالة أنباء "أي أن آي":

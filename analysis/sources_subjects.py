@@ -17,7 +17,7 @@ from .sources_cues import match_cue, _conjunction_attached
 from .sources_lexicon import (
     CueForm, no_article, outlet_words, words, QUOTES, PUNCT, DASHES, COMPLEMENTIZERS, RELATIVES, KANA, COPULAS,
     CLAUSE_STARTERS, CLAUSE_OPENERS, SVO_PARTICLES, EDITORIAL_OPENERS, TIME_WORDS, SPAN_STOP, NOT_FIRST, NEGATIONS, BLOCKERS, LAM_VERBS,
-    DEFINITE_ADJECTIVES, STATEMENT, SCENE_PREPOSITIONS, CLAUSE_PARTICLES,
+    DEFINITE_ADJECTIVES, STATEMENT, SCENE_PREPOSITIONS, CLAUSE_PARTICLES, AGED,
 )
 from .sources_outlets import outlet_in
 from .sources_words import (
@@ -30,12 +30,12 @@ from .sources_words import (
 SCENE_WINDOW = 10
 #: Words of emphasis that end such a phrase ("وفي اليوم ذاته،"), not verbs.
 EMPHATICS = frozenset(_N(w) for w in ("ذاته", "ذاتها", "نفسه", "نفسها", "عينه", "عينها"))
-
-
-#: "Aged" after a name: "إليانور ولسون البالغة من العمر 29 عاما" is a person.
-AGED = frozenset(("البالغ", "البالغه", "البالغة"))
-#: The most words a subject written before its verb may have when it opens the sentence.
-LONG_SUBJECT = 14
+#: The most words a speaker's span may have to be plausible (:meth:`SubjectRules._plausible`).
+PLAUSIBLE_WORDS = 10
+#: The most words a subject written before its verb may have when it opens the sentence
+#: ("اللواء سالم المطرفي مدير عام الدفاع المدني بمنطقة مكة المكرمة قال:"): as many as a
+#: plausible speaker has.
+LONG_SUBJECT = PLAUSIBLE_WORDS
 
 
 class SubjectRules:
@@ -396,7 +396,7 @@ class SubjectRules:
     def _plausible(self, a: int, b: int) -> bool:
         """Whether tokens a..b-1 can be a speaker (not evidence, a rule, a pronoun)."""
         ws = [t.norm for t in self.tokens[a:b]]
-        if not ws or len(ws) > 10:
+        if not ws or len(ws) > PLAUSIBLE_WORDS:
             return False
         if any(w in SPAN_STOP or w in COMPLEMENTIZERS for w in ws):
             return False

@@ -253,6 +253,18 @@ def test_a_title_the_article_writes_with_another_name_is_not_the_cited_holder_of
                                                              "وزير الخارجية عادل الجبير"]
 
 
+def test_a_title_opening_the_story_is_the_person_named_later_with_it():
+    # the name after another title further on (الرئيس دونالد ترامب) is not the judge's
+    text = ("قالت قاضية أميركية، في حكم ضد إدارة الرئيس دونالد ترامب، إن قرار إلغاء البرنامج غير قانوني. "
+            "وقالت القاضية باربره جافي إنها ملتزمة بالقانون.")
+    assert extract_sources(text).source_entity.tolist() == ["القاضية باربره جافي"] * 2
+
+
+def test_a_spokesman_of_an_office_keeps_his_own_name():
+    text = "التقى المتحدث باسم رئيس الوزراء العراقي سعد الحديثي بالصحفيين. وقال المتحدث إن الحكومة ماضية في الإصلاحات."
+    assert extract_sources(text).source_entity.tolist() == ["المتحدث سعد الحديثي"]
+
+
 def test_a_spokeswoman_is_not_named_after_the_minister_she_speaks_for():
     text = ("وقالت مايا كوسيانسيتش، المتحدثة باسم وزيرة خارجية الاتحاد الأوروبي فيديريكا موغيريني، إن "
             "التوقيفات مقلقة. وأضافت المتحدثة أن الاتحاد يتابع.")
