@@ -291,33 +291,29 @@ def document_entities(rows: pd.DataFrame, text: str) -> list[str]:
     _link_definite_titles(clusters, text)
     _link_indefinite_titles(clusters, text)
     for cluster in clusters:
-        if cluster["type"] == "named_person_or_body" and not _person_names(cluster) and "merged_into" not in cluster \
-                and cluster["rep"] and cluster["rep"][0] in words("title"):
-            name = _name_after(_text_words(text), cluster["rep"]) or _apposed_name(text, cluster["rep"]) or \
-                _name_before(text, cluster["rep"])
+        if "merged_into" in cluster:
+            continue                                        # labelled by the cluster it joined
+        kind, rep = cluster["type"], cluster["rep"]
+        definite = norm(_label(cluster["surface"])).lstrip("وف").startswith("ال")
+        if kind == "named_person_or_body" and not _person_names(cluster) and rep and rep[0] in words("title"):
+            name = _name_after(_text_words(text), rep) or _apposed_name(text, rep) or _name_before(text, rep)
             if name:
                 cluster["surface"] = f"{_label(cluster['surface'])} {' '.join(_surface_of(text, name))}"
-        elif cluster["type"] == "named_person_or_body" and "merged_into" not in cluster and \
-                len(cluster["rep"]) == 1 and cluster["rep"][0] in words("given_name") and \
-                zipf(cluster["rep"][0]) < COMMON_FIRST_NAME_ZIPF and \
-                not norm(cluster["surface"]).lstrip("وف").startswith("ال"):
-            family_name = _family_after(_text_words(text), cluster["rep"][0])
+        elif kind == "named_person_or_body" and len(rep) == 1 and rep[0] in words("given_name") and \
+                zipf(rep[0]) < COMMON_FIRST_NAME_ZIPF and not norm(cluster["surface"]).lstrip("وف").startswith("ال"):
+            family_name = _family_after(_text_words(text), rep[0])
             if family_name:
                 cluster["surface"] = f"{_label(cluster['surface'])} {' '.join(_surface_of(text, family_name))}"
-        elif cluster["type"] == "named_person_or_body" and "merged_into" not in cluster and \
-                len(cluster["rep"]) == 1 and cluster["rep"][0] in BODY_HEADS and \
-                norm(_label(cluster["surface"])).lstrip("وف").startswith("ال"):
-            body = _named_head_before(text, cluster["rep"][0], cluster["start"])
+        elif kind == "named_person_or_body" and len(rep) == 1 and rep[0] in BODY_HEADS and definite:
+            body = _named_head_before(text, rep[0], cluster["start"])
             if body:                                        # "المجلس" after "مجلس الأمن الذي يضم"
                 cluster["surface"] = " ".join(body)
-        elif cluster["type"] == "unnamed_outlet" and "merged_into" not in cluster and len(cluster["rep"]) == 1 and \
-                norm(_label(cluster["surface"])).lstrip("وف").startswith("ال"):
+        elif kind == "unnamed_outlet" and len(rep) == 1 and definite:
             described = _described_in_text(text[:cluster["start"]], bare(norm(_label(cluster["surface"]))))
             if described:                                   # "وأشارت الصحف" after "تطرقت الصحف
                 cluster["surface"] = described              # الجزائرية الصادرة اليوم"
-        elif cluster["type"] == "named_person_or_body" and "merged_into" not in cluster and \
-                len(cluster["rep"]) == 1 and _short_body(cluster["rep"][0], family or frozenset()):
-            body = _body_before(text, cluster["rep"][0])
+        elif kind == "named_person_or_body" and len(rep) == 1 and _short_body(rep[0], family or frozenset()):
+            body = _body_before(text, rep[0])
             if body:                                        # "الداخلية" of "وزارة الداخلية"
                 cluster["surface"] = " ".join(body)
     for c, cluster in enumerate(clusters):

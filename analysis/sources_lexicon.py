@@ -483,7 +483,6 @@ LAM_VERBS = frozenset(_N(w) for w in ("التقى", "التقت", "التقوا"
                                        "التحقت", "التمس", "التمست", "التف", "التفت"))
 #: "شرط عدم الكشف عن هويته": the condition a source spoke on, not a statement.
 CONDITIONS = frozenset(_N(w) for w in ("شرط", "بشرط", "مشترطا", "مشترطة", "مشترطين", "شريطة"))
-#: "وهو ما أكده X", "وهذا ما نفته X": ما after these is the relative "which", not a negation.
 #: A source "the same" as the latest one: "بحسب المصدر ذاته", "حسب نفس المتحدث".
 SAME_SOURCE_NOUNS = frozenset(_N(w) for w in ("المصدر", "المصادر", "المتحدث", "المتحدثة", "الناطق", "المسؤول",
                                               "المسؤولة", "المسؤولين"))
@@ -496,11 +495,12 @@ TITLE_PLACE_PREPOSITIONS = frozenset(_N(w) for w in ("إلى", "لدى", "في")
 #: Words that give a name after a common noun: "مواطن يدعى أجيت ساني" (normalized: ى is ي).
 CALLED_WORDS = frozenset(_N(w) for w in ("يدعى", "تدعى", "اسمه", "اسمها"))
 #: "One of" a plural: one person, masculine or feminine ("أحد المشاركين", "إحدى المشاركات").
-ONE_OF = {_N("أحد"): "m", _N("إحدى"): "f"}
+ONE_OF = MappingProxyType({_N("أحد"): "m", _N("إحدى"): "f"})
+#: "وهو ما أكده X", "وهذا ما نفته X": ما after these is the relative "which", not a negation.
 RESUMING = frozenset(_N(w) for w in ("هو", "وهو", "هي", "وهي", "هذا", "وهذا", "هذه", "وهذه", "ذلك", "وذلك"))
-#: Adverbs of frequency before ما and a verb: "كثيرا ما حض" (often urged), no negation
+#: Adverbs of frequency before ما and a verb: "كثيرا ما حض" (often urged), no negation (not
+#: نادرا / قليلا ما: "rarely" states next to nothing).
 OFTEN_WORDS = frozenset(_N(w) for w in ("كثيرا", "كثيراً", "غالبا", "غالباً", "طالما", "عادة"))
-#: (not نادرا / قليلا ما: "rarely" states next to nothing)
 #: Words after which ما and a verb with its object pronoun are a relative clause, not a negation:
 #: "وهو ما أكده المتحدث", "قبل ما وصفته أنقرة بأنه معركة شاملة".
 RELATIVE_MA_AFTER = RESUMING | frozenset(_N(w) for w in (

@@ -18,6 +18,7 @@ from .sources_lexicon import (
 from .sources_words import (
     _N, _name_word, bare, _known, _head_words, _lam_is_preposition, _ends_in_accusative, _opens, _unprefixed,
     _definite_adjective, _participle_like, _name_like, _prep_b, _first_name, _possessed_stem, _statement_noun,
+    _of_role,
 )
 
 #: After "X بن Y", a word this common that is no first name is no part of the name
@@ -351,9 +352,7 @@ class ObjectRules:
         while m > 0 and self.tokens[m].norm.startswith("ال") and self.tokens[m].norm.endswith(("ي", "ية", "يه")) and \
                 no_article(self.tokens[m].norm) not in words("title"):
             m -= 1
-        noun = no_article(bare(self.tokens[m].norm))
-        person = words("title") | words("anonymous")
-        return noun in person or noun.endswith(("ة", "ه")) and noun[:-1] in person
+        return _of_role(no_article(bare(self.tokens[m].norm)), words("title") | words("anonymous"))
 
     def _starts_new_phrase(self, k: int) -> bool:
         """A common indefinite word between two definite ones starts the object:

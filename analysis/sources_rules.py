@@ -85,7 +85,7 @@ from .sources_relays import RelayRules
 from .sources_spans import SpanRules
 from .sources_subjects import SubjectRules
 from .sources_words import (
-    sentence_tokens, bare, strip_lam, _head_words, _lam_is_preposition, _opens, _accusative_plural, _N, _relative, _accusative_hamza,
+    sentence_tokens, bare, strip_lam, _head_words, _lam_is_preposition, _of_role, _opens, _accusative_plural, _N, _relative, _accusative_hamza,
     _written_name, _possessed_stem, Token, mend_quotes, _known, lam_words,
 )
 from .tokenize import lines_of, sentence_bounds
@@ -184,8 +184,8 @@ def _personal(row: Attribution) -> bool:
     sentence stands for a person cited before ("فهو يقول"); "وهي تشير إلى" after a ministry's
     words is as likely the plan it spoke of."""
     head = no_article(bare(row.words[0])) if row.words else ""
-    return row.source_type in ("named_person_or_body", "anonymous") and head not in words("body") and \
-        head not in words("media") and not (head.endswith(("ة", "ه")) and head[:-1] in words("body"))
+    return row.source_type in ("named_person_or_body", "anonymous") and not _of_role(head, words("body")) and \
+        head not in words("media")
 
 
 class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRules):
@@ -229,9 +229,13 @@ class DocumentReader(SubjectRules, SpanRules, ObjectRules, ContentRules, RelayRu
         """Note, before reading, every document the article names with its publisher
         ("الدراسة، التي أجراها مركز X", "لتقرير الأمانة العامة لاتحاد X"), so that a document
         cited first without one ("قالت دراسة حول …، إن") is the publisher's named further on."""
+        documents = words("document")
         for tokens, sentence, paragraph, sentence_no in sentences:
             self._begin(tokens, sentence, paragraph, sentence_no)
             for m, tok in enumerate(tokens):
+                if not any(tok.norm[k:] in documents for k in range(len(tok.norm) - 1)):
+                    continue                                # (the noun below is always an ending of
+                                                            # the word: a cheap test first)
                 lam = tok.norm.startswith("ل") and _lam_is_preposition(tok.norm)
                 first = strip_lam(tok.norm) if lam else tok.norm
                 noun = no_article(bare(first))

@@ -115,6 +115,12 @@ def bare(word: str) -> str:
     return word
 
 
+def _of_role(noun: str, role_words: frozenset[str]) -> bool:
+    """Whether a noun (without its article) is one of ``role_words``, or its feminine in ة
+    when the masculine is listed (ناشطة: ناشط)."""
+    return noun in role_words or noun.endswith(("ة", "ه")) and noun[:-1] in role_words
+
+
 def _known(word: str) -> bool:
     w = no_article(word)
     return any(w in words(r) for r in ("media", "anonymous", "title", "body", "quantifier")) or \

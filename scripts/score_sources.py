@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--annotation", default=None,
                         help="'ant' (the default), 'ant2' (25 more ANT articles), 'ant3' (20 more, only "
                              "measured), 'snn' (SaudiNewsNet), 'snn3' (24 more SaudiNewsNet articles), 'snn4' (36 more, "
-                             "only measured), 'test5' (12 ANT and 12 SaudiNewsNet, only measured), 'test6' (9 ANT and 12 SaudiNewsNet, only measured), 'test7' (10 ANT and 12 SaudiNewsNet, only measured), 'dev7' (15 ANT and 24 SaudiNewsNet), 'seeds' or the path "
+                             "a development set since the twelfth session), 'test5' (12 ANT and 12 SaudiNewsNet, only measured), 'test6' (9 ANT and 12 SaudiNewsNet, only measured), 'test7' (10 ANT and 12 SaudiNewsNet, only measured), 'dev7' (15 ANT and 24 SaudiNewsNet), 'seeds' or the path "
                              "of an annotation CSV")
     parser.add_argument("--misses", action="store_true", help="list the required attributions not found")
     parser.add_argument("--spurious", action="store_true", help="list the false positives")
